@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// zhurnal: checks electronic school journals against the institution's regulation.
+// One target per pipeline stage; C libraries sit behind system-library modules and are
+// imported `internal` only (see DESIGN.md and STYLE.md).
+let package = Package(
+    name: "zhurnal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "zhurnal", targets: ["zhurnal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // C libraries (apt providers; the README's setup command installs them).
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+
+        // Domain values: entities, cell values, dates, calendars, source locations.
+        .target(name: "JournalModel"),
+        // Results of a check: findings, per-rule outcomes, coverage.
+        .target(name: "Findings", dependencies: ["JournalModel"]),
+        // CSV → canonical records (encoding/delimiter sniffing, profiles, rejects).
+        .target(name: "JournalImport", dependencies: [
+            "JournalModel", "CLibCSV",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // SQLite store: migrations, batches, change history, loading a journal.
+        .target(name: "JournalStore", dependencies: ["JournalModel", "CSQLite"]),
+        // The rule language: lexer, parser, AST, type checker, packs.
+        .target(name: "RuleLanguage", dependencies: ["JournalModel"]),
+        // Evaluation of compiled rules over a journal.
+        .target(name: "RuleEngine", dependencies: ["JournalModel", "Findings", "RuleLanguage"]),
+        // XLSX report, memos and inspection reports, JSON.
+        .target(name: "Reports", dependencies: [
+            "JournalModel", "Findings", "CXlsxWriter",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Synthetic journals with ground truth.
+        .target(name: "JournalGenerator", dependencies: ["JournalModel"]),
+        // The thin command line.
+        .executableTarget(name: "zhurnal", dependencies: [
+            "JournalModel", "Findings", "JournalImport", "JournalStore",
+            "RuleLanguage", "RuleEngine", "Reports", "JournalGenerator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
+        .testTarget(name: "JournalImportTests", dependencies: ["JournalModel", "JournalImport", "JournalStore"]),
+        .testTarget(name: "RuleLanguageTests", dependencies: ["JournalModel", "RuleLanguage"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["JournalModel", "Findings", "RuleLanguage", "RuleEngine"]),
+        .testTarget(name: "ReportsTests", dependencies: [
+            "JournalModel", "Findings", "Reports",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "JournalGeneratorTests", dependencies: ["JournalModel", "JournalGenerator"]),
+        // End-to-end: runs the built `zhurnal` binary on fixture files and compares output.
+        .testTarget(name: "ZhurnalCLITests", dependencies: ["JournalModel"]),
+    ]
+)

@@ -1,0 +1,133 @@
+/// Parses the date and timestamp forms found in journal exports: `dd.mm.yyyy`, `dd.mm.yy`,
+/// ISO `yyyy-mm-dd`, each optionally followed by a time `HH:MM[:SS]` (ISO also with `T` and an
+/// offset `Z` / `+03:00`).
+///
+///     DateParsing.date("01.09.2025")                 // 01.09.2025
+///     DateParsing.date("31.02.2025")                 // nil: impossible date
+///     DateParsing.timestamp("2025-09-01T10:25:00+05:00")?.offsetSeconds   // 18000
+public enum DateParsing {
+    /// A parsed timestamp; `offsetSeconds` is nil when the text carried no offset (then it is
+    /// already local to the institution).
+    public struct Timestamp: Hashable, Sendable {
+        public var local: LocalDateTime
+        public var offsetSeconds: Int?
+        public init(local: LocalDateTime, offsetSeconds: Int? = nil) {
+            self.local = local
+            self.offsetSeconds = offsetSeconds
+        }
+    }
+
+    /// A date alone. Two-digit years are 20yy.
+    public static func date(_ text: Substring) -> LocalDate? {
+        var s = Scanner(text.utf8)
+        s.skipSpaces()
+        guard let d = s.date() else { return nil }
+        s.skipSpaces()
+        return s.atEnd ? d : nil
+    }
+
+    public static func date(_ text: String) -> LocalDate? { date(text[...]) }
+
+    /// A time of day `H:MM` or `HH:MM:SS`.
+    public static func time(_ text: Substring) -> TimeOfDay? {
+        var s = Scanner(text.utf8)
+        s.skipSpaces()
+        guard let t = s.time() else { return nil }
+        s.skipSpaces()
+        return s.atEnd ? t : nil
+    }
+
+    public static func time(_ text: String) -> TimeOfDay? { time(text[...]) }
+
+    /// A date with an optional time (missing time = 00:00) and optional offset.
+    public static func timestamp(_ text: Substring) -> Timestamp? {
+        var s = Scanner(text.utf8)
+        s.skipSpaces()
+        guard let d = s.date() else { return nil }
+        var time = TimeOfDay(secondsSinceMidnight: 0)
+        var offset: Int?
+        if s.peek == UInt8(ascii: "T") || s.peek == UInt8(ascii: " ") {
+            s.advance()
+            s.skipSpaces()
+            if !s.atEnd {
+                guard let t = s.time() else { return nil }
+                time = t
+                if s.peek == UInt8(ascii: ".") {   // fractional seconds are dropped
+                    s.advance()
+                    while let c = s.peek, c >= 48, c <= 57 { s.advance() }
+                }
+                s.skipSpaces()
+                if let o = s.offset() { offset = o } else if !s.atEnd { return nil }
+            }
+        }
+        s.skipSpaces()
+        guard s.atEnd else { return nil }
+        return Timestamp(local: LocalDateTime(date: d, time: time), offsetSeconds: offset)
+    }
+
+    public static func timestamp(_ text: String) -> Timestamp? { timestamp(text[...]) }
+
+    /// A byte scanner over UTF-8; dates and times are ASCII.
+    struct Scanner {
+        let bytes: [UInt8]
+        var i = 0
+        init(_ v: Substring.UTF8View) { bytes = Array(v) }
+
+        var atEnd: Bool { i >= bytes.count }
+        var peek: UInt8? { i < bytes.count ? bytes[i] : nil }
+        mutating func advance() { i += 1 }
+        mutating func skipSpaces() { while let c = peek, c == 32 || c == 9 { i += 1 } }
+
+        mutating func number(maxDigits: Int) -> (value: Int, digits: Int)? {
+            var v = 0, n = 0
+            while n < maxDigits, let c = peek, c >= 48, c <= 57 { v = v * 10 + Int(c - 48); n += 1; i += 1 }
+            return n == 0 ? nil : (v, n)
+        }
+
+        mutating func expect(_ c: UInt8) -> Bool {
+            if peek == c { i += 1; return true }
+            return false
+        }
+
+        mutating func date() -> LocalDate? {
+            let start = i
+            guard let first = number(maxDigits: 4) else { return nil }
+            if first.digits == 4 {   // ISO yyyy-mm-dd
+                guard expect(UInt8(ascii: "-")), let m = number(maxDigits: 2), m.digits == 2,
+                      expect(UInt8(ascii: "-")), let d = number(maxDigits: 2), d.digits == 2
+                else { i = start; return nil }
+                return LocalDate(year: first.value, month: m.value, day: d.value)
+            }
+            guard first.digits <= 2 else { i = start; return nil }
+            let sep = peek
+            guard sep == UInt8(ascii: ".") || sep == UInt8(ascii: "/") else { i = start; return nil }
+            advance()
+            guard let m = number(maxDigits: 2), expect(sep!), let y = number(maxDigits: 4),
+                  y.digits == 2 || y.digits == 4 else { i = start; return nil }
+            return LocalDate(year: y.digits == 2 ? 2000 + y.value : y.value, month: m.value, day: first.value)
+        }
+
+        mutating func time() -> TimeOfDay? {
+            guard let h = number(maxDigits: 2), expect(UInt8(ascii: ":")),
+                  let m = number(maxDigits: 2), m.digits == 2 else { return nil }
+            var sec = 0
+            if peek == UInt8(ascii: ":") {
+                advance()
+                guard let s = number(maxDigits: 2), s.digits == 2 else { return nil }
+                sec = s.value
+            }
+            return TimeOfDay(hour: h.value, minute: m.value, second: sec)
+        }
+
+        mutating func offset() -> Int? {
+            if expect(UInt8(ascii: "Z")) { return 0 }
+            guard let c = peek, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") else { return nil }
+            advance()
+            guard let h = number(maxDigits: 2), h.digits == 2 else { return nil }
+            _ = expect(UInt8(ascii: ":"))
+            let m = number(maxDigits: 2)?.value ?? 0
+            let v = h.value * 3600 + m * 60
+            return c == UInt8(ascii: "-") ? -v : v
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// A place in a source file (CSV, rule file, template): 1-based line and column, counted in
+/// characters. Shared by the importer, the rule parser and the template renderer.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:col`.
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A user-facing problem with where it is: the one renderer every stage uses.
+///
+///     let d = Diagnostic(location: loc, message: "неизвестное поле `enterd_at`",
+///                        sourceLine: "  require enterd_at <= end_of_day(lesson.date)",
+///                        hint: "возможно, `entered_at`?")
+///     print(d.rendered)
+///     // rules/x.rules:4:11: ошибка: неизвестное поле `enterd_at`
+///     //   require enterd_at <= end_of_day(lesson.date)
+///     //           ^
+///     // подсказка: возможно, `entered_at`?
+public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
+    public enum Level: String, Sendable {
+        case error = "ошибка"
+        case warning = "предупреждение"
+        case note = "примечание"
+    }
+
+    /// A stable identifier (e.g. "rules.unknown-field", "import.missing-column") that tests
+    /// and docs can name.
+    public var id: String
+    public var level: Level
+    public var location: SourceLocation?
+    public var message: String
+    public var sourceLine: String?
+    public var hint: String?
+
+    public init(id: String = "", level: Level = .error, location: SourceLocation?, message: String,
+                sourceLine: String? = nil, hint: String? = nil) {
+        self.id = id
+        self.level = level
+        self.location = location
+        self.message = message
+        self.sourceLine = sourceLine
+        self.hint = hint
+    }
+
+    /// `file:line:col: ошибка: message`, then the source line and a caret under the column.
+    public var rendered: String {
+        var out = ""
+        if let loc = location { out += "\(loc): " }
+        out += "\(level.rawValue): \(message)"
+        if let line = sourceLine, let loc = location {
+            let shown = line.replacingTabs()
+            out += "\n  \(shown)\n  " + String(repeating: " ", count: max(0, loc.column - 1)) + "^"
+        }
+        if let h = hint { out += "\nподсказка: \(h)" }
+        return out
+    }
+
+    public var description: String { rendered }
+}
+
+extension String {
+    fileprivate func replacingTabs() -> String {
+        String(map { $0 == "\t" ? " " : $0 })
+    }
+}

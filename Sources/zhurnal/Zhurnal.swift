@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `zhurnal`: checks an electronic school journal against the institution's regulation.
+@main
+struct Zhurnal: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhurnal",
+        abstract: "Проверка электронного журнала на соответствие положению образовательной организации.",
+        version: "0.1.0",
+        subcommands: [
+            ImportCommand.self,
+            CheckCommand.self,
+            MemoCommand.self,
+            InspectionCommand.self,
+            RulesCommand.self,
+            GenerateCommand.self,
+        ]
+    )
+}

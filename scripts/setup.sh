@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks, builds zhurnal (release) and runs the main job on
+# the bundled example journal: import, check against the oosh14 pack (XLSX report + JSON) and
+# a service memo. Outputs go to out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for p in libsqlite3-dev libcsv-dev libxlsxwriter-dev; do
+    dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
+fi
+
+swift build -c release
+bash scripts/example.sh
