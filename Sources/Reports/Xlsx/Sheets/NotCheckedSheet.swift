@@ -1,0 +1,57 @@
+import Findings
+
+/// «Не проверено»: rules that could not be checked (and the data they lacked), rules checked
+/// only in part, and clauses of the regulation that no rule covers.
+enum NotCheckedSheet {
+    static let name = "Не проверено"
+    static let rulesHeader = ["Пункт", "Правило", "Результат", "Чего не хватает / причина", "Пропущено элементов"]
+    static let clausesHeader = ["Пункт", "Содержание", "Почему не проверяется", "Пояснение"]
+
+    static func write(_ ctx: XlsxContext) throws {
+        let s = try ctx.addSheet(name)
+        let f = ctx.formats
+        try s.columns([14, 50, 30, 60, 14])
+        try s.header(0, rulesHeader, f.header)
+        var row = 1
+        let rules = ctx.report.outcomes.filter { $0.status == .notChecked || $0.status == .error || $0.skipped > 0 }
+        for o in rules {
+            try s.text(row, 0, "п. \(o.clause)", f.wrap)
+            try s.text(row, 1, o.title, f.wrap)
+            switch o.status {
+            case .notChecked, .error:
+                try s.text(row, 2, o.status.rawValue, SummarySheet.outcomeFormat(o.status, f))
+            case .passed, .violated:
+                try s.text(row, 2, "проверено частично (\(o.status.rawValue))", f.wrap)
+            }
+            var why = o.missingData.isEmpty ? "" : "нет данных: " + o.missingData.joined(separator: ", ")
+            if let e = o.errorMessage { why += (why.isEmpty ? "" : "; ") + e }
+            try s.text(row, 3, why.isEmpty ? "—" : why, f.wrap)
+            try s.number(row, 4, o.skipped, f.integer)
+            row += 1
+        }
+        if rules.isEmpty {
+            try s.text(row, 0, "Все правила набора проверены полностью.", f.note)
+            row += 1
+        }
+        s.freeze(rows: 1)
+        row += 1
+        try s.text(row, 0, "Пункты положения, которые не проверяются правилами", f.sectionTitle)
+        row += 1
+        try s.header(row, clausesHeader, f.header)
+        row += 1
+        let uncovered = ctx.report.coverage.filter { $0.status != .encoded || $0.ruleIds.isEmpty }
+        for c in uncovered {
+            try s.text(row, 0, "п. \(c.clause)", f.wrap)
+            try s.text(row, 1, c.summary, f.wrap)
+            try s.text(row, 2, c.status == .encoded ? "нет правила в наборе" : c.status.rawValue, f.wrap)
+            try s.text(row, 3, c.reason ?? "—", f.wrap)
+            row += 1
+        }
+        if uncovered.isEmpty {
+            try s.text(row, 0, ctx.report.coverage.isEmpty
+                       ? "Набор правил не содержит таблицы покрытия пунктов положения."
+                       : "Все пункты положения покрыты правилами.", f.note)
+        }
+        try s.printSetup(repeatRows: 0...0)
+    }
+}
