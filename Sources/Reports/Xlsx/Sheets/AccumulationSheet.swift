@@ -34,7 +34,7 @@ enum AccumulationSheet {
             row += 1
             try s.text(row, 0, "Часов в неделю", f.label)
             for (i, c) in b.columns.enumerated() {
-                if let h = c.weeklyHours { try s.number(row, 1 + i, h, f.decimal) } else { try s.text(row, 1 + i, "нет в нагрузке") }
+                if let h = c.weeklyHours { try s.number(row, 1 + i, h) } else { try s.text(row, 1 + i, "нет в нагрузке") }
             }
             row += 1
             try s.text(row, 0, "Требуется отметок", f.label)

@@ -30,6 +30,7 @@ enum FindingsSheet {
                                    firstNumber: Int) throws {
         let f = ctx.formats
         try s.columns(widths)
+        try s.rowHeight(0, 30)
         try s.header(0, header, f.header)
         var row = 1
         for x in chunk {

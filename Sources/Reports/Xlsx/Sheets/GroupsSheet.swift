@@ -10,7 +10,7 @@ enum GroupsSheet {
     static func write(_ ctx: XlsxContext) throws {
         let s = try ctx.addSheet(name)
         let f = ctx.formats
-        try s.columns([10, 24, 30, 9, 13, 12, 11, 11, 11, 10, 11, 11])
+        try s.columns([10, 24, 30, 9, 13, 14, 11, 11, 11, 10, 11, 11])
         try s.rowHeight(0, 45)
         try s.header(0, header, f.header)
         let groups = GroupControl.compute(scope: ctx.scope)
@@ -27,7 +27,7 @@ enum GroupsSheet {
             try g.oneMarkShare.write(to: s, row, 7, f)
             try g.homeworkShare.write(to: s, row, 8, f)
             if let p = g.plannedHours {
-                try s.number(row, 9, p, f.decimal)
+                try s.number(row, 9, p)
                 try s.number(row, 10, g.heldForPlan, f.integer)
                 try g.planCovered.write(to: s, row, 11, f)
                 undatedPlan = undatedPlan || g.planWithoutDates

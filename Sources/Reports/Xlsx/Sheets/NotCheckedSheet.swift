@@ -11,6 +11,7 @@ enum NotCheckedSheet {
         let s = try ctx.addSheet(name)
         let f = ctx.formats
         try s.columns([14, 50, 30, 60, 14])
+        try s.rowHeight(0, 30)
         try s.header(0, rulesHeader, f.header)
         var row = 1
         let rules = ctx.report.outcomes.filter { $0.status == .notChecked || $0.status == .error || $0.skipped > 0 }

@@ -13,7 +13,7 @@ enum SummarySheet {
         let s = try ctx.addSheet(name)
         let f = ctx.formats
         let r = ctx.report
-        try s.columns([18, 52, 14, 16, 12, 12, 12, 14])
+        try s.columns([22, 52, 14, 16, 12, 12, 12, 14])
         try s.merge(0, 0, 7, "Отчёт о проверке электронного журнала", f.title)
         let info: [(String, String)] = [
             ("Организация", r.institution),
@@ -34,6 +34,7 @@ enum SummarySheet {
         row += 1
         try s.text(row, 0, "Результаты по правилам", f.sectionTitle)
         row += 1
+        try s.rowHeight(row, 30)
         try s.header(row, ruleHeader, f.header)
         row += 1
         for o in r.outcomes {
@@ -53,6 +54,8 @@ enum SummarySheet {
         }
         if r.outcomes.isEmpty { try s.text(row, 0, "Набор не содержит правил.", f.note); row += 1 }
         row = try writeSeverityTotals(s, ctx, row: row + 1)
+        // The timeliness table and its chart start a printed page, so the chart is not cut.
+        try s.pageBreaks(before: [row + 1])
         row = try writeTimeliness(s, ctx, row: row + 1)
         row = try writeTop(s, ctx, row: row + 1)
         try s.printSetup(repeatRows: nil)
@@ -72,6 +75,7 @@ enum SummarySheet {
         var row = start
         try s.text(row, 0, "Итого по важности", f.sectionTitle)
         row += 1
+        try s.rowHeight(row, 30)
         try s.header(row, ["Важность", "Нарушений найдено", "Правил нарушено", "Правил всего"], f.header)
         row += 1
         var findings: [Severity: Int] = [:]
@@ -101,6 +105,7 @@ enum SummarySheet {
             try s.text(row, 0, "В выгрузке нет времени внесения записей: своевременность не вычислена.", f.note)
             return row + 1
         }
+        try s.rowHeight(row, 30)
         try s.header(row, weekHeader, f.header)
         row += 1
         let first = row

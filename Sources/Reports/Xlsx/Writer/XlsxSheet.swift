@@ -129,6 +129,12 @@ final class XlsxSheet {
     }
 
     func activate() { worksheet_activate(handle) }
+
+    /// Starts a new printed page above each of `rows`.
+    func pageBreaks(before rows: [Int]) throws {
+        var breaks = rows.map { lxw_row_t($0) } + [0]
+        try check(worksheet_set_h_pagebreaks(handle, &breaks))
+    }
 }
 
 /// A chart owned by its workbook.

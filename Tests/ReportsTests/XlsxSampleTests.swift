@@ -1,0 +1,61 @@
+import Findings
+import Foundation
+import JournalModel
+import Testing
+@testable import Reports
+
+/// Tools for people, skipped in the ordinary test run:
+/// - `ZHURNAL_XLSX_SAMPLE=out/sample.xlsx` writes the fixture report (to render and look at);
+/// - `ZHURNAL_XLSX_BENCH=N` writes a report of N synthetic findings and prints time and memory.
+@Suite("XLSX report: sample and benchmark (on request)")
+struct XlsxSampleTests {
+    static let env = ProcessInfo.processInfo.environment
+
+    @Test(.enabled(if: env["ZHURNAL_XLSX_SAMPLE"] != nil))
+    func writeSample() throws {
+        let path = try #require(Self.env["ZHURNAL_XLSX_SAMPLE"])
+        try XlsxReport.write(report: XlsxFixtures.report(), journal: XlsxFixtures.journal, to: path,
+                             options: XlsxReportOptions(createdAt: XlsxFixtures.createdAt))
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test(.enabled(if: env["ZHURNAL_XLSX_BENCH"] != nil))
+    func benchmark() throws {
+        let n = Int(Self.env["ZHURNAL_XLSX_BENCH"] ?? "") ?? 100_000
+        let findings = XlsxBenchData.findings(count: n)
+        let report = XlsxFixtures.report(findings: findings)
+        let path = try XlsxFixtures.tempFolder() + "/bench.xlsx"
+        let rssBefore = XlsxBenchData.peakRSSKilobytes()
+        let start = ContinuousClock.now
+        try XlsxReport.write(report: report, journal: XlsxFixtures.journal, to: path,
+                             options: XlsxReportOptions(createdAt: XlsxFixtures.createdAt))
+        let elapsed = ContinuousClock.now - start
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        print("xlsx-bench: \(n) findings, \(elapsed), file \(size / 1024) KiB, "
+              + "peak RSS \(rssBefore / 1024) MiB before → \(XlsxBenchData.peakRSSKilobytes() / 1024) MiB after")
+        let book = try XlsxReader(path: path)
+        #expect(book.sheet("Нарушения")?.rowNumbers.count == n + 1)
+    }
+}
+
+enum XlsxBenchData {
+    /// `n` findings spread over 30 groups, 12 subjects, 40 teachers and 100 days.
+    static func findings(count n: Int) -> [Finding] {
+        (0..<n).map { i in
+            let day = LocalDate(year: 2025, month: 9, day: 1)!.adding(days: i % 100)
+            return Finding(ruleId: "R\(i % 9)", document: "oosh14", clause: "3.2.4.\(i % 9)",
+                           severity: Severity.allCases[i % 3], area: FindingArea.allCases[i % 9], key: "k\(i)",
+                           group: "\(5 + i % 7)\(["а", "б", "в", "г"][i % 4])", subject: "Предмет \(i % 12)",
+                           teacher: "Учитель \(i % 40)", date: day, student: "Ученик \(i % 800)",
+                           expected: "до \(day) 24:00", found: "\(day.adding(days: 1)) 10:00",
+                           delaySeconds: Int64(36_000 + i % 5_000),
+                           message: "Отметка обучающегося Ученик \(i % 800) за \(day) внесена с опозданием на 10 ч.")
+        }
+    }
+
+    static func peakRSSKilobytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss)
+    }
+}
