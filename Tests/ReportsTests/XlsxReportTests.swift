@@ -109,9 +109,11 @@ struct XlsxReportTests {
 
     @Test func folderWhereNoFileCanBeCreatedIsAnError() throws {
         // /proc accepts no new files, even for root.
-        #expect(throws: XlsxReportError.self) {
+        let error = #expect(throws: XlsxReportError.self) {
             try XlsxReport.write(report: XlsxFixtures.report(), journal: XlsxFixtures.journal, to: "/proc/report.xlsx",
                                  options: XlsxReportOptions(createdAt: XlsxFixtures.createdAt))
         }
+        #expect(error?.message == "не удалось записать отчёт «/proc/report.xlsx»: "
+                + "не удалось создать файл: нет прав на запись в папку или диск заполнен")
     }
 }

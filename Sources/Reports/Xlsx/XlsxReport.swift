@@ -45,7 +45,7 @@ public enum XlsxReport {
             keywords: "электронный журнал, проверка, \(report.packId)",
             created: utcSeconds(options.createdAt, zone: journal.institution.timeZone)))
         try SummarySheet.write(ctx)
-        try FindingsSheet.write(ctx, findings: FindingOrder.sorted(report.findings))
+        try FindingsSheet.write(ctx, findings: report.findings, order: FindingOrder.sortedIndices(report.findings))
         try TeachersSheet.write(ctx)
         try GroupsSheet.write(ctx)
         try AccumulationSheet.write(ctx)
@@ -61,19 +61,31 @@ public enum XlsxReport {
 }
 
 /// The order of the «Нарушения» sheet: group, subject, date, student, rule, key — the same as
-/// `CheckReport.sortedFindings`, with the keys computed once per finding.
+/// `CheckReport.sortedFindings`. Names are replaced by their rank among the distinct names
+/// first, so the sort compares integers (the finding key, unique, breaks the rare ties).
 enum FindingOrder {
-    static func sorted(_ findings: [Finding]) -> [Finding] {
-        struct Key { var group: String; var subject: String; var day: Int32; var student: String; var rule: String; var key: String; var i: Int }
-        let keys = findings.enumerated().map { i, f in
-            Key(group: f.group ?? "", subject: f.subject ?? "", day: f.date?.dayNumber ?? 0,
-                student: f.student ?? "", rule: f.ruleId, key: f.key, i: i)
-        }.sorted { a, b in
-            if (a.group, a.subject, a.day) != (b.group, b.subject, b.day) {
-                return (a.group, a.subject, a.day) < (b.group, b.subject, b.day)
+    static func sortedIndices(_ findings: [Finding]) -> [Int] {
+        func ranks(_ value: (Finding) -> String) -> [Int32] {
+            var ids: [String: Int32] = [:]
+            let raw = findings.map { f -> Int32 in
+                let v = value(f)
+                if let id = ids[v] { return id }
+                let id = Int32(ids.count)
+                ids[v] = id
+                return id
             }
-            return (a.student, a.rule, a.key, a.i) < (b.student, b.rule, b.key, b.i)
+            var rankOf = [Int32](repeating: 0, count: ids.count)
+            for (r, (_, id)) in ids.sorted(by: { $0.key < $1.key }).enumerated() { rankOf[Int(id)] = Int32(r) }
+            return raw.map { rankOf[Int($0)] }
         }
-        return keys.map { findings[$0.i] }
+        let group = ranks { $0.group ?? "" }, subject = ranks { $0.subject ?? "" }
+        let student = ranks { $0.student ?? "" }, rule = ranks { $0.ruleId }
+        let day = findings.map { $0.date?.dayNumber ?? 0 }
+        return findings.indices.sorted { a, b in
+            let ka = (group[a], subject[a], day[a], student[a], rule[a])
+            let kb = (group[b], subject[b], day[b], student[b], rule[b])
+            if ka != kb { return ka < kb }
+            return (findings[a].key, a) < (findings[b].key, b)
+        }
     }
 }

@@ -7,7 +7,7 @@ public enum XlsxReportError: Error, Sendable, CustomStringConvertible, Equatable
     case folderMissing(path: String)
     /// libxlsxwriter could not open the temporary file next to the report.
     case cannotCreate(path: String)
-    /// libxlsxwriter failed while writing (disk full, permissions, …).
+    /// libxlsxwriter failed while writing (disk full, permissions, …); `code` is the Russian reason.
     case library(code: String, path: String)
     /// The finished temporary file could not be moved over the report's path.
     case cannotReplace(path: String, reason: String)
@@ -19,7 +19,7 @@ public enum XlsxReportError: Error, Sendable, CustomStringConvertible, Equatable
         case .cannotCreate(let p):
             "не удалось создать файл отчёта рядом с «\(p)»: нет прав на запись в папку или диск заполнен"
         case .library(let code, let p):
-            "не удалось записать отчёт «\(p)»: ошибка при формировании XLSX (\(code))"
+            "не удалось записать отчёт «\(p)»: \(code)"
         case .cannotReplace(let p, let reason):
             "не удалось сохранить отчёт «\(p)»: \(reason)"
         }
@@ -32,9 +32,22 @@ public enum XlsxReportError: Error, Sendable, CustomStringConvertible, Equatable
         Diagnostic(id: "report.xlsx-write", location: nil, message: message)
     }
 
+    /// Turns a libxlsxwriter error code into `.library` with a Russian reason.
     static func check(_ err: lxw_error, path: String) throws {
         guard err != LXW_NO_ERROR else { return }
-        let text = lxw_strerror(err).map { String(cString: $0) } ?? "код \(err.rawValue)"
-        throw XlsxReportError.library(code: text, path: path)
+        throw XlsxReportError.library(code: reason(err), path: path)
+    }
+
+    static func reason(_ err: lxw_error) -> String {
+        switch err {
+        case LXW_ERROR_MEMORY_MALLOC_FAILED: "не хватило памяти"
+        case LXW_ERROR_CREATING_XLSX_FILE: "не удалось создать файл: нет прав на запись в папку или диск заполнен"
+        case LXW_ERROR_CREATING_TMPFILE, LXW_ERROR_READING_TMPFILE:
+            "не удалось записать или прочитать временный файл: проверьте место во временной папке"
+        case LXW_ERROR_ZIP_FILE_OPERATION, LXW_ERROR_ZIP_FILE_ADD, LXW_ERROR_ZIP_CLOSE, LXW_ERROR_ZIP_BAD_ZIP_FILE,
+             LXW_ERROR_ZIP_INTERNAL_ERROR, LXW_ERROR_ZIP_PARAMETER_ERROR:
+            "ошибка упаковки файла: возможно, диск заполнен"
+        default: "внутренняя ошибка libxlsxwriter № \(err.rawValue)"
+        }
     }
 }

@@ -44,6 +44,11 @@ struct GroupControl: Equatable {
         for (i, s) in j.students.enumerated() where scope.isEnrolledDuringScope(s) {
             studentsByGroup[s.group, default: []].append(StudentID(i))
         }
+        // Lessons up to the last checked date, for plans without dates (counted once).
+        var heldToDate: [Key: Int] = [:]
+        for l in j.lessons where scope.to.map({ l.date <= $0 }) ?? true {
+            heldToDate[Key(group: l.group, subject: l.subject), default: 0] += 1
+        }
         var out: [GroupControl] = []
         for (key, ids) in lessonsByKey {
             var g = GroupControl(group: j.group(key.group).name, subject: j.subject(key.subject).name, teachers: [])
@@ -72,10 +77,7 @@ struct GroupControl: Equatable {
                 } else {
                     g.planWithoutDates = true
                     g.plannedHours = plan.map(\.hours).reduce(0, +)
-                    let end = scope.to
-                    g.heldForPlan = j.lessons.filter { l in
-                        l.group == key.group && l.subject == key.subject && (end.map { l.date <= $0 } ?? true)
-                    }.count
+                    g.heldForPlan = heldToDate[key] ?? 0
                 }
             }
             out.append(g)

@@ -10,9 +10,10 @@ enum FindingsSheet {
     static let widths: [Double] = [7, 13, 10, 32, 8, 20, 26, 11, 26, 22, 22, 14, 11, 70]
     static let severityColumn = 1
 
-    /// Writes the findings; returns the names of the sheets used.
+    /// Writes `findings` in `order` (indices); returns the names of the sheets used.
     @discardableResult
-    static func write(_ ctx: XlsxContext, findings: [Finding]) throws -> [String] {
+    static func write(_ ctx: XlsxContext, findings: [Finding], order: [Int]) throws -> [String] {
+        precondition(order.count == findings.count)
         let perSheet = ctx.options.maxRowsPerSheet - 1
         var names: [String] = []
         var start = 0
@@ -20,20 +21,21 @@ enum FindingsSheet {
             let end = min(findings.count, start + perSheet)
             let s = try ctx.addSheet(name)
             names.append(s.name)
-            try writeChunk(s, ctx, findings[start..<end], firstNumber: start + 1)
+            try writeChunk(s, ctx, findings, order[start..<end], firstNumber: start + 1)
             start = end
         } while start < findings.count
         return names
     }
 
-    private static func writeChunk(_ s: XlsxSheet, _ ctx: XlsxContext, _ chunk: ArraySlice<Finding>,
-                                   firstNumber: Int) throws {
+    private static func writeChunk(_ s: XlsxSheet, _ ctx: XlsxContext, _ findings: [Finding],
+                                   _ chunk: ArraySlice<Int>, firstNumber: Int) throws {
         let f = ctx.formats
         try s.columns(widths)
         try s.rowHeight(0, 30)
         try s.header(0, header, f.header)
         var row = 1
-        for x in chunk {
+        for i in chunk {
+            let x = findings[i]
             try s.number(row, 0, firstNumber + row - 1, f.integer)
             try s.text(row, 1, x.severity.rawValue)
             try s.text(row, 2, x.clause)
