@@ -36,10 +36,11 @@ soffice -env:UserInstallation="file://$profile_pdf" --headless --norestore \
     --convert-to pdf --outdir "$out" "$xlsx" >/dev/null
 [ -s "$out/$base.pdf" ] || { echo "LibreOffice не смог открыть $xlsx" >&2; exit 1; }
 
-# CSV filter options: comma, double quote, UTF-8 (76), from row 1, …, sheet -1 = every sheet
+# CSV filter options: comma, double quote, UTF-8 (76), from row 1, …, cells as shown (dates as
+# dd.mm.yyyy), …, sheet -1 = every sheet
 # into its own file named after the sheet.
 soffice -env:UserInstallation="file://$profile_csv" --headless --norestore \
-    --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+    --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
     --outdir "$out" "$xlsx" >/dev/null
 
 pdftoppm -png -r 70 "$out/$base.pdf" "$out/$base-page"

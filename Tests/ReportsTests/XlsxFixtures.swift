@@ -117,7 +117,7 @@ enum XlsxFixtures {
             RuleOutcome(ruleId: "OOSH14-3.2.4.8-HW", title: "Домашнее задание записано", document: doc,
                         clause: "3.2.4.8", severity: .remark, status: .violated, checked: 6, violations: 1),
             RuleOutcome(ruleId: "OOSH14-4.5", title: "Накопляемость отметок", document: doc, clause: "4.5",
-                        severity: .recommendation, status: .violated, checked: 4, violations: 1),
+                        severity: .recommendation, status: .violated, checked: 4, violations: 1, level: .warn),
             RuleOutcome(ruleId: "OOSH14-3.2.4.7", title: "Записи на русском языке", document: doc, clause: "3.2.4.7",
                         severity: .violation, status: .violated, checked: 6, violations: 1),
             RuleOutcome(ruleId: "OOSH14-SUBST", title: "Замены отмечены", document: doc, clause: "3.2.4.2",

@@ -6,7 +6,8 @@ import ZIPFoundation
 @testable import Reports
 
 /// Tools for people, skipped in the ordinary test run:
-/// - `ZHURNAL_XLSX_SAMPLE=out/sample.xlsx` writes the fixture report (to render and look at);
+/// - `ZHURNAL_XLSX_SAMPLE=out/sample.xlsx` writes the fixture report (to render and look at
+///   with `scripts/render-xlsx.sh`);
 /// - `ZHURNAL_XLSX_BENCH=N` writes a report of N synthetic findings and prints time and memory.
 @Suite("XLSX report: sample and benchmark (on request)")
 struct XlsxSampleTests {
@@ -15,8 +16,15 @@ struct XlsxSampleTests {
     @Test(.enabled(if: env["ZHURNAL_XLSX_SAMPLE"] != nil))
     func writeSample() throws {
         let path = try #require(Self.env["ZHURNAL_XLSX_SAMPLE"])
-        try XlsxReport.write(report: XlsxFixtures.report(), journal: XlsxFixtures.journal, to: path,
-                             options: XlsxReportOptions(createdAt: XlsxFixtures.createdAt))
+        // Optional: ZHURNAL_XLSX_SAMPLE_FINDINGS=N synthetic findings, ZHURNAL_XLSX_SAMPLE_ROWS=rows
+        // per sheet, ZHURNAL_XLSX_SAMPLE_PSEUDONYMIZE=1.
+        let findings = Int(Self.env["ZHURNAL_XLSX_SAMPLE_FINDINGS"] ?? "").map(XlsxBenchData.findings(count:))
+        let rows = Int(Self.env["ZHURNAL_XLSX_SAMPLE_ROWS"] ?? "") ?? XlsxReportOptions.excelMaxRows
+        let options = XlsxReportOptions(createdAt: XlsxFixtures.createdAt,
+                                        pseudonymize: Self.env["ZHURNAL_XLSX_SAMPLE_PSEUDONYMIZE"] == "1",
+                                        maxRowsPerSheet: rows)
+        try XlsxReport.write(report: XlsxFixtures.report(findings: findings ?? XlsxFixtures.findings),
+                             journal: XlsxFixtures.journal, to: path, options: options)
         #expect(FileManager.default.fileExists(atPath: path))
     }
 

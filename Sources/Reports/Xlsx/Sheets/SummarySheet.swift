@@ -41,7 +41,9 @@ enum SummarySheet {
             try s.text(row, 0, "п. \(o.clause)", f.wrap)
             try s.text(row, 1, o.title, f.wrap)
             try s.text(row, 2, o.severity.rawValue, f.wrap)
-            try s.text(row, 3, o.status.rawValue, outcomeFormat(o.status, f))
+            // Threshold rules also say which level the measured value reached.
+            let status = o.level.map { "\(o.status.rawValue) (\($0.rawValue))" } ?? o.status.rawValue
+            try s.text(row, 3, status, outcomeFormat(o.status, f))
             if o.status == .notChecked || o.status == .error {
                 for c in 4...7 { try s.text(row, c, "—") }
             } else {
