@@ -1,0 +1,136 @@
+/// WordprocessingML for the blocks of a rendered template: A4, margins 30/15/20/20 mm,
+/// Times New Roman 14 pt (tables 12 pt), body paragraphs justified with a 1.25 cm indent and
+/// 1.15 line spacing — the layout of ГОСТ Р 7.0.97-2016 for organisational documents.
+enum DocxXML {
+    static let pageWidth = 11906, pageHeight = 16838            // A4 in twips
+    static let marginLeft = 1701, marginRight = 850             // 30 mm, 15 mm
+    static let marginTop = 1134, marginBottom = 1134            // 20 mm
+    static let textWidth = pageWidth - marginLeft - marginRight // 9355 twips = 165 mm
+    static let addresseeWidth = 4536                            // 80 mm block on the right
+    static let firstLineIndent = 709                            // 1.25 cm
+    static let bodyLine = 276                                   // 1.15 lines
+    static let tableFontHalfPoints = 24                         // 12 pt
+
+    static let wNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    static func document(_ blocks: [DocxMarkup.Block]) -> String {
+        var body = ""
+        for b in blocks {
+            switch b {
+            case .paragraph(let p): body += paragraph(p)
+            case .table(let t): body += table(t)
+            case .signature(let parts): body += signature(parts)
+            }
+        }
+        return """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document xmlns:w="\(wNamespace)"><w:body>\(body)<w:sectPr>\
+        <w:pgSz w:w="\(pageWidth)" w:h="\(pageHeight)"/>\
+        <w:pgMar w:top="\(marginTop)" w:right="\(marginRight)" w:bottom="\(marginBottom)" w:left="\(marginLeft)" \
+        w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>
+        """
+    }
+
+    static func paragraph(_ p: DocxMarkup.Paragraph) -> String {
+        var ppr = ""
+        switch p.align {
+        case .justified:
+            ppr = "<w:spacing w:line=\"\(bodyLine)\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"\(firstLineIndent)\"/><w:jc w:val=\"both\"/>"
+        case .left:
+            ppr = "<w:jc w:val=\"left\"/>"
+        case .center:
+            ppr = "<w:jc w:val=\"center\"/>"
+        case .rightBlock:
+            ppr = "<w:ind w:left=\"\(textWidth - addresseeWidth)\"/><w:jc w:val=\"left\"/>"
+        }
+        return "<w:p><w:pPr>\(ppr)</w:pPr>\(run(p.text, bold: p.bold))</w:p>"
+    }
+
+    static func run(_ text: String, bold: Bool = false, halfPoints: Int? = nil) -> String {
+        guard !text.isEmpty else { return "" }
+        var rpr = bold ? "<w:b/>" : ""
+        if let hp = halfPoints { rpr += "<w:sz w:val=\"\(hp)\"/><w:szCs w:val=\"\(hp)\"/>" }
+        return "<w:r>" + (rpr.isEmpty ? "" : "<w:rPr>\(rpr)</w:rPr>") + "<w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
+    }
+
+    /// A bordered table: header row bold, centred and repeated on each page; widths by content.
+    static func table(_ t: DocxMarkup.Table) -> String {
+        let n = t.columns
+        guard n > 0 else { return "" }
+        let widths = columnWidths(t)
+        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
+        var x = "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>"
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { x += "<w:\(side) \(border)/>" }
+        x += "</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+        x += "</w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        if let h = t.header {
+            x += row(h, widths: widths, header: true)
+        }
+        for r in t.rows { x += row(r, widths: widths, header: false) }
+        return x + "</w:tbl>" + "<w:p/>"
+    }
+
+    static func row(_ cells: [String], widths: [Int], header: Bool) -> String {
+        var x = "<w:tr><w:trPr><w:cantSplit/>" + (header ? "<w:tblHeader/>" : "") + "</w:trPr>"
+        for (i, w) in widths.enumerated() {
+            let text = i < cells.count ? cells[i] : ""
+            let jc = header || text.count <= 12 ? "center" : "left"
+            x += "<w:tc><w:tcPr><w:tcW w:w=\"\(w)\" w:type=\"dxa\"/><w:vAlign w:val=\"\(header ? "center" : "top")\"/></w:tcPr>"
+            x += "<w:p><w:pPr><w:jc w:val=\"\(jc)\"/></w:pPr>\(run(text, bold: header, halfPoints: tableFontHalfPoints))</w:p></w:tc>"
+        }
+        return x + "</w:tr>"
+    }
+
+    /// Column widths proportional to the longest word and the typical cell length, so that
+    /// «№» stays narrow and the description gets the room.
+    static func columnWidths(_ t: DocxMarkup.Table) -> [Int] {
+        let all = (t.header.map { [$0] } ?? []) + t.rows
+        var weights: [Double] = []
+        for c in 0..<t.columns {
+            let texts = all.map { c < $0.count ? $0[c] : "" }
+            let longestWord = texts.flatMap { $0.split(separator: " ").map(\.count) }.max() ?? 1
+            let longest = texts.map(\.count).max() ?? 1
+            weights.append(Double(max(longestWord, min(longest, 28), 2)))
+        }
+        let total = weights.reduce(0, +)
+        var widths = weights.map { Int(Double(textWidth) * $0 / total) }
+        widths[widths.count - 1] += textWidth - widths.reduce(0, +)
+        return widths
+    }
+
+    /// The signature block: position (left, may wrap) | room for the signature | name (right).
+    static func signature(_ parts: [String]) -> String {
+        let cells = parts.count >= 3 ? Array(parts.prefix(3)) : parts.count == 2 ? [parts[0], "", parts[1]] : [parts.first ?? "", "", ""]
+        let widths = [4700, 2300, textWidth - 7000]
+        let jcs = ["left", "center", "right"]
+        var x = "<w:p/><w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+        x += "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+        x += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid><w:tr>"
+        for i in 0..<3 {
+            x += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/><w:vAlign w:val=\"bottom\"/></w:tcPr>"
+            x += "<w:p><w:pPr><w:jc w:val=\"\(jcs[i])\"/></w:pPr>\(run(cells[i]))</w:p></w:tc>"
+        }
+        return x + "</w:tr></w:tbl><w:p/>"
+    }
+
+    /// Text safe inside an XML element or attribute; characters XML 1.0 forbids are dropped.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out += " "
+            default:
+                let v = u.value
+                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) || (0xD800...0xDFFF).contains(v) { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}
