@@ -71,7 +71,9 @@ extension MemoSettings {
                 continue
             }
             let name = String(line[..<colon]).trimmingSpaces()
-            let valueStart = line.distance(from: line.startIndex, to: colon) + 2
+            let afterColon = line[line.index(after: colon)...]
+            let valueStart = line.distance(from: line.startIndex,
+                                           to: afterColon.firstIndex { $0 != " " && $0 != "\t" } ?? afterColon.endIndex) + 1
             let value = String(line[line.index(after: colon)...]).trimmingSpaces()
             let keyColumn = (line.firstIndex { $0 != " " && $0 != "\t" }).map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 1
             guard let key = Key(rawValue: name) else {

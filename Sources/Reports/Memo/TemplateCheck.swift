@@ -61,7 +61,7 @@ enum TemplateCheck {
             }
             let resolved = TemplateSchema.resolve(tag.name, in: scopes)
             if resolved == nil {
-                let near = Suggestions.closest(to: tag.name, among: TemplateSchema.visibleNames(scopes))
+                let near = suggestion(for: tag.name, among: TemplateSchema.visibleNames(scopes))
                 diag("memo.template.unknown-name", tag, "неизвестная подстановка «\(tag.name)»",
                      hint: near.map { "возможно, «\($0)»?" } ?? "список подстановок — в templates/memo/README.md")
             }
@@ -75,6 +75,15 @@ enum TemplateCheck {
                  hint: "добавьте {{/\(tag.name)}} там, где раздел кончается")
         }
         return problems
+    }
+
+    /// The nearest known name; a swap of two letters («titel») counts as one typo.
+    static func suggestion(for name: String, among names: [String]) -> String? {
+        let sorted = Array(Set(names)).sorted()
+        if let near = Suggestions.closest(to: name, among: sorted) { return near }
+        let limit = max(2, name.count / 3)
+        return sorted.map { ($0, Suggestions.distance(name, $0)) }.filter { $0.1 <= limit }
+            .min { $0.1 < $1.1 }?.0
     }
 
     /// The `{{…}}` tags of the text in order; an unterminated tag becomes a problem.
