@@ -16,6 +16,7 @@ import JournalModel
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("записка.docx")
         try DocxWriter.write(try MemoRenderer.docx(memo, templates: MemoFixture.templates), to: file.path)
+        MemoFixture.keepPreview(file)
         let archive = try Archive(url: file, accessMode: .read)
         var parts: [String: String] = [:]
         for entry in archive {

@@ -90,6 +90,16 @@ enum MemoFixture {
         return MemoTemplates(directory: root.appendingPathComponent("templates/memo").path)
     }
 
+    /// Keeps a copy of a generated document for looking at it (scripts/render-docx.sh) when
+    /// `ZHURNAL_MEMO_PREVIEW` names a folder.
+    static func keepPreview(_ file: URL) {
+        guard let dir = ProcessInfo.processInfo.environment["ZHURNAL_MEMO_PREVIEW"] else { return }
+        let target = URL(fileURLWithPath: dir).appendingPathComponent(file.lastPathComponent)
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: target)
+        try? FileManager.default.copyItem(at: file, to: target)
+    }
+
     static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zhurnal-memo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

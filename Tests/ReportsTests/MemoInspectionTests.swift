@@ -41,8 +41,8 @@ import Findings
         let md = try MemoRenderer.markdown(report, templates: MemoFixture.templates)
         let lines = md.split(separator: "\n").map(String.init)
         #expect(lines.contains("**о результатах проверки электронного журнала за сентябрь 2025 г.**"))
-        #expect(lines.contains("| ИС-21 | 4 | 25,0 % | 33,3 % | 33,3 % | 75,0 % | 75,0 % | 1 | 7 |"))
-        #expect(lines.contains("| ИС-22 | 1 | 100,0 % | 100,0 % | 0,0 % | 100,0 % | 100,0 % | 0 | 0 |"))
+        #expect(lines.contains("| ИС-21 | 4 | 25,0 % | 33,3 % | 33,3 % | 75,0 % | 75,0 % | 1 | 7 |"))
+        #expect(lines.contains("| ИС-22 | 1 | 100,0 % | 100,0 % | 0,0 % | 100,0 % | 100,0 % | 0 | 0 |"))
         #expect(lines.contains("| Смирнова О.П. | ИС-21, ИС-22 | 3 | 4 | 1 | 0 | 5 |"))
         #expect(lines.contains("| 1 | Отметки выставляются в день урока | п. 4.3 | 4 | ИС-21 | Смирнова О.П. |"))
         #expect(lines.contains("1) Замена отмечается при внесении урока (п. 4.3): нет данных: время отметки о замене."))
@@ -58,5 +58,6 @@ import Findings
         #expect(package.documentXML.contains("Таблица 1 — Показатели по группам"))
         #expect(package.documentXML.components(separatedBy: "<w:tblHeader/>").count - 1 == 3)
         #expect(FileManager.default.fileExists(atPath: path))
+        MemoFixture.keepPreview(URL(fileURLWithPath: path))
     }
 }

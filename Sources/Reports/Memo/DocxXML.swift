@@ -15,10 +15,17 @@ enum DocxXML {
 
     static func document(_ blocks: [DocxMarkup.Block]) -> String {
         var body = ""
-        for b in blocks {
+        for (i, b) in blocks.enumerated() {
             switch b {
-            case .paragraph(let p): body += paragraph(p)
-            case .table(let t): body += table(t)
+            case .paragraph(let p):
+                let beforeTable: Bool = if i + 1 < blocks.count, case .table = blocks[i + 1] { true } else { false }
+                body += paragraph(p, keepWithNext: beforeTable || keepsWithSignature(blocks, after: i))
+            case .table(let t):
+                body += table(t)
+                // A table needs a paragraph after it (two tables in a row would merge); a blank
+                // line of the template serves, otherwise an empty one is added.
+                let blankNext: Bool = if i + 1 < blocks.count, case .paragraph(let p) = blocks[i + 1], p.text.isEmpty { true } else { false }
+                if !blankNext { body += "<w:p/>" }
             case .signature(let parts): body += signature(parts)
             }
         }
@@ -31,17 +38,25 @@ enum DocxXML {
         """
     }
 
-    static func paragraph(_ p: DocxMarkup.Paragraph) -> String {
-        var ppr = ""
+    /// The last text paragraph and blank lines before a signature stay on its page.
+    static func keepsWithSignature(_ blocks: [DocxMarkup.Block], after i: Int) -> Bool {
+        var j = i + 1
+        while j < blocks.count, case .paragraph(let p) = blocks[j], p.text.isEmpty { j += 1 }
+        guard j < blocks.count, case .signature = blocks[j] else { return false }
+        return true
+    }
+
+    static func paragraph(_ p: DocxMarkup.Paragraph, keepWithNext: Bool = false) -> String {
+        var ppr = keepWithNext ? "<w:keepNext/>" : ""
         switch p.align {
         case .justified:
-            ppr = "<w:spacing w:line=\"\(bodyLine)\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"\(firstLineIndent)\"/><w:jc w:val=\"both\"/>"
+            ppr += "<w:spacing w:line=\"\(bodyLine)\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"\(firstLineIndent)\"/><w:jc w:val=\"both\"/>"
         case .left:
-            ppr = "<w:jc w:val=\"left\"/>"
+            ppr += "<w:jc w:val=\"left\"/>"
         case .center:
-            ppr = "<w:jc w:val=\"center\"/>"
+            ppr += "<w:jc w:val=\"center\"/>"
         case .rightBlock:
-            ppr = "<w:ind w:left=\"\(textWidth - addresseeWidth)\"/><w:jc w:val=\"left\"/>"
+            ppr += "<w:ind w:left=\"\(textWidth - addresseeWidth)\"/><w:jc w:val=\"left\"/>"
         }
         return "<w:p><w:pPr>\(ppr)</w:pPr>\(run(p.text, bold: p.bold))</w:p>"
     }
@@ -57,45 +72,76 @@ enum DocxXML {
     static func table(_ t: DocxMarkup.Table) -> String {
         let n = t.columns
         guard n > 0 else { return "" }
-        let widths = columnWidths(t)
+        let (halfPoints, widths) = tableLayout(t)
         let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
         var x = "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>"
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { x += "<w:\(side) \(border)/>" }
         x += "</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
         x += "</w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        // A column of short values (numbers, dates, clauses) is centred, one of text is not.
+        let centred = (0..<n).map { c in t.rows.allSatisfy { c >= $0.count || $0[c].count <= 12 } }
         if let h = t.header {
-            x += row(h, widths: widths, header: true)
+            x += row(h, widths: widths, centred: centred, header: true, halfPoints: halfPoints)
         }
-        for r in t.rows { x += row(r, widths: widths, header: false) }
-        return x + "</w:tbl>" + "<w:p/>"
+        for r in t.rows { x += row(r, widths: widths, centred: centred, header: false, halfPoints: halfPoints) }
+        return x + "</w:tbl>"
     }
 
-    static func row(_ cells: [String], widths: [Int], header: Bool) -> String {
+    static func row(_ cells: [String], widths: [Int], centred: [Bool], header: Bool, halfPoints: Int) -> String {
         var x = "<w:tr><w:trPr><w:cantSplit/>" + (header ? "<w:tblHeader/>" : "") + "</w:trPr>"
         for (i, w) in widths.enumerated() {
             let text = i < cells.count ? cells[i] : ""
-            let jc = header || text.count <= 12 ? "center" : "left"
+            let jc = header || centred[i] ? "center" : "left"
             x += "<w:tc><w:tcPr><w:tcW w:w=\"\(w)\" w:type=\"dxa\"/><w:vAlign w:val=\"\(header ? "center" : "top")\"/></w:tcPr>"
-            x += "<w:p><w:pPr><w:jc w:val=\"\(jc)\"/></w:pPr>\(run(text, bold: header, halfPoints: tableFontHalfPoints))</w:p></w:tc>"
+            x += "<w:p><w:pPr><w:jc w:val=\"\(jc)\"/></w:pPr>\(run(text, bold: header, halfPoints: halfPoints))</w:p></w:tc>"
         }
         return x + "</w:tr>"
     }
 
-    /// Column widths proportional to the longest word and the typical cell length, so that
-    /// «№» stays narrow and the description gets the room.
-    static func columnWidths(_ t: DocxMarkup.Table) -> [Int] {
-        let all = (t.header.map { [$0] } ?? []) + t.rows
-        var weights: [Double] = []
-        for c in 0..<t.columns {
-            let texts = all.map { c < $0.count ? $0[c] : "" }
-            let longestWord = texts.flatMap { $0.split(separator: " ").map(\.count) }.max() ?? 1
-            let longest = texts.map(\.count).max() ?? 1
-            weights.append(Double(max(longestWord, min(longest, 28), 2)))
+    /// Estimated width of one character of 12 pt Times New Roman (regular, bold), in twips.
+    static let charWidth = 130, boldCharWidth = 150
+    static let cellPadding = 2 * 57 + 40
+
+    /// Column widths: each column first gets room for its longest unbreakable piece (a whole
+    /// cell of up to 10 characters — dates, «1 сут. 2 ч», «п. 4.3» — or its longest word), then
+    /// the rest of the line goes to the columns with long text, in proportion to their length.
+    /// The largest font (12, 11 or 10 pt) at which every column gets its unbreakable minimum,
+    /// and the widths at that size.
+    static func tableLayout(_ t: DocxMarkup.Table) -> (halfPoints: Int, widths: [Int]) {
+        for hp in [24, 22] {
+            let layout = columnWidths(t, halfPoints: hp)
+            if layout.fits { return (hp, layout.widths) }
         }
-        let total = weights.reduce(0, +)
-        var widths = weights.map { Int(Double(textWidth) * $0 / total) }
+        return (20, columnWidths(t, halfPoints: 20).widths)
+    }
+
+    static func columnWidths(_ t: DocxMarkup.Table, halfPoints: Int) -> (widths: [Int], fits: Bool) {
+        let charWidth = DocxXML.charWidth * halfPoints / 24, boldCharWidth = DocxXML.boldCharWidth * halfPoints / 24
+        var minimum: [Int] = [], extra: [Int] = []
+        for c in 0..<t.columns {
+            func piece(_ text: String) -> Int {
+                text.count <= 10 ? text.count : text.split(separator: " ").map(\.count).max() ?? 0
+            }
+            let cells = t.rows.map { c < $0.count ? $0[c] : "" }
+            let header = t.header.map { c < $0.count ? $0[c] : "" } ?? ""
+            let need = max((cells.map(piece).max() ?? 0) * charWidth,
+                           (header.split(separator: " ").map(\.count).max() ?? 0) * boldCharWidth) + cellPadding
+            minimum.append(need)
+            let longest = cells.map(\.count).max() ?? 0
+            extra.append(max(0, min(longest, 60) * charWidth + cellPadding - need))
+        }
+        let base = minimum.reduce(0, +)
+        var widths: [Int]
+        if base >= textWidth {
+            widths = minimum.map { $0 * textWidth / base }
+        } else {
+            let spare = textWidth - base, wanted = extra.reduce(0, +)
+            widths = zip(minimum, extra).map { m, e in
+                m + (wanted > 0 ? spare * e / wanted : spare / minimum.count)
+            }
+        }
         widths[widths.count - 1] += textWidth - widths.reduce(0, +)
-        return widths
+        return (widths, base <= textWidth)
     }
 
     /// The signature block: position (left, may wrap) | room for the signature | name (right).
@@ -103,7 +149,7 @@ enum DocxXML {
         let cells = parts.count >= 3 ? Array(parts.prefix(3)) : parts.count == 2 ? [parts[0], "", parts[1]] : [parts.first ?? "", "", ""]
         let widths = [4700, 2300, textWidth - 7000]
         let jcs = ["left", "center", "right"]
-        var x = "<w:p/><w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+        var x = "<w:p><w:pPr><w:keepNext/></w:pPr></w:p><w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
         x += "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
         x += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid><w:tr>"
         for i in 0..<3 {

@@ -3,11 +3,11 @@ import Findings
 
 /// The values an inspection-report template sees, and their schema.
 enum InspectionContext {
-    /// «95,2 %»; «—» when there is nothing to divide by.
+    /// «95,2 %» (with a no-break space); «—» when there is nothing to divide by.
     static func percent(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "—" }
         let tenths = (part * 1000 + whole / 2) / whole
-        return "\(tenths / 10),\(tenths % 10) %"
+        return "\(tenths / 10),\(tenths % 10)\u{00A0}%"
     }
 
     static func build(_ d: InspectionDocument) -> [String: Any] {
