@@ -63,6 +63,7 @@ struct MemoCommand: AsyncParsableCommand {
             }
             for w in memo.warnings { printError("предупреждение: \(w)") }
             let target = out.map { DocumentJob.target($0, suffix: allGroups ? g : nil, defaultName: "записка-\(g)") }
+            if target == nil && written > 0 { print("\n---\n") }
             try DocumentJob.emit(target: target,
                                  markdown: { try MemoRenderer.markdown(memo, templates: job.templates) },
                                  docx: { try MemoRenderer.docx(memo, templates: job.templates) })
