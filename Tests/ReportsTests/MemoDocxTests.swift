@@ -50,6 +50,9 @@ import JournalModel
         #expect(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
         #expect(doc.contains("w:right=\"850\"") && doc.contains("w:left=\"1701\""))
         #expect(parts["docProps/core.xml"]?.contains("<dc:creator>Иванова Мария Сергеевна</dc:creator>") == true)
+        // Table properties in schema order (Word refuses a document otherwise).
+        let tblPr = try #require(doc.components(separatedBy: "<w:tblPr>").dropFirst().first)
+        #expect(tblPr.hasPrefix("<w:tblW ") && tblPr.contains("</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"))
         // Every part is well-formed XML.
         for (path, xml) in parts {
             #expect(XMLParser(data: Data(xml.utf8)).parse(), "\(path) is not well-formed")

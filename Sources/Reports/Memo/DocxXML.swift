@@ -74,9 +74,10 @@ enum DocxXML {
         guard n > 0 else { return "" }
         let (halfPoints, widths) = tableLayout(t)
         let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
-        var x = "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>"
+        // Children of tblPr in the order the schema requires (Word rejects any other).
+        var x = "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:tblBorders>"
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { x += "<w:\(side) \(border)/>" }
-        x += "</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+        x += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
         x += "</w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         // A column of short values (numbers, dates, clauses) is centred, one of text is not.
         let centred = (0..<n).map { c in t.rows.allSatisfy { c >= $0.count || $0[c].count <= 12 } }
@@ -99,7 +100,7 @@ enum DocxXML {
     }
 
     /// Estimated width of one character of 12 pt Times New Roman (regular, bold), in twips.
-    static let charWidth = 130, boldCharWidth = 150
+    static let charWidth = 120, boldCharWidth = 152
     static let cellPadding = 2 * 57 + 40
 
     /// Column widths: each column first gets room for its longest unbreakable piece (a whole
