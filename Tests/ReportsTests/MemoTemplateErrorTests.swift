@@ -96,3 +96,31 @@ import JournalModel
         #expect(found.directory == root.path + "/templates/memo")
     }
 }
+
+@Suite struct MemoMustacheErrorTests {
+    @Test func mustachePositionBecomesTheTemplateLine() {
+        let error = #expect(throws: MemoError.self) {
+            try TemplateText.parse("Строка\n{{#a}}\nтекст {{/b}}\n", file: "t.md.mustache", format: .markdown)
+        }
+        #expect(error?.description == """
+            t.md.mustache:3:10: ошибка: закрывающий тег раздела не совпадает с открывающим
+              текст {{/b}}
+                       ^
+            """)
+    }
+}
+
+@Suite struct MemoOutputPathTests {
+    @Test func oneFilePerGroupOrAFolder() throws {
+        #expect(OutputPath.resolve("out/записка.docx", suffix: nil, defaultName: "x") == "out/записка.docx")
+        #expect(OutputPath.resolve("out/записка.md", suffix: "ИС/21", defaultName: "x") == "out/записка-ИС_21.md")
+        #expect(OutputPath.resolve("out/записки/", suffix: "7б", defaultName: "записка-7б") == "out/записки/записка-7б.docx")
+        let dir = try MemoFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dotted = dir.appendingPathComponent("папка.2025")
+        try FileManager.default.createDirectory(at: dotted, withIntermediateDirectories: true)
+        #expect(OutputPath.resolve(dotted.path, suffix: nil, defaultName: "справка") == dotted.path + "/справка.docx")
+        #expect(OutputPath.format(of: "a.DOCX") == .docx && OutputPath.format(of: "a.md") == .markdown)
+        #expect(OutputPath.format(of: "a.pdf") == nil)
+    }
+}

@@ -12,12 +12,17 @@ enum TemplateText {
         if format == .docx { problems += DocxMarkup.check(text, file: file) }
         problems.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         if !problems.isEmpty { throw MemoError(diagnostics: problems) }
+        let template = try parse(text, file: file, format: format)
+        return template.render(context)
+    }
+
+    /// Parses with swift-mustache, after a content-type pragma on a line of its own; Mustache's
+    /// position (1-based line and column) becomes the template file's line and column.
+    static func parse(_ text: String, file: String, format: MemoTemplates.Format) throws(MemoError) -> MustacheTemplate {
         ContentTypes.register()
-        // On a line of its own, so the template's lines keep their numbers (minus one).
         let pragma = "{{% CONTENT_TYPE: \(format == .docx ? ContentTypes.docx : ContentTypes.markdown) }}\n"
-        let template: MustacheTemplate
         do {
-            template = try MustacheTemplate(string: pragma + text)
+            return try MustacheTemplate(string: pragma + text)
         } catch let e as MustacheTemplate.ParserError {
             let lineNumber = max(1, e.context.lineNumber - 1)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -29,7 +34,6 @@ enum TemplateText {
         } catch {
             throw MemoError("шаблон \(file) не разобран: \(error)", id: "memo.template.syntax")
         }
-        return template.render(context)
     }
 
     static func message(for error: Error) -> String {

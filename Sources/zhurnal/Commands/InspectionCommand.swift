@@ -46,7 +46,7 @@ struct InspectionCommand: AsyncParsableCommand {
                                           settingsPath: settings, templatesDir: templates)
         let doc = InspectionReport.build(report: job.report, journal: job.journal, month: first, settings: job.settings)
         for w in doc.warnings { printError("предупреждение: \(w)") }
-        let target = out.map { DocumentJob.target($0, suffix: nil, defaultName: "справка-\(first.iso.prefix(7))") }
+        let target = out.map { OutputPath.resolve($0, suffix: nil, defaultName: "справка-\(first.iso.prefix(7))") }
         try DocumentJob.emit(target: target,
                              markdown: { try MemoRenderer.markdown(doc, templates: job.templates) },
                              docx: { try MemoRenderer.docx(doc, templates: job.templates) })

@@ -62,7 +62,7 @@ struct MemoCommand: AsyncParsableCommand {
                 continue
             }
             for w in memo.warnings { printError("предупреждение: \(w)") }
-            let target = out.map { DocumentJob.target($0, suffix: allGroups ? g : nil, defaultName: "записка-\(g)") }
+            let target = out.map { OutputPath.resolve($0, suffix: allGroups ? g : nil, defaultName: "записка-\(g)") }
             if target == nil && written > 0 { print("\n---\n") }
             try DocumentJob.emit(target: target,
                                  markdown: { try MemoRenderer.markdown(memo, templates: job.templates) },
@@ -116,23 +116,6 @@ struct DocumentJob {
         }
     }
 
-    /// The file for one document: `--out` as given, or with `-<group>` before the extension,
-    /// or `<folder>/<defaultName>.docx` when `--out` is a folder.
-    static func target(_ out: String, suffix: String?, defaultName: String) -> String {
-        var isDir: ObjCBool = false
-        let ext = (out as NSString).pathExtension.lowercased()
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isDir) && isDir.boolValue || ext.isEmpty {
-            try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            return out + "/" + fileSafe(defaultName) + ".docx"
-        }
-        guard let s = suffix else { return out }
-        return (out as NSString).deletingPathExtension + "-" + fileSafe(s) + "." + ext
-    }
-
-    static func fileSafe(_ s: String) -> String {
-        String(s.map { "/\\:*?\"<>|".contains($0) ? "_" : $0 })
-    }
-
     /// Markdown to standard output without a target; else the file the extension names.
     static func emit(target: String?, markdown: () throws -> String,
                      docx: () throws -> DocxPackage) throws {
@@ -141,15 +124,17 @@ struct DocumentJob {
                 print(try markdown(), terminator: "")
                 return
             }
-            switch (target as NSString).pathExtension.lowercased() {
-            case "docx":
+            let folder = (target as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            switch OutputPath.format(of: target) {
+            case .docx:
                 try DocxWriter.write(try docx(), to: target)
-            case "md", "txt":
+            case .markdown:
                 let text = try markdown()
                 guard FileManager.default.createFile(atPath: target, contents: Data(text.utf8)) else {
                     throw UserFacingError.fail("не удалось записать \(target)")
                 }
-            default:
+            case nil:
                 throw UserFacingError.fail("непонятный формат «\(target)»: укажите файл .docx или .md")
             }
             printError("записано: \(target)")
