@@ -26,7 +26,8 @@ enum MemoFixture {
         for (day, subject, teacher, topic, hw) in [(8, math, smirnova, "Пределы", "№ 1–5"), (9, info, orlov, "Циклы", ""),
                                                   (10, math, smirnova, "", "№ 6–9"), (11, info, orlov, "Массивы", "с. 40")] {
             let l = b.addLesson(Lesson(group: g1, subject: subject, date: date(day), number: 2, teacher: teacher,
-                                       scheduledTeacher: day == 11 ? smirnova : teacher, topic: topic, homework: hw))
+                                       scheduledTeacher: day == 11 ? smirnova : teacher, topic: topic, homework: hw,
+                                       recordedAt: LocalDateTime(date: date(day), time: TimeOfDay(hour: 10, minute: 0)!)))
             b.addCell(Cell(lesson: l, student: s1, value: CellValue(parsing: "5")))
             if day == 8 { b.addCell(Cell(lesson: l, student: s2, value: CellValue(parsing: "4"))) }
         }

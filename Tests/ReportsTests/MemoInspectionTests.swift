@@ -22,6 +22,7 @@ import Findings
         let is21 = try #require(report.groups.first { $0.group == "ИС-21" })
         #expect(is21.lessons == 4)
         #expect(is21.lateLessons == 3)        // 08.09 marks, 09.09 homework, 10.09 marks
+        #expect(is21.hasEntryTimes)
         #expect(is21.students == 3)
         #expect(is21.studentsWithoutMarks == 1)
         #expect(is21.studentsWithOneMark == 1)
@@ -29,6 +30,7 @@ import Findings
         #expect(is21.substitutions == 1)
         let is22 = try #require(report.groups.first { $0.group == "ИС-22" })
         #expect(is22.findings == 0 && is22.studentsWithoutMarks == 1)
+        #expect(!is22.hasEntryTimes)   // no entry times: timeliness unknown, never «100 %»
         let smirnova = try #require(report.teachers.first { $0.teacher == "Смирнова Ольга Петровна" })
         #expect(smirnova.lessons == 3 && smirnova.lateFindings == 4 && smirnova.topicHomeworkFindings == 1)
         #expect(report.violations.map(\.count) == [4, 1, 1, 1])
@@ -42,7 +44,7 @@ import Findings
         let lines = md.split(separator: "\n").map(String.init)
         #expect(lines.contains("**о результатах проверки электронного журнала за сентябрь 2025 г.**"))
         #expect(lines.contains("| ИС-21 | 4 | 25,0 % | 33,3 % | 33,3 % | 75,0 % | 75,0 % | 1 | 7 |"))
-        #expect(lines.contains("| ИС-22 | 1 | 100,0 % | 100,0 % | 0,0 % | 100,0 % | 100,0 % | 0 | 0 |"))
+        #expect(lines.contains("| ИС-22 | 1 | нет данных | 100,0 % | 0,0 % | 100,0 % | 100,0 % | 0 | 0 |"))
         #expect(lines.contains("| Смирнова О.П. | ИС-21, ИС-22 | 3 | 4 | 1 | 0 | 5 |"))
         #expect(lines.contains("| 1 | Отметки выставляются в день урока | п. 4.3 | 4 | ИС-21 | Смирнова О.П. |"))
         #expect(lines.contains("1) Замена отмечается при внесении урока (п. 4.3): нет данных: время отметки о замене."))

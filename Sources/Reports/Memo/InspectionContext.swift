@@ -29,7 +29,7 @@ enum InspectionContext {
         c["groups"] = d.groups.enumerated().map { n, g -> [String: Any] in
             ["n": n + 1, "name": g.group, "curator": g.curator.map { RussianName($0).surnameFirst } ?? "—",
              "lessons": g.lessons, "late_lessons": g.lateLessons,
-             "timeliness": percent(g.lessons - g.lateLessons, of: g.lessons),
+             "timeliness": g.hasEntryTimes ? percent(g.lessons - g.lateLessons, of: g.lessons) : "нет данных",
              "students": g.students, "without_marks": g.studentsWithoutMarks,
              "without_marks_percent": percent(g.studentsWithoutMarks, of: g.students),
              "one_mark": g.studentsWithOneMark, "one_mark_percent": percent(g.studentsWithOneMark, of: g.students),

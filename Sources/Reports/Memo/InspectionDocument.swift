@@ -11,6 +11,9 @@ public struct InspectionDocument: Sendable, Hashable {
         public var lessons: Int
         /// Lessons with a finding about a late entry on their date and subject.
         public var lateLessons: Int
+        /// Whether the journal holds entry times for the group's lessons or marks at all;
+        /// without them timeliness is unknown, not 100 %.
+        public var hasEntryTimes: Bool
         public var students: Int
         public var studentsWithoutMarks: Int
         public var studentsWithOneMark: Int

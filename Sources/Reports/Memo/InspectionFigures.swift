@@ -16,9 +16,15 @@ enum InspectionFigures {
             return LessonKey(group: g, subject: s, date: d)
         })
         var marksPerStudent: [StudentID: Int] = [:]
+        var timedLessons = Set<LessonID>()
         let inMonth = Set(lessons.map { LessonID($0) })
         for c in journal.cells where inMonth.contains(c.lesson) {
             marksPerStudent[c.student, default: 0] += c.value.marks.count
+            if c.enteredAt != nil { timedLessons.insert(c.lesson) }
+        }
+        for i in lessons {
+            let l = journal.lessons[i]
+            if l.recordedAt != nil || l.topicEnteredAt != nil || l.homeworkEnteredAt != nil { timedLessons.insert(LessonID(i)) }
         }
         let findingsByGroup = Dictionary(grouping: findings) { $0.group ?? "" }
         let lessonsByGroup = Dictionary(grouping: lessons) { journal.lessons[$0].group }
@@ -26,7 +32,8 @@ enum InspectionFigures {
 
         return journal.groups.indices.compactMap { gi -> InspectionDocument.GroupFigures? in
             let group = journal.groups[gi]
-            let ls = (lessonsByGroup[GroupID(gi)] ?? []).map { journal.lessons[$0] }
+            let indices = lessonsByGroup[GroupID(gi)] ?? []
+            let ls = indices.map { journal.lessons[$0] }
             let fs = findingsByGroup[group.name] ?? []
             if ls.isEmpty && fs.isEmpty { return nil }
             let students = (studentsByGroup[GroupID(gi)] ?? []).filter { i in
@@ -39,6 +46,7 @@ enum InspectionFigures {
                 lateLessons: ls.filter { l in
                     lateKeys.contains(LessonKey(group: group.name, subject: journal.subject(l.subject).name, date: l.date))
                 }.count,
+                hasEntryTimes: indices.contains { timedLessons.contains(LessonID($0)) },
                 students: students.count,
                 studentsWithoutMarks: marks.filter { $0 == 0 }.count,
                 studentsWithOneMark: marks.filter { $0 == 1 }.count,

@@ -9,6 +9,11 @@ enum MemoContext {
          "signature": p.signatureName]
     }
 
+    /// «Смирнова О.П.»; the «преподаватель не указан» placeholder stays as it is.
+    static func shortName(_ name: String) -> String {
+        name == ServiceMemo.noTeacher ? name : RussianName(name).surnameFirst
+    }
+
     static let partySchema = TemplateSchema.leaves(["position", "name", "full_name", "signature"])
 
     static func common(institution: String, date: LocalDate, number: String?, recipient: DocumentParty,
@@ -48,7 +53,7 @@ enum MemoContext {
                  "delay": MemoWording.delay(i.maxDelaySeconds) ?? "", "has_delay": i.maxDelaySeconds != nil,
                  "clause": i.clause, "subject": i.subject ?? ""]
             }
-            return ["n": n + 1, "name": t.name, "short_name": RussianName(t.name).surnameFirst,
+            return ["n": n + 1, "name": t.name, "short_name": shortName(t.name),
                     "position": t.position ?? "", "subjects": t.subjects.joined(separator: ", "),
                     "title": MemoWording.teacherTitle(t),
                     "summary": t.items.map { MemoWording.item($0, withSubject: several) }.joined(separator: "; "),
@@ -56,8 +61,8 @@ enum MemoContext {
         }
         c["rows"] = m.rows.enumerated().map { n, r -> [String: Any] in
             ["n": n + 1, "date": r.date?.description ?? "—", "teacher": r.teacher,
-             "teacher_short": RussianName(r.teacher).surnameFirst, "subject": r.subject ?? "—",
-             "teacher_subject": RussianName(r.teacher).surnameFirst + (r.subject.map { ", \($0)" } ?? ""),
+             "teacher_short": shortName(r.teacher), "subject": r.subject ?? "—",
+             "teacher_subject": shortName(r.teacher) + (r.subject.map { ", \($0)" } ?? ""),
              "what": MemoWording.rowWhat(r), "count": r.count,
              "delay": MemoWording.delay(r.maxDelaySeconds) ?? "—", "clause": r.clause, "expected": r.expected ?? "—"]
         }

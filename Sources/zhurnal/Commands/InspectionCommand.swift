@@ -50,6 +50,7 @@ struct InspectionCommand: AsyncParsableCommand {
         try DocumentJob.emit(target: target,
                              markdown: { try MemoRenderer.markdown(doc, templates: job.templates) },
                              docx: { try MemoRenderer.docx(doc, templates: job.templates) })
+        DocumentJob.noteUnchecked(job.report)
         if doc.findingCount > 0 { throw ExitCodes.violations }
     }
 }

@@ -78,6 +78,7 @@ struct MemoCommand: AsyncParsableCommand {
         } else if written == 0, let g = group {
             print("Группа \(g): за неделю \(period) нарушений не выявлено — служебная записка не составлялась.")
         }
+        DocumentJob.noteUnchecked(job.report)
         if written > 0 { throw ExitCodes.violations }
     }
 }
@@ -114,6 +115,18 @@ struct DocumentJob {
         } catch let e as RulePackError {
             throw UserFacingError.fail(e.diagnostics)
         }
+    }
+
+    /// Rules that could not be checked are named: «no violations» must not read as «complied».
+    static func noteUnchecked(_ report: CheckReport) {
+        let unchecked = report.outcomes.filter { $0.status == .notChecked || $0.status == .error }
+        guard !unchecked.isEmpty else { return }
+        let shown = unchecked.prefix(5).map { o in
+            "«\(o.title)» (\(o.clause.first?.isNumber == true ? "п. " : "")\(o.clause))" + (o.missingData.isEmpty ? "" : ": нет данных — " + o.missingData.joined(separator: ", "))
+        }
+        let more = unchecked.count > 5 ? "; и ещё \(unchecked.count - 5)" : ""
+        printError("примечание: не проверено правил — \(unchecked.count), нарушения по ним в документ не попали: "
+                   + shown.joined(separator: "; ") + more)
     }
 
     /// Markdown to standard output without a target; else the file the extension names.
