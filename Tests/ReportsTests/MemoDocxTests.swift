@@ -42,7 +42,7 @@ import JournalModel
     @Test func packageHasEveryPart() throws {
         let parts = try writtenParts()
         #expect(Set(parts.keys) == ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
-                                    "word/settings.xml", "word/fontTable.xml", "word/_rels/document.xml.rels",
+                                    "word/settings.xml", "word/fontTable.xml", "word/header1.xml", "word/_rels/document.xml.rels",
                                     "docProps/core.xml", "docProps/app.xml"])
         #expect(parts["word/styles.xml"]?.contains("w:ascii=\"Times New Roman\"") == true)
         #expect(parts["word/styles.xml"]?.contains("<w:sz w:val=\"28\"/>") == true)

@@ -22,6 +22,7 @@ public struct DocxPackage: Sendable {
          ("docProps/app.xml", DocxParts.app),
          ("word/document.xml", documentXML), ("word/_rels/document.xml.rels", DocxParts.documentRels),
          ("word/styles.xml", DocxParts.styles), ("word/settings.xml", DocxParts.settings),
+         ("word/header1.xml", DocxXML.header),
          ("word/fontTable.xml", DocxParts.fontTable)]
     }
 }
@@ -40,6 +41,7 @@ enum DocxParts {
     <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
     <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
     <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
+    <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
     <Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>\
     <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
     <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
@@ -59,6 +61,7 @@ enum DocxParts {
     <Relationship Id="rId1" Type="\(rel)/styles" Target="styles.xml"/>\
     <Relationship Id="rId2" Type="\(rel)/settings" Target="settings.xml"/>\
     <Relationship Id="rId3" Type="\(rel)/fontTable" Target="fontTable.xml"/>\
+    <Relationship Id="rId4" Type="\(rel)/header" Target="header1.xml"/>\
     </Relationships>
     """
 

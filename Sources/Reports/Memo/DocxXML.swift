@@ -12,6 +12,17 @@ enum DocxXML {
     static let tableFontHalfPoints = 24                         // 12 pt
 
     static let wNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let rNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// Page numbers in the header, centred, from the second page on (ГОСТ Р 7.0.97-2016, п. 6.4):
+    /// the section has a title page (`titlePg`) with no first-page header.
+    static let header = """
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <w:hdr xmlns:w="\(wNamespace)"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>\
+    <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+    <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
+    </w:p></w:hdr>
+    """
 
     static func document(_ blocks: [DocxMarkup.Block]) -> String {
         var body = ""
@@ -31,10 +42,11 @@ enum DocxXML {
         }
         return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="\(wNamespace)"><w:body>\(body)<w:sectPr>\
+        <w:document xmlns:w="\(wNamespace)" xmlns:r="\(rNamespace)"><w:body>\(body)<w:sectPr>\
+        <w:headerReference w:type="default" r:id="rId4"/>\
         <w:pgSz w:w="\(pageWidth)" w:h="\(pageHeight)"/>\
         <w:pgMar w:top="\(marginTop)" w:right="\(marginRight)" w:bottom="\(marginBottom)" w:left="\(marginLeft)" \
-        w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>
+        w:header="709" w:footer="709" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>
         """
     }
 
@@ -47,6 +59,7 @@ enum DocxXML {
     }
 
     static func paragraph(_ p: DocxMarkup.Paragraph, keepWithNext: Bool = false) -> String {
+        if p.text.isEmpty { return keepWithNext ? "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>" : "<w:p/>" }
         var ppr = keepWithNext ? "<w:keepNext/>" : ""
         switch p.align {
         case .justified:
