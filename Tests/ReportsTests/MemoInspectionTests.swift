@@ -56,10 +56,16 @@ import Findings
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("справка.docx").path
         let package = try MemoRenderer.docx(report, templates: MemoFixture.templates)
-        try DocxWriter.write(package, to: path)
+        try Data("старый файл".utf8).write(to: URL(fileURLWithPath: path))
+        try DocxWriter.write(package, to: path)   // replaces an existing file whole
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["справка.docx"])
+        #expect(FileManager.default.contents(atPath: path)?.prefix(2) == Data("PK".utf8))
         #expect(package.documentXML.contains("Таблица 1 — Показатели по группам"))
         #expect(package.documentXML.components(separatedBy: "<w:tblHeader/>").count - 1 == 3)
         #expect(FileManager.default.fileExists(atPath: path))
         MemoFixture.keepPreview(URL(fileURLWithPath: path))
+        let missing = dir.appendingPathComponent("нет такой папки/справка.docx").path
+        let error = #expect(throws: MemoError.self) { try DocxWriter.write(package, to: missing) }
+        #expect(error?.description == "ошибка: не удалось записать \(missing) — проверьте, что папка существует и в неё можно писать")
     }
 }

@@ -20,14 +20,15 @@ public enum DocxWriter {
                     data.subdata(in: Int(position)..<(Int(position) + size))
                 }
             }
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temp)
-            } else {
-                try FileManager.default.moveItem(at: temp, to: target)
+            // rename(2) replaces an existing file atomically (FileManager.replaceItemAt does not
+            // on Linux).
+            guard rename(temp.path, target.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
             }
         } catch {
             try? FileManager.default.removeItem(at: temp)
-            throw MemoError("не удалось записать \(path): \(error.localizedDescription)", id: "memo.docx.write")
+            throw MemoError("не удалось записать \(path) — проверьте, что папка существует и в неё можно писать",
+                            id: "memo.docx.write")
         }
     }
 }
