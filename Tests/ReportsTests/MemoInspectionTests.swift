@@ -68,4 +68,22 @@ import Findings
         let error = #expect(throws: MemoError.self) { try DocxWriter.write(package, to: missing) }
         #expect(error?.description == "ошибка: не удалось записать \(missing) — проверьте, что папка существует и в неё можно писать")
     }
+
+    @Test func aCleanMonthSaysSo() throws {
+        var clean = MemoFixture.report
+        clean.findings = []
+        clean.outcomes = clean.outcomes.filter { $0.status != .notChecked }.map { o in
+            var p = o
+            p.status = .passed
+            p.violations = 0
+            return p
+        }
+        let doc = InspectionReport.build(report: clean, journal: MemoFixture.journal, month: MemoFixture.date(1),
+                                         settings: MemoSettings())
+        let md = try MemoRenderer.markdown(doc, templates: MemoFixture.templates)
+        #expect(md.contains("Нарушений порядка ведения электронного журнала за проверенный период не выявлено."))
+        #expect(md.contains("Электронный журнал ведётся в соответствии с установленными требованиями."))
+        #expect(!md.contains("Таблица 3") && !md.contains("Не проверены"))
+        #expect(md.contains("| ИС-21 | 4 | 100,0\u{00A0}% |"))
+    }
 }

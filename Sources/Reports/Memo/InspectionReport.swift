@@ -51,7 +51,7 @@ public enum InspectionReport {
             author: Parties.author(position: settings.value(.reportAuthorPosition)
                                        ?? "Заместитель директора по учебно-воспитательной работе",
                                    fullName: deputy),
-            regulation: report.document, packTitle: report.packTitle,
+            regulation: Parties.regulation(report), packTitle: report.packTitle,
             rulesChecked: report.outcomes.filter { $0.status == .passed || $0.status == .violated }.count,
             groups: InspectionFigures.groups(journal: journal, lessons: lessons, findings: findings, start: start, end: end),
             teachers: InspectionFigures.teachers(journal: journal, lessons: lessons, findings: findings),

@@ -1,4 +1,5 @@
 import JournalModel
+import Findings
 
 /// Builds addressee and author requisites from the settings, falling back to the journal.
 enum Parties {
@@ -16,6 +17,12 @@ enum Parties {
         return DocumentParty(position: position, fullName: fullName,
                              inflectedName: name?.genitive.surnameFirst ?? DocumentParty.blank,
                              signatureName: name?.initialsFirst ?? DocumentParty.blank)
+    }
+
+    /// The regulation's title; the pack's when the report names none.
+    static func regulation(_ r: CheckReport) -> String {
+        let d = r.document.trimmingSpaces()
+        return d.isEmpty ? r.packTitle : d
     }
 
     /// «п. 4.3» for "4.3" or "п. 4.3"; clauses that already name themselves are kept.

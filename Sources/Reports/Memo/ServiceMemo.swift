@@ -45,7 +45,7 @@ public enum ServiceMemo {
                 fullName: deputy, exactForm: settings.value(.memoRecipientDative, group: group)),
             author: Parties.author(position: settings.value(.memoAuthorPosition, group: group) ?? defaultAuthorPosition,
                                    fullName: curator),
-            regulation: report.document,
+            regulation: Parties.regulation(report),
             teachers: teachers(findings, journal: journal),
             rows: rows(findings),
             findingCount: findings.count,
