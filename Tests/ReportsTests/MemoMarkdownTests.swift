@@ -69,4 +69,19 @@ import Findings
                                                group: "ИС-21", week: MemoFixture.week, settings: s))
         #expect(m.findingCount == 7)
     }
+
+    @Test func eachSubjectIsNamedOnceForATeacherWithSeveral() throws {
+        var r = MemoFixture.report
+        r.findings.append(MemoFixture.finding("NO-HW", "4.6", .homework, teacher: "Смирнова Ольга Петровна",
+                                              subject: "Геометрия", day: 12))
+        let m = try #require(ServiceMemo.build(report: r, journal: MemoFixture.journal, group: "ИС-21",
+                                               week: MemoFixture.week, settings: MemoSettings()))
+        let md = try MemoRenderer.markdown(m, templates: MemoFixture.templates)
+        #expect(md.contains("""
+            2) Смирнова Ольга Петровна, преподаватель математики (Геометрия, Математика): Геометрия: домашние \
+            задания не внесены за урок 12.09.2025 — 1 домашнее задание (п. 4.6); Математика: отметки внесены с \
+            опозданием за уроки 08.09.2025, 10.09.2025 — 3 отметки, задержка до 1 сут. 2 ч (п. 4.3); темы уроков \
+            не внесены за урок 10.09.2025 — 1 тема урока (п. 4.6).
+            """))
+    }
 }

@@ -56,7 +56,7 @@ enum MemoContext {
             return ["n": n + 1, "name": t.name, "short_name": shortName(t.name),
                     "position": t.position ?? "", "subjects": t.subjects.joined(separator: ", "),
                     "title": MemoWording.teacherTitle(t),
-                    "summary": t.items.map { MemoWording.item($0, withSubject: several) }.joined(separator: "; "),
+                    "summary": MemoWording.summary(t.items, severalSubjects: several),
                     "finding_count": t.findingCount, "items": items]
         }
         c["rows"] = m.rows.enumerated().map { n, r -> [String: Any] in

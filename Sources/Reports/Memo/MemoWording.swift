@@ -58,6 +58,16 @@ enum MemoWording {
         return s
     }
 
+    /// A teacher's items joined with «; »; with several subjects, each subject is named once,
+    /// before its first item: «Алгебра: отметки …; темы …; Геометрия: отметки …».
+    static func summary(_ items: [MemoItem], severalSubjects: Bool) -> String {
+        var previous: String??
+        return items.map { i in
+            defer { previous = .some(i.subject) }
+            return item(i, withSubject: severalSubjects && previous != .some(i.subject))
+        }.joined(separator: "; ")
+    }
+
     /// «Смирнова Ольга Петровна, учитель математики (Алгебра)».
     static func teacherTitle(_ t: MemoTeacher) -> String {
         var s = t.name
