@@ -33,8 +33,12 @@ public struct MemoTemplates: Sendable {
             candidates.append(currentDirectory + "/templates/memo")
             let exe = URL(fileURLWithPath: executable, relativeTo: URL(fileURLWithPath: currentDirectory))
                 .resolvingSymlinksInPath()
-            candidates.append(exe.deletingLastPathComponent().appendingPathComponent("../../../templates/memo")
-                .standardizedFileURL.path)
+            // `.build/debug` links to `.build/<triple>/debug`: three levels up from the resolved
+            // folder, two from the link.
+            for up in ["../../../", "../../"] {
+                let c = exe.deletingLastPathComponent().appendingPathComponent(up + "templates/memo").standardizedFileURL.path
+                if !candidates.contains(c) { candidates.append(c) }
+            }
         }
         for c in candidates where FileManager.default.fileExists(atPath: c + "/" + fileName(.memo, .markdown)) {
             return MemoTemplates(directory: c)
