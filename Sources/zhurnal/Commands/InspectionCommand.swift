@@ -1,7 +1,56 @@
 import ArgumentParser
+import Foundation
+import JournalModel
+import Reports
 
-// Placeholder: the owner of this command replaces this file with the real one.
+/// `zhurnal inspection`: the monthly inspection report for the director.
 struct InspectionCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "inspection", abstract: "(в разработке)")
-    func run() async throws { throw UserFacingError.fail("команда «inspection» ещё не готова") }
+    static let configuration = CommandConfiguration(
+        commandName: "inspection",
+        abstract: "Справка о результатах ежемесячной проверки электронного журнала.",
+        discussion: """
+        Проверяет журнал за месяц и пишет справку директору: что проверялось, показатели по группам и \
+        преподавателям, основные нарушения с пунктами положения, выводы и рекомендации (текст шаблона). \
+        DOCX (--out справка.docx) или Markdown (--out справка.md; без --out — в терминал). Код выхода: \
+        0 — нарушений нет, 1 — нарушения есть, 2 — ошибка во входных данных.
+        """)
+
+    @Argument(help: "База данных (.sqlite) или папка/файлы CSV.")
+    var paths: [String]
+
+    @Option(help: "Файл правил (набор положения).")
+    var rules: String
+
+    @Option(help: "Месяц: 2025-09, 09.2025 или «сентябрь 2025».")
+    var month: String
+
+    @Option(help: "Куда записать: файл .docx или .md.")
+    var out: String?
+
+    @Option(help: "Файл реквизитов (по умолчанию templates/memo/реквизиты.txt).")
+    var settings: String?
+
+    @Option(help: "Папка шаблонов (по умолчанию ./templates или рядом с программой).")
+    var templates: String?
+
+    func validate() throws {
+        if InspectionReport.month(parsing: month) == nil {
+            throw UserFacingError.fail("месяц «\(month)» не распознан — пишите 2025-09, 09.2025 или «сентябрь 2025»")
+        }
+    }
+
+    func run() async throws {
+        guard let first = InspectionReport.month(parsing: month) else { throw UserFacingError.fail("месяц не распознан") }
+        let last = first.adding(days: LocalDate.daysIn(month: first.month, year: first.year) - 1)
+        let job = try DocumentJob.prepare(paths: paths, rules: rules, from: first, to: last, group: nil,
+                                          settingsPath: settings, templatesDir: templates)
+        let doc = InspectionReport.build(report: job.report, journal: job.journal, month: first, settings: job.settings)
+        for w in doc.warnings { printError("предупреждение: \(w)") }
+        let target = out.map { OutputPath.resolve($0, suffix: nil, defaultName: "справка-\(first.iso.prefix(7))") }
+        try DocumentJob.emit(target: target,
+                             markdown: { try MemoRenderer.markdown(doc, templates: job.templates) },
+                             docx: { try MemoRenderer.docx(doc, templates: job.templates) })
+        DocumentJob.noteUnchecked(job.report)
+        if doc.findingCount > 0 { throw ExitCodes.violations }
+    }
 }

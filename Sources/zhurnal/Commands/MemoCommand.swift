@@ -1,7 +1,158 @@
 import ArgumentParser
+import Foundation
+import JournalModel
+import Findings
+import RuleEngine
+import Reports
 
-// Placeholder: the owner of this command replaces this file with the real one.
+/// `zhurnal memo`: the curator's weekly service memo about late journal entries.
 struct MemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "memo", abstract: "(в разработке)")
-    func run() async throws { throw UserFacingError.fail("команда «memo» ещё не готова") }
+    static let configuration = CommandConfiguration(
+        commandName: "memo",
+        abstract: "Служебная записка куратора о несвоевременном заполнении журнала за неделю.",
+        discussion: """
+        Проверяет журнал группы за неделю (понедельник–воскресенье), содержащую дату --week, и пишет \
+        служебную записку заместителю директора: DOCX (--out записка.docx) или Markdown (--out записка.md; \
+        без --out — в терминал). Если нарушений нет, записка не создаётся. Код выхода: 0 — нарушений нет, \
+        1 — записка составлена, 2 — ошибка во входных данных.
+        """)
+
+    @Argument(help: "База данных (.sqlite) или папка/файлы CSV.")
+    var paths: [String]
+
+    @Option(help: "Файл правил (набор положения), например rules/hexlet.rules.")
+    var rules: String
+
+    @Option(help: "Группа (класс), например 7б.")
+    var group: String?
+
+    @Flag(help: "По записке на каждую группу с нарушениями (от её куратора).")
+    var allGroups = false
+
+    @Option(help: "Любая дата проверяемой недели (ДД.ММ.ГГГГ).")
+    var week: String
+
+    @Option(help: "Куда записать: файл .docx или .md (с --all-groups к имени добавляется группа) или папка.")
+    var out: String?
+
+    @Option(help: "Файл реквизитов (по умолчанию templates/memo/реквизиты.txt).")
+    var settings: String?
+
+    @Option(help: "Папка шаблонов (по умолчанию ./templates или рядом с программой).")
+    var templates: String?
+
+    func validate() throws {
+        if group == nil && !allGroups { throw ValidationError("укажите группу (--group) или --all-groups") }
+        if group != nil && allGroups { throw ValidationError("--group и --all-groups вместе не указываются") }
+        if DateParsing.date(week) == nil { throw ValidationError("дата недели «\(week)» не распознана — пишите ДД.ММ.ГГГГ") }
+    }
+
+    func run() async throws {
+        guard let day = DateParsing.date(week) else { throw UserFacingError.fail("дата недели «\(week)» не распознана") }
+        let start = day.weekStart, end = start.adding(days: 6)
+        let job = try DocumentJob.prepare(paths: paths, rules: rules, from: start, to: end, group: group,
+                                          settingsPath: settings, templatesDir: templates)
+        let groups = group.map { [$0] } ?? ServiceMemo.groups(report: job.report, journal: job.journal)
+        var written = 0
+        var quiet: [String] = []
+        for g in groups {
+            guard let memo = ServiceMemo.build(report: job.report, journal: job.journal, group: g, week: day,
+                                               settings: job.settings, sequence: written) else {
+                quiet.append(g)
+                continue
+            }
+            for w in memo.warnings { printError("предупреждение: \(w)") }
+            let target = out.map { OutputPath.resolve($0, suffix: allGroups ? g : nil, defaultName: "записка-\(g)") }
+            if target == nil && written > 0 { print("\n---\n") }
+            try DocumentJob.emit(target: target,
+                                 markdown: { try MemoRenderer.markdown(memo, templates: job.templates) },
+                                 docx: { try MemoRenderer.docx(memo, templates: job.templates) })
+            written += 1
+        }
+        let period = "\(start)–\(end)"
+        if allGroups {
+            if !quiet.isEmpty {
+                print("Нарушений за неделю \(period) не выявлено в группах: \(quiet.joined(separator: ", ")) — записки не составлялись.")
+            }
+            print("Составлено служебных записок: \(written).")
+        } else if written == 0, let g = group {
+            print("Группа \(g): за неделю \(period) нарушений не выявлено — служебная записка не составлялась.")
+        }
+        DocumentJob.noteUnchecked(job.report)
+        if written > 0 { throw ExitCodes.violations }
+    }
+}
+
+/// What `memo` and `inspection` share: loading the journal, checking it, finding the
+/// templates and settings, and writing the result.
+struct DocumentJob {
+    var journal: Journal
+    var report: CheckReport
+    var templates: MemoTemplates
+    var settings: MemoSettings
+
+    static func prepare(paths: [String], rules: String, from: LocalDate, to: LocalDate, group: String?,
+                        settingsPath: String?, templatesDir: String?) throws -> DocumentJob {
+        do {
+            let templates = try MemoTemplates.locate(explicit: templatesDir)
+            var settings = MemoSettings()
+            if let path = settingsPath ?? templates.defaultSettingsPath {
+                guard let data = FileManager.default.contents(atPath: path),
+                      let text = String(data: data, encoding: .utf8) else {
+                    throw UserFacingError.fail("не удалось прочитать файл реквизитов \(path) (нужна кодировка UTF-8)")
+                }
+                settings = try MemoSettings.parse(text, file: path)
+            }
+            let journal = try JournalSource.load(
+                paths: paths, options: .init(from: from, to: to, group: group, profile: nil, keepDatabase: nil))
+            let report = try Checker.check(packPath: rules, journal: journal,
+                                           options: CheckOptions(from: from, to: to, group: group))
+            return DocumentJob(journal: journal, report: report, templates: templates, settings: settings)
+        } catch let e as MemoError {
+            throw UserFacingError.fail(e.diagnostics)
+        } catch let e as JournalSourceError {
+            throw UserFacingError.fail(e.diagnostics)
+        } catch let e as RulePackError {
+            throw UserFacingError.fail(e.diagnostics)
+        }
+    }
+
+    /// Rules that could not be checked are named: «no violations» must not read as «complied».
+    static func noteUnchecked(_ report: CheckReport) {
+        let unchecked = report.outcomes.filter { $0.status == .notChecked || $0.status == .error }
+        guard !unchecked.isEmpty else { return }
+        let shown = unchecked.prefix(5).map { o in
+            "«\(o.title)» (\(o.clause.first?.isNumber == true ? "п. " : "")\(o.clause))" + (o.missingData.isEmpty ? "" : ": нет данных — " + o.missingData.joined(separator: ", "))
+        }
+        let more = unchecked.count > 5 ? "; и ещё \(unchecked.count - 5)" : ""
+        printError("примечание: не проверено правил — \(unchecked.count), нарушения по ним в документ не попали: "
+                   + shown.joined(separator: "; ") + more)
+    }
+
+    /// Markdown to standard output without a target; else the file the extension names.
+    static func emit(target: String?, markdown: () throws -> String,
+                     docx: () throws -> DocxPackage) throws {
+        do {
+            guard let target else {
+                print(try markdown(), terminator: "")
+                return
+            }
+            let folder = (target as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            switch OutputPath.format(of: target) {
+            case .docx:
+                try DocxWriter.write(try docx(), to: target)
+            case .markdown:
+                let text = try markdown()
+                guard FileManager.default.createFile(atPath: target, contents: Data(text.utf8)) else {
+                    throw UserFacingError.fail("не удалось записать \(target)")
+                }
+            case nil:
+                throw UserFacingError.fail("непонятный формат «\(target)»: укажите файл .docx или .md")
+            }
+            printError("записано: \(target)")
+        } catch let e as MemoError {
+            throw UserFacingError.fail(e.diagnostics)
+        }
+    }
 }

@@ -1,0 +1,132 @@
+import JournalModel
+
+/// Checks a template's tags against its schema before Mustache sees it: unknown or misspelt
+/// placeholders, non-Latin names, unclosed tags and sections, mismatched section ends. Each
+/// problem is a Russian diagnostic at the tag's line and column.
+enum TemplateCheck {
+    struct Tag {
+        var sigil: Character?
+        var name: String
+        var line: Int
+        var column: Int
+        var lineText: String
+    }
+
+    static let nameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ._-")
+
+    static func check(_ text: String, file: String, schema: TemplateSchema) -> [Diagnostic] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var problems: [Diagnostic] = []
+        var scopes: [TemplateSchema] = [schema]
+        var open: [Tag] = []
+
+        func diag(_ id: String, _ tag: Tag, _ message: String, hint: String? = nil) {
+            problems.append(Diagnostic(id: id, location: SourceLocation(file: file, line: tag.line, column: tag.column),
+                                       message: message, sourceLine: tag.lineText, hint: hint))
+        }
+
+        for tag in tags(lines: lines, file: file, problems: &problems) {
+            switch tag.sigil {
+            case "!", "%":
+                continue
+            case ">", "<", "$", "=":
+                diag("memo.template.unsupported-tag", tag, "тег «{{\(tag.sigil.map(String.init) ?? "")…}}» в шаблонах zhurnal не поддерживается",
+                     hint: "используйте подстановки {{имя}} и разделы {{#имя}}…{{/имя}}")
+                continue
+            default:
+                break
+            }
+            if let bad = tag.name.first(where: { !nameChars.contains($0) }) {
+                diag("memo.template.bad-name", tag, "недопустимый символ «\(bad)» в имени подстановки «\(tag.name)»",
+                     hint: "имена подстановок пишутся латиницей, как в templates/memo/README.md")
+                continue
+            }
+            if tag.name.isEmpty {
+                diag("memo.template.empty-name", tag, "пустое имя подстановки")
+                continue
+            }
+            if tag.sigil == "/" {
+                guard let last = open.last else {
+                    diag("memo.template.stray-close", tag, "закрывающий тег {{/\(tag.name)}} без открывающего {{#\(tag.name)}}")
+                    continue
+                }
+                if last.name != tag.name {
+                    diag("memo.template.close-mismatch", tag,
+                         "раздел {{\(last.sigil.map(String.init) ?? "#")\(last.name)}} из строки \(last.line) закрыт тегом {{/\(tag.name)}}",
+                         hint: "закройте его тегом {{/\(last.name)}}")
+                }
+                open.removeLast()
+                scopes.removeLast()
+                continue
+            }
+            let resolved = TemplateSchema.resolve(tag.name, in: scopes)
+            if resolved == nil {
+                let near = suggestion(for: tag.name, among: TemplateSchema.visibleNames(scopes))
+                diag("memo.template.unknown-name", tag, "неизвестная подстановка «\(tag.name)»",
+                     hint: near.map { "возможно, «\($0)»?" } ?? "список подстановок — в templates/memo/README.md")
+            }
+            if tag.sigil == "#" || tag.sigil == "^" {
+                open.append(tag)
+                scopes.append(resolved ?? .leaf)
+            }
+        }
+        for tag in open.reversed() {
+            diag("memo.template.unclosed-section", tag, "раздел {{\(tag.sigil.map(String.init) ?? "#")\(tag.name)}} не закрыт",
+                 hint: "добавьте {{/\(tag.name)}} там, где раздел кончается")
+        }
+        return problems
+    }
+
+    /// The nearest known name; a swap of two letters («titel») counts as one typo.
+    static func suggestion(for name: String, among names: [String]) -> String? {
+        let sorted = Array(Set(names)).sorted()
+        if let near = Suggestions.closest(to: name, among: sorted) { return near }
+        let limit = max(2, name.count / 3)
+        return sorted.map { ($0, Suggestions.distance(name, $0)) }.filter { $0.1 <= limit }
+            .min { $0.1 < $1.1 }?.0
+    }
+
+    /// The `{{…}}` tags of the text in order; an unterminated tag becomes a problem.
+    static func tags(lines: [String], file: String, problems: inout [Diagnostic]) -> [Tag] {
+        var out: [Tag] = []
+        var inComment: Tag?
+        for (i, line) in lines.enumerated() {
+            let chars = Array(line)
+            var j = 0
+            if inComment != nil {
+                guard let end = find(chars, "}}", from: 0) else { continue }
+                inComment = nil
+                j = end + 2
+            }
+            while let start = find(chars, "{{", from: j) {
+                let triple = start + 2 < chars.count && chars[start + 2] == "{"
+                var k = start + (triple ? 3 : 2)
+                let sigil: Character? = k < chars.count && "#^/&!%><$=".contains(chars[k]) ? chars[k] : nil
+                if sigil != nil { k += 1 }
+                let tag = Tag(sigil: sigil, name: "", line: i + 1, column: start + 1, lineText: line)
+                guard let end = find(chars, triple ? "}}}" : "}}", from: k) else {
+                    if sigil == "!" { inComment = tag; break }
+                    problems.append(Diagnostic(
+                        id: "memo.template.unclosed-tag", location: SourceLocation(file: file, line: i + 1, column: start + 1),
+                        message: "тег не закрыт: после «{{» нет «\(triple ? "}}}" : "}}")» в этой строке",
+                        sourceLine: line))
+                    break
+                }
+                var named = tag
+                named.name = String(chars[k..<end]).trimmingSpaces()
+                out.append(named)
+                j = end + (triple ? 3 : 2)
+            }
+        }
+        return out
+    }
+
+    static func find(_ chars: [Character], _ pattern: String, from: Int) -> Int? {
+        let p = Array(pattern)
+        guard chars.count >= p.count, from <= chars.count - p.count else { return nil }
+        for i in from...(chars.count - p.count) where chars[i] == p[0] {
+            if Array(chars[i..<(i + p.count)]) == p { return i }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import JournalModel
+import Findings
+@testable import Reports
+
+@Suite struct MemoInspectionTests {
+    let report = InspectionReport.build(report: MemoFixture.report, journal: MemoFixture.journal,
+                                        month: MemoFixture.date(1), settings: MemoSettings())
+
+    @Test func monthIsParsedInTheFormsPeopleWrite() {
+        for text in ["2025-09", "09.2025", "сентябрь 2025", "Сентябрь 2025"] {
+            #expect(InspectionReport.month(parsing: text) == MemoFixture.date(1), "\(text)")
+        }
+        #expect(InspectionReport.month(parsing: "13.2025") == nil)
+    }
+
+    @Test func figuresPerGroupAndTeacher() throws {
+        #expect(report.monthTitle == "сентябрь 2025 г.")
+        #expect(report.findingCount == 7)   // the recommendation is left out
+        #expect(report.lessonCount == 5)
+        let is21 = try #require(report.groups.first { $0.group == "ИС-21" })
+        #expect(is21.lessons == 4)
+        #expect(is21.lateLessons == 3)        // 08.09 marks, 09.09 homework, 10.09 marks
+        #expect(is21.hasEntryTimes)
+        #expect(is21.students == 3)
+        #expect(is21.studentsWithoutMarks == 1)
+        #expect(is21.studentsWithOneMark == 1)
+        #expect(is21.lessonsWithTopic == 3 && is21.lessonsWithHomework == 3)
+        #expect(is21.substitutions == 1)
+        let is22 = try #require(report.groups.first { $0.group == "ИС-22" })
+        #expect(is22.findings == 0 && is22.studentsWithoutMarks == 1)
+        #expect(!is22.hasEntryTimes)   // no entry times: timeliness unknown, never «100 %»
+        let smirnova = try #require(report.teachers.first { $0.teacher == "Смирнова Ольга Петровна" })
+        #expect(smirnova.lessons == 3 && smirnova.lateFindings == 4 && smirnova.topicHomeworkFindings == 1)
+        #expect(report.violations.map(\.count) == [4, 1, 1, 1])
+        #expect(report.violations.first?.title == "Отметки выставляются в день урока")
+        #expect(report.unchecked.map(\.reason) == ["нет данных: время отметки о замене"])
+        #expect(report.recipient.inflectedName == "Соколову И.В.")
+    }
+
+    @Test func markdownHasTablesViolationsAndUncheckedRules() throws {
+        let md = try MemoRenderer.markdown(report, templates: MemoFixture.templates)
+        let lines = md.split(separator: "\n").map(String.init)
+        #expect(lines.contains("**о результатах проверки электронного журнала за сентябрь 2025 г.**"))
+        #expect(lines.contains("| ИС-21 | 4 | 25,0 % | 33,3 % | 33,3 % | 75,0 % | 75,0 % | 1 | 7 |"))
+        #expect(lines.contains("| ИС-22 | 1 | нет данных | 100,0 % | 0,0 % | 100,0 % | 100,0 % | 0 | 0 |"))
+        #expect(lines.contains("| Смирнова О.П. | ИС-21, ИС-22 | 3 | 4 | 1 | 0 | 5 |"))
+        #expect(lines.contains("| 1 | Отметки выставляются в день урока | п. 4.3 | 4 | ИС-21 | Смирнова О.П. |"))
+        #expect(lines.contains("1) Замена отмечается при внесении урока (п. 4.3): нет данных: время отметки о замене."))
+        #expect(lines.last == "Заместитель директора по учебно-воспитательной работе ____________ А.А. Петрова")
+    }
+
+    @Test func docxOfTheReportIsWritten() throws {
+        let dir = try MemoFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("справка.docx").path
+        let package = try MemoRenderer.docx(report, templates: MemoFixture.templates)
+        try Data("старый файл".utf8).write(to: URL(fileURLWithPath: path))
+        try DocxWriter.write(package, to: path)   // replaces an existing file whole
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["справка.docx"])
+        #expect(FileManager.default.contents(atPath: path)?.prefix(2) == Data("PK".utf8))
+        #expect(package.documentXML.contains("Таблица 1 — Показатели по группам"))
+        #expect(package.documentXML.components(separatedBy: "<w:tblHeader/>").count - 1 == 3)
+        #expect(FileManager.default.fileExists(atPath: path))
+        MemoFixture.keepPreview(URL(fileURLWithPath: path))
+        let missing = dir.appendingPathComponent("нет такой папки/справка.docx").path
+        let error = #expect(throws: MemoError.self) { try DocxWriter.write(package, to: missing) }
+        #expect(error?.description == "ошибка: не удалось записать \(missing) — проверьте, что папка существует и в неё можно писать")
+    }
+
+    @Test func aCleanMonthSaysSo() throws {
+        var clean = MemoFixture.report
+        clean.findings = []
+        clean.outcomes = clean.outcomes.filter { $0.status != .notChecked }.map { o in
+            var p = o
+            p.status = .passed
+            p.violations = 0
+            return p
+        }
+        let doc = InspectionReport.build(report: clean, journal: MemoFixture.journal, month: MemoFixture.date(1),
+                                         settings: MemoSettings())
+        let md = try MemoRenderer.markdown(doc, templates: MemoFixture.templates)
+        #expect(md.contains("Нарушений порядка ведения электронного журнала за проверенный период не выявлено."))
+        #expect(md.contains("Электронный журнал ведётся в соответствии с установленными требованиями."))
+        #expect(!md.contains("Таблица 3") && !md.contains("Не проверены"))
+        #expect(md.contains("| ИС-21 | 4 | 100,0\u{00A0}% |"))
+    }
+}

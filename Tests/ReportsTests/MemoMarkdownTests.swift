@@ -1,0 +1,87 @@
+import Testing
+import JournalModel
+import Findings
+@testable import Reports
+
+@Suite struct MemoMarkdownTests {
+    let memo = ServiceMemo.build(report: MemoFixture.report, journal: MemoFixture.journal, group: "ИС-21",
+                                 week: MemoFixture.week, settings: MemoSettings())
+
+    @Test func buildsTeachersAndRowsForTheWeek() throws {
+        let m = try #require(memo)
+        #expect(m.weekStart == MemoFixture.date(8) && m.weekEnd == MemoFixture.date(14))
+        #expect(m.findingCount == 6)
+        #expect(m.teachers.map(\.name) == ["Орлов Денис Игоревич", "Смирнова Ольга Петровна"])
+        let smirnova = m.teachers[1]
+        #expect(smirnova.findingCount == 4)
+        #expect(smirnova.items.map(\.count) == [3, 1])
+        #expect(smirnova.items[0].dates == [MemoFixture.date(8), MemoFixture.date(10)])
+        #expect(smirnova.items[0].maxDelaySeconds == 93_600)
+        #expect(m.rows.count == 5)
+        #expect(m.recipient.inflectedName == "Петровой А.А.")
+        #expect(m.author.inflectedName == "Ивановой М.С.")
+        #expect(m.author.signatureName == "М.С. Иванова")
+        #expect(m.author.position == "Куратор группы ИС-21")
+        #expect(m.date == MemoFixture.date(15))
+    }
+
+    @Test func markdownNamesTeachersDatesDelaysAndClauses() throws {
+        let md = try MemoRenderer.markdown(try #require(memo), templates: MemoFixture.templates)
+        let lines = md.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(3) == ["Заместителю директора по учебно-воспитательной работе  ", "Петровой А.А.  ",
+                                    "от Ивановой М.С."])
+        #expect(lines.contains("15.09.2025 № ____________"))
+        #expect(lines.contains("**О несвоевременном заполнении электронного журнала**"))
+        #expect(lines.contains("""
+            Сообщаю, что при еженедельной проверке электронного журнала группы ИС-21 за период с 08.09.2025 \
+            по 14.09.2025 выявлены нарушения сроков и порядка его заполнения, установленных документом \
+            «Положение об электронном журнале» (всего 6 нарушений):
+            """))
+        #expect(lines.contains("""
+            1) Орлов Денис Игоревич (Информатика & ИКТ): домашние задания внесены с опозданием за урок 09.09.2025 \
+            — 1 домашнее задание, задержка до 1 ч 30 мин (п. 2.7); отметки о посещаемости заполнены с нарушением \
+            требований за урок 11.09.2025 — 1 отметка о пропуске (п. 4.4).
+            """))
+        #expect(lines.contains("""
+            2) Смирнова Ольга Петровна, преподаватель математики (Математика): отметки внесены с опозданием за \
+            уроки 08.09.2025, 10.09.2025 — 3 отметки, задержка до 1 сут. 2 ч (п. 4.3); темы уроков не внесены за \
+            урок 10.09.2025 — 1 тема урока (п. 4.6).
+            """))
+        #expect(lines.contains("| 1 | 08.09.2025 | Смирнова О.П., Математика | Отметки внесены с опозданием | 2 | 1 сут. 2 ч | п. 4.3 |"))
+        #expect(lines.contains("| 2 | 09.09.2025 | Орлов Д.И., Информатика & ИКТ | Домашние задания внесены с опозданием | 1 | 1 ч 30 мин | п. 2.7 |"))
+        #expect(lines.contains("| 5 | 11.09.2025 | Орлов Д.И., Информатика & ИКТ | Отметки о посещаемости заполнены с нарушением требований | 1 | — | п. 4.4 |"))
+        #expect(lines.last == "Куратор группы ИС-21 ____________ М.С. Иванова")
+        // Students are never named in a memo, and nothing from outside the week leaks in.
+        #expect(!md.contains("Абрамов") && !md.contains("Белова"))
+        #expect(!md.contains("15.09.2025 |") && !md.contains("п. 4.2"))
+    }
+
+    @Test func nothingToReportForAQuietGroupOrWeek() {
+        #expect(ServiceMemo.build(report: MemoFixture.report, journal: MemoFixture.journal, group: "ИС-22",
+                                  week: MemoFixture.week, settings: MemoSettings()) == nil)
+        #expect(ServiceMemo.build(report: MemoFixture.report, journal: MemoFixture.journal, group: "ИС-21",
+                                  week: MemoFixture.date(1), settings: MemoSettings()) == nil)
+    }
+
+    @Test func recommendationsCountOnlyWhenTheSettingsAskForThem() throws {
+        let s = try MemoSettings.parse("Включать рекомендации: да\n", file: "р.txt")
+        let m = try #require(ServiceMemo.build(report: MemoFixture.report, journal: MemoFixture.journal,
+                                               group: "ИС-21", week: MemoFixture.week, settings: s))
+        #expect(m.findingCount == 7)
+    }
+
+    @Test func eachSubjectIsNamedOnceForATeacherWithSeveral() throws {
+        var r = MemoFixture.report
+        r.findings.append(MemoFixture.finding("NO-HW", "4.6", .homework, teacher: "Смирнова Ольга Петровна",
+                                              subject: "Геометрия", day: 12))
+        let m = try #require(ServiceMemo.build(report: r, journal: MemoFixture.journal, group: "ИС-21",
+                                               week: MemoFixture.week, settings: MemoSettings()))
+        let md = try MemoRenderer.markdown(m, templates: MemoFixture.templates)
+        #expect(md.contains("""
+            2) Смирнова Ольга Петровна, преподаватель математики (Геометрия, Математика): Геометрия: домашние \
+            задания не внесены за урок 12.09.2025 — 1 домашнее задание (п. 4.6); Математика: отметки внесены с \
+            опозданием за уроки 08.09.2025, 10.09.2025 — 3 отметки, задержка до 1 сут. 2 ч (п. 4.3); темы уроков \
+            не внесены за урок 10.09.2025 — 1 тема урока (п. 4.6).
+            """))
+    }
+}
