@@ -1,0 +1,84 @@
+import JournalModel
+
+/// One parsed CSV row: its physical line and fields, read from the current chunk's buffer.
+/// Valid only inside the row handler that receives it.
+public struct CSVRow {
+    public let line: Int
+    let batch: UnsafePointer<RowBatch>
+    let firstField: Int
+    let endField: Int
+    let file: String
+    let delimiter: UInt8
+
+    public var count: Int { endField - firstField }
+
+    func range(_ i: Int) -> Range<Int> {
+        let f = firstField + i
+        let start = f == 0 ? 0 : batch.pointee.fieldEnds[f - 1]
+        return start..<batch.pointee.fieldEnds[f]
+    }
+
+    /// Byte length of field `i` (0 when the row is shorter).
+    public func byteCount(_ i: Int) -> Int { i < count ? range(i).count : 0 }
+
+    /// Field `i` as text ("" when the row is shorter). Throws on bytes that are not UTF-8.
+    public func text(_ i: Int) throws(ImportFailure) -> String {
+        guard i < count else { return "" }
+        let r = range(i)
+        if r.isEmpty { return "" }
+        let s: String? = batch.pointee.bytes.withUnsafeBufferPointer {
+            String(validating: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self)
+        }
+        guard let s else {
+            throw ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
+                message: "недопустимая последовательность байтов: файл не в кодировке UTF-8 целиком"))
+        }
+        return s
+    }
+
+    /// All fields as text.
+    public func texts() throws(ImportFailure) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(count)
+        for i in 0..<count { out.append(try text(i)) }
+        return out
+    }
+
+    /// True when every field is empty or spaces.
+    public var isBlank: Bool {
+        for i in 0..<count {
+            for b in batch.pointee.bytes[range(i)] where b != 0x20 && b != 0x09 { return false }
+        }
+        return true
+    }
+
+    /// The row as a line of text (fields joined by the delimiter), for diagnostics.
+    public var sourceLine: String {
+        var parts: [String] = []
+        for i in 0..<count {
+            let r = range(i)
+            parts.append(String(decoding: batch.pointee.bytes[r].prefix(200), as: UTF8.self))
+        }
+        return parts.joined(separator: String(UnicodeScalar(delimiter)))
+    }
+
+    /// 1-based character column where field `i` starts in `sourceLine`.
+    public func column(_ field: Int) -> Int {
+        var col = 1
+        for i in 0..<min(field, count) {
+            let r = range(i)
+            col += String(decoding: batch.pointee.bytes[r].prefix(200), as: UTF8.self).count + 1
+        }
+        return col
+    }
+
+    public func location(column field: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column(field))
+    }
+}
+
+/// A problem that stops the import of a file (and of the whole batch): exit code 2.
+public struct ImportFailure: Error, Sendable {
+    public var diagnostic: Diagnostic
+    public init(_ d: Diagnostic) { diagnostic = d }
+}

@@ -1,0 +1,141 @@
+import JournalModel
+
+/// Where a canonical column's value comes from in one file: a field of the row, or a fixed
+/// value (from the header block or the profile).
+struct TableMapping {
+    let table: CanonicalTable
+    var fieldIndex: [Int?]
+    var fixed: [String?]
+
+    /// Maps `headers` onto `table` through `profile`'s column map; returns the required columns
+    /// that are neither in the header nor fixed.
+    static func make(table: CanonicalTable, headers: [String], profile: Profile,
+                     fixedValues: [String: String]) -> (TableMapping, missing: [String]) {
+        let cols = table.columns
+        var m = TableMapping(table: table, fieldIndex: Array(repeating: nil, count: cols.count),
+                             fixed: Array(repeating: nil, count: cols.count))
+        for (i, h) in headers.enumerated() {
+            let name = profile.columnMap[CanonicalTable.normalize(h)] ?? h
+            if let c = table.columnIndex(name), m.fieldIndex[c] == nil { m.fieldIndex[c] = i }
+        }
+        for (k, v) in fixedValues {
+            if let c = table.columnIndex(k), m.fieldIndex[c] == nil { m.fixed[c] = v }
+        }
+        let missing = cols.indices.filter { cols[$0].required && m.fieldIndex[$0] == nil && m.fixed[$0] == nil }
+            .map { cols[$0].name }
+        return (m, missing)
+    }
+
+    /// Number of header cells that name a column of `table`.
+    static func score(table: CanonicalTable, headers: [String], profile: Profile) -> Int {
+        var seen = Set<Int>()
+        for h in headers {
+            if let c = table.columnIndex(profile.columnMap[CanonicalTable.normalize(h)] ?? h) { seen.insert(c) }
+        }
+        return seen.count
+    }
+}
+
+/// Why a row is rejected: the canonical column at fault (nil: the row as a whole) and a Russian reason.
+struct RowRejection: Error {
+    var column: Int?
+    var reason: String
+}
+
+/// Reads canonical columns of one row: trimmed text (nil when empty), dates, numbers.
+struct RowAccess {
+    let row: CSVRow
+    let mapping: TableMapping
+    let profile: Profile
+    let options: ImportOptions
+
+    /// The field index of canonical column `c`, for locations.
+    func fieldIndex(_ c: Int) -> Int? { mapping.fieldIndex[c] }
+
+    func text(_ c: Int) throws -> String? {
+        if let i = mapping.fieldIndex[c] {
+            let n = row.byteCount(i)
+            if n > options.maxFieldBytes {
+                throw RowRejection(column: c, reason: "значение слишком длинное: \(n) байт (допускается не более \(options.maxFieldBytes))")
+            }
+            let s = try row.text(i).trimmingSpaces()
+            if !s.isEmpty { return s }
+            return mapping.fixed[c]
+        }
+        return mapping.fixed[c]
+    }
+
+    func required(_ c: Int) throws -> String {
+        guard let s = try text(c) else {
+            throw RowRejection(column: c, reason: "не заполнен обязательный столбец «\(mapping.table.columns[c].name)»")
+        }
+        return s
+    }
+
+    func group(_ c: Int) throws -> String { GroupName.normalize(try required(c)) }
+
+    func date(_ c: Int) throws -> LocalDate? {
+        guard let s = try text(c) else { return nil }
+        if let p = profile.datePattern {
+            if let d = p.timestamp(s)?.date { return d }
+        } else if let d = DateParsing.date(s) { return d }
+        throw RowRejection(column: c, reason: DateText.problem(s, expected: profile.datePattern?.text))
+    }
+
+    func requiredDate(_ c: Int) throws -> LocalDate {
+        guard let d = try date(c) else {
+            throw RowRejection(column: c, reason: "не заполнен обязательный столбец «\(mapping.table.columns[c].name)»")
+        }
+        return d
+    }
+
+    func timestamp(_ c: Int) throws -> LocalDateTime? {
+        guard let s = try text(c) else { return nil }
+        if let p = profile.timestampPattern {
+            if let t = p.timestamp(s) { return t }
+        } else if let t = DateParsing.timestamp(s) { return options.timeZone.local(t) }
+        throw RowRejection(column: c, reason: DateText.problem(s, expected: profile.timestampPattern?.text))
+    }
+
+    func time(_ c: Int) throws -> TimeOfDay? {
+        guard let s = try text(c) else { return nil }
+        if let t = DateParsing.time(s) { return t }
+        throw RowRejection(column: c, reason: "«\(s)» — не время (ожидается ЧЧ:ММ)")
+    }
+
+    func int(_ c: Int) throws -> Int? {
+        guard let s = try text(c) else { return nil }
+        guard let n = Int(s), n >= 0 else { throw RowRejection(column: c, reason: "«\(s)» — не целое число") }
+        return n
+    }
+
+    func number(_ c: Int) throws -> Double? {
+        guard let s = try text(c) else { return nil }
+        guard let n = Double(s.replacingOccurrences(of: ",", with: ".")), n >= 0 else {
+            throw RowRejection(column: c, reason: "«\(s)» — не число")
+        }
+        return n
+    }
+}
+
+/// Explains why a text is not a date.
+enum DateText {
+    static func problem(_ s: String, expected: String?) -> String {
+        let parts = s.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "/" || $0 == " " || $0 == "T" || $0 == ":" })
+        if parts.count >= 3, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            return "дата «\(s)» невозможна: такого дня или времени нет в календаре"
+        }
+        return "«\(s)» — не дата (ожидается \(expected ?? "дд.мм.гггг, дд.мм.гг или гггг-мм-дд, можно со временем ЧЧ:ММ"))"
+    }
+}
+
+/// Group names as exports print them: «7б (7б)» is «7б».
+public enum GroupName {
+    public static func normalize(_ s: String) -> String {
+        let t = s.trimmingSpaces()
+        guard t.hasSuffix(")"), let open = t.lastIndex(of: "(") else { return t }
+        let outer = String(t[..<open]).trimmingSpaces()
+        let inner = String(t[t.index(after: open)..<t.index(before: t.endIndex)]).trimmingSpaces()
+        return outer.lowercased() == inner.lowercased() && !outer.isEmpty ? outer : t
+    }
+}
