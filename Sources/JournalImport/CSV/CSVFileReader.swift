@@ -1,16 +1,14 @@
-import Crypto
 import Foundation
 import JournalModel
 
 /// Streams a CSV file row by row in fixed-size chunks: sniffs the encoding and the delimiter
-/// from the first chunk, transcodes Windows-1251 to UTF-8, parses with libcsv and hashes the
-/// raw bytes (SHA-256) on the way. Memory stays at one chunk plus the longest field.
+/// from the first chunk, transcodes Windows-1251 to UTF-8, parses with libcsv and counts the raw
+/// bytes for progress. Memory stays at one chunk plus the longest field.
 public final class CSVFileReader {
     public let path: String
     public let displayName: String
     public private(set) var encoding: TextEncoding = .utf8
     public private(set) var delimiter: UInt8 = UInt8(ascii: ";")
-    public private(set) var sha256 = ""
     public private(set) var bytesRead: Int64 = 0
     public let fileSize: Int64
     static let chunkSize = 1 << 20
@@ -41,7 +39,6 @@ public final class CSVFileReader {
     public func read(forcedEncoding: TextEncoding? = nil, forcedDelimiter: UInt8? = nil,
                      progress: (Int64) -> Void = { _ in },
                      row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
-        var hasher = SHA256()
         var first: Data
         do { first = try handle.read(upToCount: Self.chunkSize) ?? Data() } catch {
             throw fail("import.unreadable", "ошибка чтения файла: \(error.localizedDescription)")
@@ -59,7 +56,6 @@ public final class CSVFileReader {
         var utf8Buffer: [UInt8] = []
         var chunk = first
         while !chunk.isEmpty {
-            hasher.update(data: chunk)
             bytesRead += Int64(chunk.count)
             let ok: Bool = chunk.withUnsafeBytes { raw in
                 let all = raw.bindMemory(to: UInt8.self)
@@ -82,7 +78,6 @@ public final class CSVFileReader {
         let finished = parser.finish()
         try deliver(parser, row: row)
         if !finished { throw quoteError(parser) }
-        sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     private func quoteError(_ p: CSVParser) -> ImportFailure {

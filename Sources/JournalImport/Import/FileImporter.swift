@@ -33,7 +33,6 @@ public struct FileImporter {
         }
         report.encoding = reader.encoding
         report.delimiter = reader.delimiter == 0x09 ? "таб" : String(UnicodeScalar(reader.delimiter))
-        report.sha256 = reader.sha256
         report.bytes = reader.bytesRead
         if case .grid = state.layout, state.grid?.dayRowSeen != true {
             throw ImportFailure(Diagnostic(id: "import.grid-days", location: SourceLocation(file: displayName, line: 1, column: 1),
