@@ -9,6 +9,8 @@ struct Disagreements {
     let files: [String]
 
     private func file(_ id: Int64) -> String { Int(id) < files.count ? files[Int(id)] : "?" }
+    /// The file's name without folders, for messages.
+    private func name(_ id: Int64) -> String { String(file(id).split(separator: "/").last ?? "?") }
     private func date(_ day: Int64) -> String { LocalDate(dayNumber: Int32(day)).description }
 
     func find() throws -> [Disagreement] {
@@ -33,7 +35,7 @@ struct Disagreements {
             let (va, vb) = (contradictions.text(4), contradictions.text(5))
             let kept = contradictions.int(8) != 0 ? vb : va
             out.append(Disagreement(kind: .cellContradiction,
-                message: "\(contradictions.text(7)), урок \(date(contradictions.int(6))): в файле \(file(fa)) «\(va)», в файле \(file(fb)) «\(vb)»; в журнал записано «\(kept)»",
+                message: "\(contradictions.text(7)), урок \(date(contradictions.int(6))): в файле \(name(fa)) «\(va)», в файле \(name(fb)) «\(vb)»; в журнал записано «\(kept)»",
                 file: file(fa), line: Int(la), otherFile: file(fb), otherLine: Int(lb)))
         }
 
@@ -57,27 +59,29 @@ struct Disagreements {
         while try missing.step() {
             let (fa, la, fb) = (missing.int(0), missing.int(1), missing.int(2))
             out.append(Disagreement(kind: .cellMissing,
-                message: "\(missing.text(5)), урок \(date(missing.int(4))): «\(missing.text(3))» есть в файле \(file(fa)), но нет в файле \(file(fb)); в журнал записано «\(missing.text(3))»",
+                message: "\(missing.text(5)), урок \(date(missing.int(4))): «\(missing.text(3))» есть в файле \(name(fa)), но нет в файле \(name(fb)); в журнал записано «\(missing.text(3))»",
                 file: file(fa), line: Int(la), otherFile: file(fb)))
         }
 
         let lessonMissing = try db.prepare("""
-            SELECT a.file_id, MIN(a.line), v.file_id, l.day, MAX(a.topic IS NOT NULL), MAX(a.topic)
+            SELECT a.file_id, MIN(a.line), GROUP_CONCAT(DISTINCT v.file_id), l.day, MAX(a.topic IS NOT NULL), MAX(a.topic)
               FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
               JOIN s_lcov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id
                            AND l.day BETWEEN v.lo AND v.hi
              WHERE NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
                                 WHERE b.file_id = v.file_id AND lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day)
-             GROUP BY a.file_id, v.file_id, l.group_id, l.subject_id, l.day ORDER BY a.file_id, MIN(a.line)
+             GROUP BY a.file_id, l.group_id, l.subject_id, l.day ORDER BY a.file_id, MIN(a.line)
             """)
         while try lessonMissing.step() {
-            let (fa, la, fb, day) = (lessonMissing.int(0), lessonMissing.int(1), lessonMissing.int(2), lessonMissing.int(3))
+            let (fa, la, day) = (lessonMissing.int(0), lessonMissing.int(1), lessonMissing.int(3))
+            let others = lessonMissing.text(2).split(separator: ",").compactMap { Int64($0) }
+            let otherNames = others.map { name($0) }.joined(separator: ", ")
             let hasTopic = lessonMissing.int(4) != 0
             out.append(Disagreement(kind: hasTopic ? .topicWithoutLesson : .lessonMissing,
                 message: hasTopic
-                    ? "тема «\(lessonMissing.text(5))» на \(date(day)) (файл \(file(fa))), а в файле \(file(fb)) урока в этот день нет"
-                    : "урок \(date(day)) есть в файле \(file(fa)), но нет в файле \(file(fb))",
-                file: file(fa), line: Int(la), otherFile: file(fb)))
+                    ? "тема «\(lessonMissing.text(5))» на \(date(day)) (файл \(name(fa))), а урока в этот день нет в файлах: \(otherNames)"
+                    : "урок \(date(day)) есть в файле \(name(fa)), но нет в файлах: \(otherNames)",
+                file: file(fa), line: Int(la), otherFile: others.first.map { file($0) }))
         }
 
         let markNoLesson = try db.prepare("""
@@ -90,7 +94,7 @@ struct Disagreements {
             """)
         while try markNoLesson.step() {
             out.append(Disagreement(kind: .markWithoutLesson,
-                message: "\(markNoLesson.int(3)) отмет. на \(date(markNoLesson.int(2))) (файл \(file(markNoLesson.int(0)))), но ни один файл с уроками не знает урока в этот день",
+                message: "\(markNoLesson.int(3)) отмет. на \(date(markNoLesson.int(2))) (файл \(name(markNoLesson.int(0)))), но ни один файл с уроками не знает урока в этот день",
                 file: file(markNoLesson.int(0)), line: Int(markNoLesson.int(1))))
         }
 
