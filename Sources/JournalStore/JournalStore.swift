@@ -14,7 +14,7 @@ public final class JournalStore {
     public init(path: String) throws {
         self.path = path
         db = try Database(path: path)
-        try db.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE;")
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE; PRAGMA cache_size = -32768;")
         try Migrations.migrate(db)
     }
 

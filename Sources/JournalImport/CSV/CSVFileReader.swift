@@ -81,16 +81,17 @@ public final class CSVFileReader {
     }
 
     private func quoteError(_ p: CSVParser) -> ImportFailure {
-        let line = p.state.fieldsInRow > 0 ? p.state.rowStartLine : p.state.line
+        let st = p.state.pointee
+        let line = st.fieldsInRow > 0 ? st.rowStartLine : st.line
         return fail("import.quotes", "нарушены кавычки: поле в кавычках не закрыто или после закрывающей кавычки стоит лишний символ", line: line)
     }
 
     private func deliver(_ parser: CSVParser, row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
         let state = parser.state
-        defer { state.batch.dropDeliveredRows() }
-        guard state.batch.rowCount > 0 else { return }
+        defer { state.pointee.batch.dropDeliveredRows() }
+        guard state.pointee.batch.rowCount > 0 else { return }
         // Fields of an unfinished row stay: move them to the front after delivery.
-        try withUnsafePointer(to: &state.batch) { (ptr: UnsafePointer<RowBatch>) throws(ImportFailure) -> Void in
+        try withUnsafePointer(to: &state.pointee.batch) { (ptr: UnsafePointer<RowBatch>) throws(ImportFailure) -> Void in
             var start = 0
             for r in 0..<ptr.pointee.rowCount {
                 let end = ptr.pointee.rowEnds[r]

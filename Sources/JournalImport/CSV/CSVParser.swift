@@ -33,8 +33,9 @@ struct RowBatch {
     }
 }
 
-/// The state the libcsv callbacks write into; reached through their `void *` argument.
-final class ParseState {
+/// The state the libcsv callbacks write into; reached through their `void *` argument (a plain
+/// struct behind a pointer: no reference counting or exclusivity checks per field).
+struct ParseState {
     var batch = RowBatch()
     var line = 1
     var fieldsInRow = 0
@@ -46,10 +47,12 @@ final class ParseState {
 /// stay exact). Feed UTF-8 bytes with `parse`, then `finish`; rows land in `state.batch`.
 final class CSVParser {
     private let handle: UnsafeMutablePointer<csv_parser>
-    let state = ParseState()
+    let state: UnsafeMutablePointer<ParseState>
 
     init(delimiter: UInt8) {
         handle = .allocate(capacity: 1)
+        state = .allocate(capacity: 1)
+        state.initialize(to: ParseState())
         let options = UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI)
         // csv_init only fails on allocation of nothing (it allocates lazily): a programmer error.
         precondition(csv_init(handle, options) == 0, "csv_init failed")
@@ -59,56 +62,58 @@ final class CSVParser {
     deinit {
         csv_free(handle)
         handle.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Parses `bytes`; returns false on a quoting error (the rows so far stay in the batch).
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
-        let ctx = Unmanaged.passUnretained(state).toOpaque()
+        let ctx = UnsafeMutableRawPointer(state)
         let n = csv_parse(handle, base, bytes.count, fieldCallback, rowCallback, ctx)
         return n == bytes.count
     }
 
     /// Flushes the last row; false when the input ended inside a quoted field.
     func finish() -> Bool {
-        let ctx = Unmanaged.passUnretained(state).toOpaque()
+        let ctx = UnsafeMutableRawPointer(state)
         return csv_fini(handle, fieldCallback, rowCallback, ctx) == 0
     }
 }
 
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ ctx: UnsafeMutableRawPointer?) {
     guard let ctx else { return }
-    let s = Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue()
-    if s.fieldsInRow == 0 { s.rowStartLine = s.line }
-    s.lastTerminatorWasCR = false
+    let s = ctx.assumingMemoryBound(to: ParseState.self)
+    if s.pointee.fieldsInRow == 0 { s.pointee.rowStartLine = s.pointee.line }
+    s.pointee.lastTerminatorWasCR = false
     if let data, length > 0 {
         let buf = UnsafeRawBufferPointer(start: data, count: length).bindMemory(to: UInt8.self)
-        s.batch.bytes.append(contentsOf: buf)
+        s.pointee.batch.bytes.append(contentsOf: buf)
         // Line breaks inside a quoted field move the physical line on.
         var prevCR = false
         for b in buf {
-            if b == 0x0A { if !prevCR { s.line += 1 }; prevCR = false }
-            else if b == 0x0D { s.line += 1; prevCR = true }
+            if b == 0x0A { if !prevCR { s.pointee.line += 1 }; prevCR = false }
+            else if b == 0x0D { s.pointee.line += 1; prevCR = true }
             else { prevCR = false }
         }
     }
-    s.batch.fieldEnds.append(s.batch.bytes.count)
-    s.fieldsInRow += 1
+    s.pointee.batch.fieldEnds.append(s.pointee.batch.bytes.count)
+    s.pointee.fieldsInRow += 1
 }
 
 private func rowCallback(_ terminator: Int32, _ ctx: UnsafeMutableRawPointer?) {
     guard let ctx else { return }
-    let s = Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue()
-    if s.fieldsInRow == 0 {
+    let s = ctx.assumingMemoryBound(to: ParseState.self)
+    if s.pointee.fieldsInRow == 0 {
         // An empty line, or the LF of a CRLF pair.
-        if terminator == 0x0A, s.lastTerminatorWasCR { s.lastTerminatorWasCR = false; return }
-        if terminator >= 0 { s.line += 1 }
-        s.lastTerminatorWasCR = terminator == 0x0D
+        if terminator == 0x0A, s.pointee.lastTerminatorWasCR { s.pointee.lastTerminatorWasCR = false; return }
+        if terminator >= 0 { s.pointee.line += 1 }
+        s.pointee.lastTerminatorWasCR = terminator == 0x0D
         return
     }
-    s.batch.rowEnds.append(s.batch.fieldEnds.count)
-    s.batch.rowLines.append(s.rowStartLine)
-    s.fieldsInRow = 0
-    if terminator >= 0 { s.line += 1 }
-    s.lastTerminatorWasCR = terminator == 0x0D
+    s.pointee.batch.rowEnds.append(s.pointee.batch.fieldEnds.count)
+    s.pointee.batch.rowLines.append(s.pointee.rowStartLine)
+    s.pointee.fieldsInRow = 0
+    if terminator >= 0 { s.pointee.line += 1 }
+    s.pointee.lastTerminatorWasCR = terminator == 0x0D
 }

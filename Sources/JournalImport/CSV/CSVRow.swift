@@ -36,6 +36,34 @@ public struct CSVRow {
         return s
     }
 
+    /// Field `i` without surrounding spaces, tabs, non-breaking spaces and line breaks,
+    /// trimmed on bytes before a String is made ("" when the row is shorter).
+    public func trimmedText(_ i: Int) throws(ImportFailure) -> String {
+        guard i < count else { return "" }
+        var r = range(i)
+        let bytes = batch.pointee.bytes
+        func space(_ k: Int) -> Int {   // length of a space at k, 0 if none
+            let b = bytes[k]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { return 1 }
+            if b == 0xC2, k + 1 < r.upperBound, bytes[k + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        while !r.isEmpty, case let n = space(r.lowerBound), n > 0 { r = (r.lowerBound + n)..<r.upperBound }
+        while !r.isEmpty {
+            let b = bytes[r.upperBound - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { r = r.lowerBound..<(r.upperBound - 1) }
+            else if b == 0xA0, r.count >= 2, bytes[r.upperBound - 2] == 0xC2 { r = r.lowerBound..<(r.upperBound - 2) }
+            else { break }
+        }
+        if r.isEmpty { return "" }
+        let s: String? = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+        guard let s else {
+            throw ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
+                message: "недопустимая последовательность байтов: файл не в кодировке UTF-8 целиком"))
+        }
+        return s
+    }
+
     /// All fields as text.
     public func texts() throws(ImportFailure) -> [String] {
         var out: [String] = []

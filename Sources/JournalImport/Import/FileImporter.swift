@@ -58,6 +58,7 @@ struct FileState {
     var headerBlock: [String] = []
     var rowsSeen = 0
     var bestCandidate: (table: CanonicalTable, missing: [String], line: Int, source: String)?
+    let cache = ParseCache()
 
     init(importer: FileImporter, file: String) {
         self.importer = importer
@@ -80,10 +81,9 @@ struct FileState {
         }
         guard let mapping, let profile else { return }
         report!.read += 1
-        let access = RowAccess(row: row, mapping: mapping, profile: profile, options: importer.options)
+        let access = RowAccess(row: row, mapping: mapping, profile: profile, options: importer.options, cache: cache)
         do {
-            let records = try RecordBuilder.records(access)
-            for r in records { try sink.accept(r, line: row.line) }
+            try sink.accept(try RecordBuilder.record(access), line: row.line)
             report!.accepted += 1
         } catch let rej as RowRejection {
             let field = rej.column.flatMap { access.fieldIndex($0) } ?? 0

@@ -44,14 +44,20 @@ struct GridReader {
 
     mutating func handle(_ row: CSVRow, report: inout FileReport, sink: RecordSink, options: ImportOptions) throws {
         if !dayRowSeen { try readDayRow(row, sink: sink); return }
-        let numberCell = try row.text(0).trimmingSpaces()
+        let numberCell = try row.trimmedText(0)
         if !dataStarted {
-            guard Int(numberCell) != nil else { return }   // another header line («Фамилия и имя ученика»)
+            // Another header line («Фамилия и имя ученика»): no row number and nothing in the
+            // day and period columns. Anything else is a student row.
+            var hasValues = false
+            for (i, col) in columns.enumerated() where col != .none && i < row.count && row.byteCount(i) > 0 {
+                if try !row.trimmedText(i).isEmpty { hasValues = true; break }
+            }
+            guard Int(numberCell) != nil || hasValues else { return }
             dataStarted = true
         }
         report.read += 1
         let nameIndex = spec.nameColumn - 1
-        let name = try row.text(nameIndex).trimmingSpaces()
+        let name = try row.trimmedText(nameIndex)
         if name.isEmpty {
             report.reject(Rejection(location: row.location(column: nameIndex), reason: "не указан обучающийся", sourceLine: row.sourceLine))
             return
@@ -64,7 +70,7 @@ struct GridReader {
         }
         var records: [Record] = [.student(StudentRecord(group: group, name: name))]
         for (i, col) in columns.enumerated() where i < row.count {
-            let text = try row.text(i).trimmingSpaces()
+            let text = try row.trimmedText(i)
             if text.isEmpty { continue }
             switch col {
             case .date(let d):

@@ -48,6 +48,7 @@ struct RowAccess {
     let mapping: TableMapping
     let profile: Profile
     let options: ImportOptions
+    let cache: ParseCache
 
     /// The field index of canonical column `c`, for locations.
     func fieldIndex(_ c: Int) -> Int? { mapping.fieldIndex[c] }
@@ -58,7 +59,7 @@ struct RowAccess {
             if n > options.maxFieldBytes {
                 throw RowRejection(column: c, reason: "значение слишком длинное: \(n) байт (допускается не более \(options.maxFieldBytes))")
             }
-            let s = try row.text(i).trimmingSpaces()
+            let s = try row.trimmedText(i)
             if !s.isEmpty { return s }
             return mapping.fixed[c]
         }
@@ -72,13 +73,15 @@ struct RowAccess {
         return s
     }
 
-    func group(_ c: Int) throws -> String { GroupName.normalize(try required(c)) }
+    func group(_ c: Int) throws -> String { cache.group(try required(c)) }
+
+    /// The cell value of column `c` (parsed once per distinct text).
+    func cellValue(_ c: Int) throws -> CellValue { cache.cellValue(try required(c)) }
 
     func date(_ c: Int) throws -> LocalDate? {
         guard let s = try text(c) else { return nil }
-        if let p = profile.datePattern {
-            if let d = p.timestamp(s)?.date { return d }
-        } else if let d = DateParsing.date(s) { return d }
+        let pattern = profile.datePattern
+        if let d = cache.date(s, parse: { text in pattern.map { $0.timestamp(text)?.date } ?? DateParsing.date(text) }) { return d }
         throw RowRejection(column: c, reason: DateText.problem(s, expected: profile.datePattern?.text))
     }
 
@@ -91,9 +94,11 @@ struct RowAccess {
 
     func timestamp(_ c: Int) throws -> LocalDateTime? {
         guard let s = try text(c) else { return nil }
-        if let p = profile.timestampPattern {
-            if let t = p.timestamp(s) { return t }
-        } else if let t = DateParsing.timestamp(s) { return options.timeZone.local(t) }
+        let pattern = profile.timestampPattern, zone = options.timeZone
+        if let t = cache.timestamp(s, parse: { text in
+            if let p = pattern { return p.timestamp(text) }
+            return DateParsing.timestamp(text).map { zone.local($0) }
+        }) { return t }
         throw RowRejection(column: c, reason: DateText.problem(s, expected: profile.timestampPattern?.text))
     }
 
@@ -118,9 +123,52 @@ struct RowAccess {
     }
 }
 
+/// Parsed values of one file, by their text: journal columns repeat the same few dates, group
+/// names and cell values millions of times.
+final class ParseCache {
+    private var dates: [ByteKey: LocalDate] = [:]
+    private var timestamps: [ByteKey: LocalDateTime] = [:]
+    private var values: [ByteKey: CellValue] = [:]
+    private var groups: [ByteKey: String] = [:]
+    static let limit = 100_000
+
+    func date(_ s: String, parse: (String) -> LocalDate?) -> LocalDate? {
+        let k = ByteKey(s)
+        if let d = dates[k] { return d }
+        let d = parse(s)
+        if let d, dates.count < Self.limit { dates[k] = d }
+        return d
+    }
+
+    func timestamp(_ s: String, parse: (String) -> LocalDateTime?) -> LocalDateTime? {
+        let k = ByteKey(s)
+        if let t = timestamps[k] { return t }
+        let t = parse(s)
+        if let t, timestamps.count < Self.limit { timestamps[k] = t }
+        return t
+    }
+
+    func cellValue(_ s: String) -> CellValue {
+        let k = ByteKey(s)
+        if let v = values[k] { return v }
+        let v = CellValue(parsing: s)
+        if values.count < 10_000 { values[k] = v }
+        return v
+    }
+
+    func group(_ s: String) -> String {
+        let k = ByteKey(s)
+        if let g = groups[k] { return g }
+        let g = GroupName.normalize(s)
+        if groups.count < 10_000 { groups[k] = g }
+        return g
+    }
+}
+
 /// Explains why a text is not a date.
 enum DateText {
     static func problem(_ s: String, expected: String?) -> String {
+        if let e = expected, DateParsing.timestamp(s) != nil { return "«\(s)» — дата не в формате профиля (\(e))" }
         let parts = s.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "/" || $0 == " " || $0 == "T" || $0 == ":" })
         if parts.count >= 3, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
             return "дата «\(s)» невозможна: такого дня или времени нет в календаре"

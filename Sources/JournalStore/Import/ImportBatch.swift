@@ -12,6 +12,9 @@ public final class ImportBatch: RecordSink {
     let names: NameTables
     var files: [String] = []
     private var fileID: Int64 = 0
+    /// Files that staged cells or lessons: disagreements need at least two.
+    private var journalFiles = Set<Int64>()
+    private var cellFiles = Set<Int64>()
     private var open = true
     private let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
@@ -22,10 +25,11 @@ public final class ImportBatch: RecordSink {
         do {
             try db.execute("INSERT INTO batch(imported_at) VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))")
             id = db.lastInsertRowID
-            try db.execute(Staging.create)
+            try db.execute(Staging.drop + Staging.create)
             names = try NameTables(db: db, batch: id)
             stageLesson = try db.prepare("INSERT INTO s_lesson VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-            stageCell = try db.prepare("INSERT INTO s_cell VALUES (?,?,?,?,?,?,?,?)")
+            // A grid that repeats a date column gives the same cell twice on one line: kept once.
+            stageCell = try db.prepare("INSERT OR IGNORE INTO s_cell VALUES (?,?,?,?,?,?,?,?)")
             stagePeriodMark = try db.prepare("INSERT INTO s_pmark VALUES (?,?,?,?,?,?,?,?)")
             stageChange = try db.prepare("INSERT INTO s_change VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
             upsertSetting = try db.prepare("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
@@ -80,6 +84,7 @@ public final class ImportBatch: RecordSink {
     public func accept(_ record: Record, line: Int) throws {
         switch record {
         case .cell(let c):
+            if !cellFiles.contains(fileID) { cellFiles.insert(fileID); journalFiles.insert(fileID) }
             let g = try names.group(c.group)
             let lesson = try names.lesson(group: g, subject: try names.subject(c.subject), date: c.date, number: c.number, subgroup: nil)
             let s = stageCell
@@ -90,6 +95,7 @@ public final class ImportBatch: RecordSink {
             s.bindOptInt(c.enteredAt?.seconds, at: 7); s.bindOptInt(try names.teacher(c.enteredBy), at: 8)
             try s.step()
         case .lesson(let l):
+            journalFiles.insert(fileID)
             let g = try names.group(l.group)
             let lesson = try names.lesson(group: g, subject: try names.subject(l.subject), date: l.date, number: l.number, subgroup: l.subgroup)
             try stageLesson.run([.int(fileID), .int(Int64(line)), .int(lesson), .opt(l.start.map { Int($0.seconds) }),
@@ -139,7 +145,8 @@ public final class ImportBatch: RecordSink {
     public func finish(reports: inout [FileReport]) throws -> MergeOutcome {
         precondition(open, "import batch already finished")
         do {
-            let merge = Merge(db: db, batch: id, files: files, unnumbered: names.createdUnnumberedLesson)
+            let merge = Merge(db: db, batch: id, files: files, unnumbered: names.createdUnnumberedLesson,
+                              severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1)
             let outcome = try merge.run()
             for d in outcome.duplicates {
                 reports[d.file].rejectAccepted(Rejection(location: SourceLocation(file: files[d.file], line: d.line, column: 1), reason: d.reason))
@@ -152,7 +159,8 @@ public final class ImportBatch: RecordSink {
                 try addFile.run([.int(id), .text(r.path), .text(r.sha256), .text(r.profile), .text(r.table),
                                  .int(Int64(r.read)), .int(Int64(r.accepted)), .int(Int64(r.rejected))])
             }
-            try db.execute(Staging.drop)
+            // The staging tables are left to the connection's end (dropping them page by page
+            // costs more than the temporary file's removal); a next import drops them first.
             try db.execute("COMMIT")
             open = false
             return outcome

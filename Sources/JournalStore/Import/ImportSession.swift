@@ -29,6 +29,7 @@ public struct ImportSession {
     public func run(_ files: [File], into store: JournalStore,
                     progress: (Int, Int64, Int64) -> Void = { _, _, _ in }) throws -> Summary {
         var reports: [FileReport] = []
+        var timer = PhaseTimer()
         var pending: [(Int, File, String)] = []
         for (i, f) in files.enumerated() {
             let sha = try FileHash.sha256(path: f.path, displayName: f.displayName)
@@ -42,6 +43,7 @@ public struct ImportSession {
                 reports.append(FileReport(path: f.displayName, profile: "", table: "", encoding: nil, delimiter: ""))
             }
         }
+        timer.mark("SHA-256")
         guard !pending.isEmpty else { return Summary(files: reports, outcome: nil) }
         let batch = try store.beginImport()
         do {
@@ -51,7 +53,9 @@ public struct ImportSession {
                 r.sha256 = pending.first { $0.0 == i }?.2 ?? r.sha256
                 staged.append(r)
             }
+            timer.mark("чтение и запись во временные таблицы")
             let outcome = try batch.finish(reports: &staged)
+            timer.mark("слияние и фиксация")
             for (k, (i, _, _)) in pending.enumerated() { reports[i] = staged[k] }
             return Summary(files: reports, outcome: outcome)
         } catch {

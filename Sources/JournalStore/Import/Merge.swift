@@ -8,19 +8,31 @@ struct Merge {
     let batch: Int64
     let files: [String]
     let unnumbered: Bool
+    /// More than one file staged lessons or cells (else no disagreements are possible).
+    let severalFiles: Bool
+    /// More than one file staged cells (else each cell has one staged row after the duplicates).
+    let severalCellFiles: Bool
 
     func run() throws -> MergeOutcome {
         var out = MergeOutcome()
+        var timer = PhaseTimer()
         out.batch = batch
         if unnumbered { try remapUnnumberedLessons() }
+        timer.mark("уроки без номера")
         try db.execute("""
-            CREATE INDEX temp.s_cell_k ON s_cell(lesson_id, student_id, file_id, line);
             CREATE INDEX temp.s_lesson_k ON s_lesson(lesson_id, file_id, line);
             CREATE INDEX temp.s_pmark_k ON s_pmark(student_id, subject_id, period, file_id, line);
             """)
+        timer.mark("индексы")
         out.duplicates = try duplicates()
-        out.disagreements = try Disagreements(db: db, files: files).find()
-        out.changes = try mergeLessons() + mergeCells() + mergePeriodMarks() + mergeChanges()
+        timer.mark("повторы")
+        if severalFiles { out.disagreements = try Disagreements(db: db, files: files).find() }
+        timer.mark("расхождения")
+        out.changes = try mergeLessons()
+        timer.mark("уроки")
+        out.changes += try mergeCells()
+        timer.mark("клетки")
+        out.changes += try mergePeriodMarks() + mergeChanges()
         let addFinding = try db.prepare("INSERT INTO import_finding(batch_id, kind, message, file, line, other_file, other_line) VALUES (?,?,?,?,?,?,?)")
         for d in out.disagreements {
             try addFinding.run([.int(batch), .text(d.kind.id), .text(d.message), .text(d.file), .opt(d.line), .opt(d.otherFile), .opt(d.otherLine)])
@@ -50,20 +62,20 @@ struct Merge {
     /// Later rows of a file that repeat an earlier row's key are rejected (and unstaged).
     private func duplicates() throws -> [MergeOutcome.Duplicate] {
         var out: [MergeOutcome.Duplicate] = []
-        var drop: [Int64] = []
+        var drop: [(Int64, Int64, Int64, Int64)] = []
         let groups = try db.prepare("""
             SELECT lesson_id, student_id, file_id FROM s_cell GROUP BY lesson_id, student_id, file_id HAVING COUNT(*) > 1
             """)
-        let rows = try db.prepare("SELECT rowid, line, value FROM s_cell WHERE lesson_id = ? AND student_id = ? AND file_id = ? ORDER BY line, rowid")
+        let rows = try db.prepare("SELECT line, value FROM s_cell WHERE lesson_id = ? AND student_id = ? AND file_id = ? ORDER BY line")
         var keys: [(Int64, Int64, Int64)] = []
         while try groups.step() { keys.append((groups.int(0), groups.int(1), groups.int(2))) }
         for (l, s, f) in keys {
             try rows.bind([.int(l), .int(s), .int(f)])
             var first: (line: Int64, value: String)?
             while try rows.step() {
-                let (rowid, line, value) = (rows.int(0), rows.int(1), rows.text(2))
+                let (line, value) = (rows.int(0), rows.text(1))
                 guard let fst = first else { first = (line, value); continue }
-                drop.append(rowid)
+                drop.append((l, s, f, line))
                 if line == fst.line { continue }   // the same row (a grid with a repeated date column)
                 let reason = value == fst.value
                     ? "строка повторяет строку \(fst.line) (та же клетка: тот же обучающийся на том же уроке)"
@@ -72,8 +84,8 @@ struct Merge {
             }
             rows.reset()
         }
-        let del = try db.prepare("DELETE FROM s_cell WHERE rowid = ?")
-        for r in drop { try del.run([.int(r)]) }
+        let del = try db.prepare("DELETE FROM s_cell WHERE lesson_id = ? AND student_id = ? AND file_id = ? AND line = ?")
+        for (l, s, f, line) in drop { try del.run([.int(l), .int(s), .int(f), .int(line)]) }
         // Lessons listed twice by one file (rows of a lesson table).
         let lessonDups = try db.prepare("""
             SELECT d.rowid, d.file_id, d.line, MIN(a.line) FROM s_lesson d JOIN s_lesson a
@@ -146,37 +158,49 @@ struct Merge {
     /// to the change history.
     private func mergeCells() throws -> Int {
         let before = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
+        // One row per cell: straight from the staging table when only one file had cells.
+        let source = severalCellFiles ? "s_pick" : "s_cell"
+        if severalCellFiles {
+            try db.execute("""
+                CREATE TEMP TABLE s_pick AS
+                SELECT lesson_id, student_id, value, work_type, entered_at, entered_by,
+                       MAX((entered_at IS NOT NULL) * 1000000 + file_id) AS rank
+                  FROM s_cell GROUP BY lesson_id, student_id;
+                """)
+        }
+        // Against earlier batches (only when there are cells from them).
+        if try db.scalar("SELECT EXISTS (SELECT 1 FROM cell)") == 1 {
+            try db.execute("""
+                CREATE TEMP TABLE s_cov AS
+                SELECT l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
+                  FROM (SELECT DISTINCT lesson_id FROM s_cell) c JOIN lesson l ON l.id = c.lesson_id GROUP BY 1, 2;
+                INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id)
+                SELECT 'отметка', c.lesson_id, c.student_id, l.group_id, l.subject_id, c.value, p.value, c.entered_at, p.entered_at, p.entered_by, \(batch)
+                  FROM \(source) p JOIN cell c ON c.lesson_id = p.lesson_id AND c.student_id = p.student_id
+                  JOIN lesson l ON l.id = c.lesson_id
+                 WHERE c.value <> p.value;
+                INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id)
+                SELECT 'отметка', p.lesson_id, p.student_id, l.group_id, l.subject_id, NULL, p.value, NULL, p.entered_at, p.entered_by, \(batch)
+                  FROM \(source) p JOIN lesson l ON l.id = p.lesson_id
+                 WHERE l.first_batch < \(batch)
+                   AND EXISTS (SELECT 1 FROM cell o JOIN lesson ol ON ol.id = o.lesson_id
+                                WHERE ol.group_id = l.group_id AND ol.subject_id = l.subject_id AND o.first_batch < \(batch))
+                   AND NOT EXISTS (SELECT 1 FROM cell c WHERE c.lesson_id = p.lesson_id AND c.student_id = p.student_id);
+                INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id)
+                SELECT 'отметка', c.lesson_id, c.student_id, l.group_id, l.subject_id, c.value, NULL, c.entered_at, NULL, \(batch)
+                  FROM cell c JOIN lesson l ON l.id = c.lesson_id
+                  JOIN s_cov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND l.day BETWEEN v.lo AND v.hi
+                 WHERE c.first_batch < \(batch)
+                   AND NOT EXISTS (SELECT 1 FROM \(source) p WHERE p.lesson_id = c.lesson_id AND p.student_id = c.student_id);
+                DELETE FROM cell WHERE first_batch < \(batch) AND EXISTS (
+                  SELECT 1 FROM change h WHERE h.batch_id = \(batch) AND h.target = 'отметка' AND h.new_value IS NULL
+                    AND h.lesson_id = cell.lesson_id AND h.student_id = cell.student_id);
+                """)
+        }
         try db.execute("""
-            CREATE TEMP TABLE s_pick AS
-            SELECT lesson_id, student_id, value, work_type, entered_at, entered_by,
-                   MAX((entered_at IS NOT NULL) * 1000000 + file_id) AS rank
-              FROM s_cell GROUP BY lesson_id, student_id;
-            CREATE TEMP TABLE s_cov AS
-            SELECT l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
-              FROM (SELECT DISTINCT lesson_id FROM s_cell) c JOIN lesson l ON l.id = c.lesson_id GROUP BY 1, 2;
-            INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id)
-            SELECT 'отметка', c.lesson_id, c.student_id, l.group_id, l.subject_id, c.value, p.value, c.entered_at, p.entered_at, p.entered_by, \(batch)
-              FROM s_pick p JOIN cell c ON c.lesson_id = p.lesson_id AND c.student_id = p.student_id
-              JOIN lesson l ON l.id = c.lesson_id
-             WHERE c.value <> p.value;
-            INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id)
-            SELECT 'отметка', p.lesson_id, p.student_id, l.group_id, l.subject_id, NULL, p.value, NULL, p.entered_at, p.entered_by, \(batch)
-              FROM s_pick p JOIN lesson l ON l.id = p.lesson_id
-             WHERE l.first_batch < \(batch)
-               AND EXISTS (SELECT 1 FROM cell o JOIN lesson ol ON ol.id = o.lesson_id
-                            WHERE ol.group_id = l.group_id AND ol.subject_id = l.subject_id AND o.first_batch < \(batch))
-               AND NOT EXISTS (SELECT 1 FROM cell c WHERE c.lesson_id = p.lesson_id AND c.student_id = p.student_id);
-            INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id)
-            SELECT 'отметка', c.lesson_id, c.student_id, l.group_id, l.subject_id, c.value, NULL, c.entered_at, NULL, \(batch)
-              FROM cell c JOIN lesson l ON l.id = c.lesson_id
-              JOIN s_cov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND l.day BETWEEN v.lo AND v.hi
-             WHERE c.first_batch < \(batch)
-               AND NOT EXISTS (SELECT 1 FROM s_pick p WHERE p.lesson_id = c.lesson_id AND p.student_id = c.student_id);
-            DELETE FROM cell WHERE first_batch < \(batch) AND EXISTS (
-              SELECT 1 FROM change h WHERE h.batch_id = \(batch) AND h.target = 'отметка' AND h.new_value IS NULL
-                AND h.lesson_id = cell.lesson_id AND h.student_id = cell.student_id);
             INSERT INTO cell(lesson_id, student_id, value, work_type, entered_at, entered_by, first_batch)
-            SELECT lesson_id, student_id, value, work_type, entered_at, entered_by, \(batch) FROM s_pick WHERE true
+            SELECT lesson_id, student_id, value, work_type, entered_at, entered_by, \(batch) FROM \(source)
+             WHERE true ORDER BY lesson_id, student_id
             ON CONFLICT(lesson_id, student_id) DO UPDATE SET value = excluded.value,
               work_type = COALESCE(excluded.work_type, cell.work_type), entered_at = COALESCE(excluded.entered_at, cell.entered_at),
               entered_by = COALESCE(excluded.entered_by, cell.entered_by);

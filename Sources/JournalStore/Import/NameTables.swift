@@ -1,3 +1,4 @@
+import JournalImport
 import JournalModel
 
 /// Interns names into dimension-table ids during an import: cached in memory (the tables are
@@ -5,9 +6,9 @@ import JournalModel
 final class NameTables {
     private let db: Database
     private let batch: Int64
-    private var groups: [String: Int64] = [:]
-    private var subjects: [String: Int64] = [:]
-    private var teachers: [String: Int64] = [:]
+    private var groups: [ByteKey: Int64] = [:]
+    private var subjects: [ByteKey: Int64] = [:]
+    private var teachers: [ByteKey: Int64] = [:]
     private var students: [StudentKey: Int64] = [:]
     private var lessons: [LessonKey: Int64] = [:]
     private var last: (group: String, id: Int64)?
@@ -15,7 +16,7 @@ final class NameTables {
     /// True once a lesson without a number was created in this batch.
     private(set) var createdUnnumberedLesson = false
 
-    struct StudentKey: Hashable { var group: Int64; var name: String }
+    struct StudentKey: Hashable { var group: Int64; var name: ByteKey }
     struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
 
     private let findGroup, addGroup, findSubject, addSubject, findTeacher, addTeacher: Statement
@@ -36,9 +37,9 @@ final class NameTables {
         addLesson = try db.prepare("INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
-    private func intern(_ name: String, cache: inout [String: Int64], find: Statement, add: Statement,
+    private func intern(_ name: String, cache: inout [ByteKey: Int64], find: Statement, add: Statement,
                         extra: [SQLValue] = []) throws -> Int64 {
-        if let id = cache[name] { return id }
+        if let id = cache[ByteKey(name)] { return id }
         try find.bind([.text(name)])
         let id: Int64
         if try find.step() { id = find.int(0) } else {
@@ -46,19 +47,19 @@ final class NameTables {
             id = db.lastInsertRowID
         }
         find.reset()
-        cache[name] = id
+        cache[ByteKey(name)] = id
         return id
     }
 
     func group(_ name: String) throws -> Int64 {
-        if let l = last, l.group == name { return l.id }
+        if let l = last, ByteKey(l.group) == ByteKey(name) { return l.id }
         let id = try intern(name, cache: &groups, find: findGroup, add: addGroup, extra: [.opt(Group.grade(fromName: name))])
         last = (name, id)
         return id
     }
 
     func subject(_ name: String) throws -> Int64 {
-        if let l = lastSubject, l.name == name { return l.id }
+        if let l = lastSubject, ByteKey(l.name) == ByteKey(name) { return l.id }
         let id = try intern(name, cache: &subjects, find: findSubject, add: addSubject)
         lastSubject = (name, id)
         return id
@@ -70,7 +71,7 @@ final class NameTables {
     }
 
     func student(group: Int64, name: String) throws -> Int64 {
-        let key = StudentKey(group: group, name: name)
+        let key = StudentKey(group: group, name: ByteKey(name))
         if let id = students[key] { return id }
         try findStudent.bind([.int(group), .text(name)])
         let id: Int64

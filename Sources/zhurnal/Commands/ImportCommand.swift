@@ -35,7 +35,11 @@ struct ImportCommand: ParsableCommand {
         do {
             let setup = try ImportSetup(profileArgument: profile)
             let files = try ImportSetup.collectFiles(paths)
-            let store = try JournalStore(path: database)
+            let store: JournalStore
+            do { store = try JournalStore(path: database) } catch let e as StoreError {
+                throw ImportFailure(Diagnostic(id: "store.open", location: nil,
+                                               message: "не удалось открыть базу данных «\(database)»: \(e.message)"))
+            }
             summary = try setup.session.run(files, into: store, progress: ProgressBar.shared.update)
             ProgressBar.shared.clear()
         } catch {
