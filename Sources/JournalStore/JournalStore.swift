@@ -29,7 +29,7 @@ public final class JournalStore {
     /// Row counts of the journal tables, for reports and tests.
     public func counts() throws -> [String: Int] {
         var out: [String: Int] = [:]
-        for t in ["batch", "source_file", "grp", "subject", "teacher", "student", "lesson", "cell", "period_mark",
+        for t in ["batch", "source_file", "grp", "subject", "teacher", "student", "lesson", "cell", "work_type", "period_mark",
                   "change", "import_finding", "plan_item", "load_item", "period", "holiday", "bell", "setting"] {
             out[t] = Int(try db.scalar("SELECT COUNT(*) FROM \(t)") ?? 0)
         }

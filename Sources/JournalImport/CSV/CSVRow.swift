@@ -36,6 +36,17 @@ public struct CSVRow {
         return s
     }
 
+    /// The bytes of field `i` without surrounding spaces (empty when the row is shorter).
+    func withTrimmedBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard i < count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        var r = range(i)
+        return batch.pointee.bytes.withUnsafeBufferPointer { all in
+            while let b = r.first.map({ all[$0] }), b == 0x20 || b == 0x09 { r = (r.lowerBound + 1)..<r.upperBound }
+            while let b = r.last.map({ all[$0] }), b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { r = r.lowerBound..<(r.upperBound - 1) }
+            return body(UnsafeBufferPointer(rebasing: all[r]))
+        }
+    }
+
     /// Field `i` without surrounding spaces, tabs, non-breaking spaces and line breaks,
     /// trimmed on bytes before a String is made ("" when the row is shorter).
     public func trimmedText(_ i: Int) throws(ImportFailure) -> String {

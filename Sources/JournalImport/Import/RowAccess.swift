@@ -1,4 +1,7 @@
 import JournalModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a canonical column's value comes from in one file: a field of the row, or a fixed
 /// value (from the header block or the profile).
@@ -59,7 +62,7 @@ struct RowAccess {
             if n > options.maxFieldBytes {
                 throw RowRejection(column: c, reason: "значение слишком длинное: \(n) байт (допускается не более \(options.maxFieldBytes))")
             }
-            let s = try row.trimmedText(i)
+            let s = try cache.text(row, i)
             if !s.isEmpty { return s }
             return mapping.fixed[c]
         }
@@ -131,6 +134,27 @@ final class ParseCache {
     private var values: [ByteKey: CellValue] = [:]
     private var groups: [ByteKey: String] = [:]
     static let limit = 100_000
+    private var lastBytes: [[UInt8]] = []
+    private var lastText: [String] = []
+
+    /// Field `i` of `row`, trimmed; the previous row's String when the bytes are the same
+    /// (exports repeat group, subject, date, teacher on row after row).
+    func text(_ row: CSVRow, _ i: Int) throws(ImportFailure) -> String {
+        while lastBytes.count <= i { lastBytes.append([]); lastText.append("") }
+        let same = row.withTrimmedBytes(i) { buf in
+            buf.count == lastBytes[i].count && lastBytes[i].withUnsafeBufferPointer { old in
+                buf.count == 0 || memcmp(old.baseAddress!, buf.baseAddress!, buf.count) == 0
+            }
+        }
+        if same, !lastBytes[i].isEmpty { return lastText[i] }
+        let s = try row.trimmedText(i)
+        row.withTrimmedBytes(i) { buf in
+            lastBytes[i].removeAll(keepingCapacity: true)
+            lastBytes[i].append(contentsOf: buf)
+        }
+        lastText[i] = s
+        return s
+    }
 
     func date(_ s: String, parse: (String) -> LocalDate?) -> LocalDate? {
         let k = ByteKey(s)

@@ -91,7 +91,7 @@ public final class ImportBatch: RecordSink {
             s.reset()
             s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindInt(lesson, at: 3)
             s.bindInt(try names.student(group: g, name: c.student), at: 4)
-            s.bindText(c.value.raw, at: 5); s.bindText(c.workType, at: 6)
+            s.bindText(c.value.raw, at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
             s.bindOptInt(c.enteredAt?.seconds, at: 7); s.bindOptInt(try names.teacher(c.enteredBy), at: 8)
             try s.step()
         case .lesson(let l):

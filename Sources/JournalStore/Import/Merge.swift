@@ -163,7 +163,7 @@ struct Merge {
         if severalCellFiles {
             try db.execute("""
                 CREATE TEMP TABLE s_pick AS
-                SELECT lesson_id, student_id, value, work_type, entered_at, entered_by,
+                SELECT lesson_id, student_id, value, work_type_id, entered_at, entered_by,
                        MAX((entered_at IS NOT NULL) * 1000000 + file_id) AS rank
                   FROM s_cell GROUP BY lesson_id, student_id;
                 """)
@@ -198,11 +198,11 @@ struct Merge {
                 """)
         }
         try db.execute("""
-            INSERT INTO cell(lesson_id, student_id, value, work_type, entered_at, entered_by, first_batch)
-            SELECT lesson_id, student_id, value, work_type, entered_at, entered_by, \(batch) FROM \(source)
+            INSERT INTO cell(lesson_id, student_id, value, work_type_id, entered_at, entered_by, first_batch)
+            SELECT lesson_id, student_id, value, work_type_id, entered_at, entered_by, \(batch) FROM \(source)
              WHERE true ORDER BY lesson_id, student_id
             ON CONFLICT(lesson_id, student_id) DO UPDATE SET value = excluded.value,
-              work_type = COALESCE(excluded.work_type, cell.work_type), entered_at = COALESCE(excluded.entered_at, cell.entered_at),
+              work_type_id = COALESCE(excluded.work_type_id, cell.work_type_id), entered_at = COALESCE(excluded.entered_at, cell.entered_at),
               entered_by = COALESCE(excluded.entered_by, cell.entered_by);
             """)
         return try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)") - before

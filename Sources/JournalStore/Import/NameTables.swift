@@ -9,6 +9,7 @@ final class NameTables {
     private var groups: [ByteKey: Int64] = [:]
     private var subjects: [ByteKey: Int64] = [:]
     private var teachers: [ByteKey: Int64] = [:]
+    private var workTypes: [ByteKey: Int64] = [:]
     private var students: [StudentKey: Int64] = [:]
     private var lessons: [LessonKey: Int64] = [:]
     private var last: (group: String, id: Int64)?
@@ -19,7 +20,7 @@ final class NameTables {
     struct StudentKey: Hashable { var group: Int64; var name: ByteKey }
     struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
 
-    private let findGroup, addGroup, findSubject, addSubject, findTeacher, addTeacher: Statement
+    private let findGroup, addGroup, findSubject, addSubject, findTeacher, addTeacher, findWorkType, addWorkType: Statement
     private let findStudent, addStudent, findLesson, addLesson: Statement
 
     init(db: Database, batch: Int64) throws {
@@ -31,6 +32,8 @@ final class NameTables {
         addSubject = try db.prepare("INSERT INTO subject(name) VALUES (?)")
         findTeacher = try db.prepare("SELECT id FROM teacher WHERE name = ?")
         addTeacher = try db.prepare("INSERT INTO teacher(name) VALUES (?)")
+        findWorkType = try db.prepare("SELECT id FROM work_type WHERE name = ?")
+        addWorkType = try db.prepare("INSERT INTO work_type(name) VALUES (?)")
         findStudent = try db.prepare("SELECT id FROM student WHERE group_id = ? AND name = ?")
         addStudent = try db.prepare("INSERT INTO student(group_id, name) VALUES (?, ?)")
         findLesson = try db.prepare("SELECT id FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? AND number = ? AND subgroup = ?")
@@ -68,6 +71,11 @@ final class NameTables {
     func teacher(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
         return try intern(name, cache: &teachers, find: findTeacher, add: addTeacher)
+    }
+
+    func workType(_ name: String?) throws -> Int64? {
+        guard let name else { return nil }
+        return try intern(name, cache: &workTypes, find: findWorkType, add: addWorkType)
     }
 
     func student(group: Int64, name: String) throws -> Int64 {

@@ -5,7 +5,7 @@ enum Staging {
             start_sec INTEGER, end_sec INTEGER, scheduled_teacher_id INTEGER, teacher_id INTEGER, substitution_at INTEGER,
             topic TEXT, kind TEXT, homework TEXT, recorded_at INTEGER, topic_at INTEGER, homework_at INTEGER, entered_by INTEGER);
         CREATE TEMP TABLE s_cell(file_id INTEGER NOT NULL, line INTEGER NOT NULL, lesson_id INTEGER NOT NULL,
-            student_id INTEGER NOT NULL, value TEXT NOT NULL, work_type TEXT, entered_at INTEGER, entered_by INTEGER,
+            student_id INTEGER NOT NULL, value TEXT NOT NULL, work_type_id INTEGER, entered_at INTEGER, entered_by INTEGER,
             PRIMARY KEY (lesson_id, student_id, file_id, line)) WITHOUT ROWID;
         CREATE TEMP TABLE s_pmark(file_id INTEGER NOT NULL, line INTEGER NOT NULL, student_id INTEGER NOT NULL,
             subject_id INTEGER NOT NULL, period TEXT NOT NULL, value TEXT NOT NULL, entered_at INTEGER, entered_by INTEGER);

@@ -142,16 +142,17 @@ struct JournalLoader {
 
     private func loadCells(into j: inout Journal, lo: Int64, hi: Int64, groupFilter: String) throws {
         let s = try db.prepare("""
-            SELECT c.lesson_id, c.student_id, c.value, c.work_type, c.entered_at, c.entered_by
+            SELECT c.lesson_id, c.student_id, c.value, c.work_type_id, c.entered_at, c.entered_by
               FROM lesson l JOIN cell c ON c.lesson_id = l.id WHERE l.day BETWEEN ? AND ?\(groupFilter.replacingOccurrences(of: "group_id", with: "l.group_id"))
              ORDER BY l.day, l.number, c.lesson_id, c.student_id
             """)
         try s.bind([.int(lo), .int(hi)])
-        var workTypes: [String: String] = [:]
+        var workTypes: [Int64: String] = [:]
+        let w = try db.prepare("SELECT id, name FROM work_type")
+        while try w.step() { workTypes[w.int(0)] = w.text(1) }
         while try s.step() {
             guard let l = at(lessonIndex, s.int(0)), let st = at(studentIndex, s.int(1)) else { continue }
-            var wt = s.optText(3)
-            if let w = wt { if let shared = workTypes[w] { wt = shared } else { workTypes[w] = w } }
+            let wt = s.optInt(3).flatMap { workTypes[$0] }
             j.cells.append(Cell(lesson: l, student: st, value: CellValue(parsing: s.text(2)), workType: wt,
                                 enteredAt: ts(s.optInt(4)), enteredBy: s.optInt(5).flatMap { teacherIndex[$0] }))
         }

@@ -39,8 +39,9 @@ enum Migrations {
             entered_by INTEGER REFERENCES teacher(id), first_batch INTEGER NOT NULL REFERENCES batch(id),
             UNIQUE(group_id, subject_id, day, number, subgroup)) STRICT;
         CREATE INDEX lesson_day ON lesson(day);
+        CREATE TABLE work_type(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;
         CREATE TABLE cell(lesson_id INTEGER NOT NULL REFERENCES lesson(id),
-            student_id INTEGER NOT NULL REFERENCES student(id), value TEXT NOT NULL, work_type TEXT,
+            student_id INTEGER NOT NULL REFERENCES student(id), value TEXT NOT NULL, work_type_id INTEGER REFERENCES work_type(id),
             entered_at INTEGER, entered_by INTEGER REFERENCES teacher(id),
             first_batch INTEGER NOT NULL REFERENCES batch(id), PRIMARY KEY(lesson_id, student_id)) STRICT, WITHOUT ROWID;
         CREATE TABLE period_mark(student_id INTEGER NOT NULL REFERENCES student(id),
