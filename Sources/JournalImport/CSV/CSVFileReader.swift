@@ -13,22 +13,21 @@ public final class CSVFileReader {
     public let fileSize: Int64
     static let chunkSize = 1 << 20
 
-    private let handle: FileHandle
+    private let file: RawFile
 
     /// Opens `path`; `encoding`/`delimiter` override sniffing when given.
     public init(path: String, displayName: String? = nil) throws(ImportFailure) {
         self.path = path
         self.displayName = displayName ?? path
-        guard let h = FileHandle(forReadingAtPath: path) else {
+        guard let f = RawFile(path: path) else {
             throw ImportFailure(Diagnostic(id: "import.unreadable", location: SourceLocation(file: displayName ?? path, line: 1, column: 1),
                                            message: "не удалось открыть файл для чтения"))
         }
-        handle = h
+        file = f
         let attrs = try? FileManager.default.attributesOfItem(atPath: path)
         fileSize = (attrs?[.size] as? NSNumber)?.int64Value ?? 0
     }
 
-    deinit { try? handle.close() }
 
     private func fail(_ id: String, _ message: String, line: Int = 1) -> ImportFailure {
         ImportFailure(Diagnostic(id: id, location: SourceLocation(file: displayName, line: line, column: 1), message: message))
@@ -39,12 +38,10 @@ public final class CSVFileReader {
     public func read(forcedEncoding: TextEncoding? = nil, forcedDelimiter: UInt8? = nil,
                      progress: (Int64) -> Void = { _ in },
                      row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
-        var first: Data
-        do { first = try handle.read(upToCount: Self.chunkSize) ?? Data() } catch {
-            throw fail("import.unreadable", "ошибка чтения файла: \(error.localizedDescription)")
-        }
-        if first.isEmpty { throw fail("import.empty", "файл пуст") }
-        let firstBytes = [UInt8](first)
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        guard var n = file.read(into: &chunk) else { throw fail("import.unreadable", "ошибка чтения файла") }
+        if n == 0 { throw fail("import.empty", "файл пуст") }
+        let firstBytes = Array(chunk[..<n])
         switch TextEncoding.sniff(firstBytes) {
         case .encoding(let e): encoding = forcedEncoding ?? e
         case .unsupported(let why): throw fail("import.encoding", why)
@@ -54,12 +51,10 @@ public final class CSVFileReader {
         delimiter = forcedDelimiter ?? Delimiter.sniff(firstBytes.dropFirst(skip))
         let parser = CSVParser(delimiter: delimiter)
         var utf8Buffer: [UInt8] = []
-        var chunk = first
-        while !chunk.isEmpty {
-            bytesRead += Int64(chunk.count)
-            let ok: Bool = chunk.withUnsafeBytes { raw in
-                let all = raw.bindMemory(to: UInt8.self)
-                let buf = UnsafeBufferPointer(rebasing: all[skip...])
+        while n > 0 {
+            bytesRead += Int64(n)
+            let ok: Bool = chunk.withUnsafeBufferPointer { all in
+                let buf = UnsafeBufferPointer(rebasing: all[skip..<n])
                 if encoding == .cp1251 {
                     utf8Buffer.removeAll(keepingCapacity: true)
                     CP1251.transcode(buf, into: &utf8Buffer)
@@ -71,9 +66,8 @@ public final class CSVFileReader {
             try deliver(parser, row: row)
             if !ok { throw quoteError(parser) }
             progress(bytesRead)
-            do { chunk = try handle.read(upToCount: Self.chunkSize) ?? Data() } catch {
-                throw fail("import.unreadable", "ошибка чтения файла: \(error.localizedDescription)")
-            }
+            guard let next = file.read(into: &chunk) else { throw fail("import.unreadable", "ошибка чтения файла") }
+            n = next
         }
         let finished = parser.finish()
         try deliver(parser, row: row)

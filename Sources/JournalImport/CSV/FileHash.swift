@@ -6,20 +6,19 @@ import JournalModel
 public enum FileHash {
     /// SHA-256 of a file's bytes, read in chunks.
     public static func sha256(path: String, displayName: String) throws(ImportFailure) -> String {
-        guard let h = FileHandle(forReadingAtPath: path) else {
+        guard let file = RawFile(path: path) else {
             throw ImportFailure(Diagnostic(id: "import.unreadable", location: SourceLocation(file: displayName, line: 1, column: 1),
                                            message: "не удалось открыть файл для чтения"))
         }
-        defer { try? h.close() }
         var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let chunk: Data
-            do { chunk = try h.read(upToCount: 1 << 20) ?? Data() } catch {
+            guard let n = file.read(into: &buffer) else {
                 throw ImportFailure(Diagnostic(id: "import.unreadable", location: SourceLocation(file: displayName, line: 1, column: 1),
                                                message: "ошибка чтения файла"))
             }
-            if chunk.isEmpty { break }
-            hasher.update(data: chunk)
+            if n == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<n])) }
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
