@@ -98,4 +98,21 @@ import Testing
         #expect(third.outcome == nil)
         #expect(try JournalStore(path: db).load().changes.count == 3)
     }
+
+    @Test func lessonAttributesThatDifferAreReportedWithTheKeptValue() throws {
+        let t = TempDir()
+        let topics = try t.copy("topics_7b_algebra.csv")
+        let lessons = try t.write("занятия.csv", """
+            Группа;Предмет;Дата;Урок №;Тема;Учитель по расписанию
+            7б;Алгебра;01.09.2025;2;Тема 1: обзор источников;Смирнова Ольга Петровна
+            7б;Алгебра;03.09.2025;4;Тема 2: практикум по картам;Смирнова Ольга Петровна
+
+            """)
+        let s = try importFiles([topics, lessons], db: t.path("j.sqlite"))
+        let d = try #require(s.outcome?.disagreements.filter { $0.kind == .lessonAttribute })
+        // Only 03.09 differs («карте» / «картам»); the topics file's teacher is the same.
+        #expect(d.map(\.message) == ["урок 03.09.2025: тема в файлах различается («Тема 2: практикум по карте» / «Тема 2: практикум по картам»); в журнал записано «Тема 2: практикум по карте»"])
+        let j = try JournalStore(path: t.path("j.sqlite")).load()
+        #expect(j.lessons.first { $0.date == date("03.09.2025") }?.topic == "Тема 2: практикум по карте")   // the value the message names
+    }
 }

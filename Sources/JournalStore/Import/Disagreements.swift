@@ -101,15 +101,23 @@ struct Disagreements {
         for (column, title) in [("topic", "тема"), ("homework", "домашнее задание"),
                                 ("scheduled_teacher_id", "учитель по расписанию"), ("teacher_id", "кто провёл урок")] {
             let q = try db.prepare("""
-                SELECT MIN(a.file_id), MIN(a.line), l.day, GROUP_CONCAT(DISTINCT COALESCE(t.name, a.\(column)))
+                SELECT MIN(a.file_id), MIN(a.line), l.day, GROUP_CONCAT(DISTINCT COALESCE(t.name, a.\(column))),
+                       MAX(a.\(column))
                   FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
                   LEFT JOIN teacher t ON t.id = a.\(column) AND '\(column)' LIKE '%teacher_id'
                  WHERE a.\(column) IS NOT NULL
                  GROUP BY a.lesson_id HAVING COUNT(DISTINCT a.\(column)) > 1
                 """)
+            let teacherName = try db.prepare("SELECT name FROM teacher WHERE id = ?")
             while try q.step() {
+                var kept = q.text(4)   // what the merge keeps: MAX over the files
+                if column.hasSuffix("teacher_id") {
+                    try teacherName.bind([.int(q.int(4))])
+                    if try teacherName.step() { kept = teacherName.text(0) }
+                    teacherName.reset()
+                }
                 out.append(Disagreement(kind: .lessonAttribute,
-                    message: "урок \(date(q.int(2))): \(title) в файлах различается (\(q.text(3).replacingOccurrences(of: ",", with: " / "))); в журнал записано одно из значений",
+                    message: "урок \(date(q.int(2))): \(title) в файлах различается («\(q.text(3).replacingOccurrences(of: ",", with: "» / «"))»); в журнал записано «\(kept)»",
                     file: file(q.int(0)), line: Int(q.int(1))))
             }
         }
