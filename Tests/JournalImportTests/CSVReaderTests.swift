@@ -68,6 +68,16 @@ import Testing
         #expect(why.contains("UTF-16"))
     }
 
+    @Test func utf8ValidationMatchesTheStandardLibrary() {
+        let cases: [[UInt8]] = [Array("Журнал 7б: «5/4», № 3 — ok".utf8), Array("😀 emoji and ASCII only text".utf8),
+                                [0xC3, 0x28], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xC0, 0xAF],
+                                [0xF4, 0x90, 0x80, 0x80], Array("abcdefgh".utf8) + [0xFF] + Array("ijklmnop".utf8), []]
+        for c in cases {
+            let ours = c.withUnsafeBufferPointer { UTF8Text.string($0) }
+            #expect(ours == String(validating: c, as: UTF8.self), "\(c)")
+        }
+    }
+
     @Test func delimiters() {
         #expect(Delimiter.sniff(Array("a;b;c\n1;2;3\n".utf8)) == UInt8(ascii: ";"))
         #expect(Delimiter.sniff(Array("a,b,c\n1,2,3\n".utf8)) == UInt8(ascii: ","))

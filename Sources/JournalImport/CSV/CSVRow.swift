@@ -27,7 +27,7 @@ public struct CSVRow {
         let r = range(i)
         if r.isEmpty { return "" }
         let s: String? = batch.pointee.bytes.withUnsafeBufferPointer {
-            String(validating: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self)
+            UTF8Text.string(UnsafeBufferPointer(rebasing: $0[r]))
         }
         guard let s else {
             throw ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
@@ -67,7 +67,7 @@ public struct CSVRow {
             else { break }
         }
         if r.isEmpty { return "" }
-        let s: String? = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+        let s: String? = bytes.withUnsafeBufferPointer { UTF8Text.string(UnsafeBufferPointer(rebasing: $0[r])) }
         guard let s else {
             throw ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
                 message: "недопустимая последовательность байтов: файл не в кодировке UTF-8 целиком"))
@@ -113,6 +113,45 @@ public struct CSVRow {
 
     public func location(column field: Int) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column(field))
+    }
+}
+
+/// UTF-8 bytes → String, nil when they are not valid UTF-8. Validates with a plain byte loop
+/// (ASCII words skipped eight bytes at a time), then builds the String without a second
+/// generic validation pass — `String(validating:)` cost more than the rest of a field.
+enum UTF8Text {
+    static func string(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard isValid(b) else { return nil }
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard let base = b.baseAddress else { return true }
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let c = base[i]
+            if c < 0x80 { i += 1; continue }
+            let len: Int, lo: UInt8, hi: UInt8
+            switch c {
+            case 0xC2...0xDF: (len, lo, hi) = (2, 0x80, 0xBF)
+            case 0xE0: (len, lo, hi) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE, 0xEF: (len, lo, hi) = (3, 0x80, 0xBF)
+            case 0xED: (len, lo, hi) = (3, 0x80, 0x9F)
+            case 0xF0: (len, lo, hi) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (len, lo, hi) = (4, 0x80, 0xBF)
+            case 0xF4: (len, lo, hi) = (4, 0x80, 0x8F)
+            default: return false
+            }
+            guard i + len <= n, (lo...hi).contains(base[i + 1]) else { return false }
+            for k in 2..<max(2, len) where base[i + k] & 0xC0 != 0x80 { return false }
+            i += len
+        }
+        return true
     }
 }
 
