@@ -115,4 +115,20 @@ import Testing
         let j = try JournalStore(path: t.path("j.sqlite")).load()
         #expect(j.lessons.first { $0.date == date("03.09.2025") }?.topic == "Тема 2: практикум по карте")   // the value the message names
     }
+
+    @Test func aGridImportedEarlierJoinsTheLogsImportedLater() throws {
+        let t = TempDir()
+        let db = t.path("j.sqlite")
+        _ = try importFiles([Repo.sample("journal_7b_algebra.cp1251.csv"), Repo.sample("topics_7b_algebra.csv")], db: db)
+        let s = try importFiles([Repo.sample("marks_log_7b_algebra.csv"), Repo.sample("lessons_log_7b_algebra.csv")], db: db)
+        #expect(s.outcome?.batch == 2)
+        let j = try JournalStore(path: db).load()
+        // One lesson per date, numbered, with the earlier topics and the later times.
+        #expect(j.lessons.count == 47)
+        #expect(j.lessons.allSatisfy { $0.number != nil && $0.start != nil })
+        #expect(j.lessons.filter { $0.topic != nil }.count == 46)
+        #expect(j.cells.count == 390 && j.cells.allSatisfy { $0.enteredAt != nil })
+        // The same values in both snapshots: nothing to record as changed.
+        #expect(j.changes.isEmpty)
+    }
 }

@@ -145,7 +145,7 @@ public final class ImportBatch: RecordSink {
     public func finish(reports: inout [FileReport]) throws -> MergeOutcome {
         precondition(open, "import batch already finished")
         do {
-            let merge = Merge(db: db, batch: id, files: files, unnumbered: names.createdUnnumberedLesson,
+            let merge = Merge(db: db, batch: id, files: files,
                               severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1)
             let outcome = try merge.run()
             for d in outcome.duplicates {

@@ -7,7 +7,6 @@ struct Merge {
     let db: Database
     let batch: Int64
     let files: [String]
-    let unnumbered: Bool
     /// More than one file staged lessons or cells (else no disagreements are possible).
     let severalFiles: Bool
     /// More than one file staged cells (else each cell has one staged row after the duplicates).
@@ -17,7 +16,7 @@ struct Merge {
         var out = MergeOutcome()
         var timer = PhaseTimer()
         out.batch = batch
-        if unnumbered { try remapUnnumberedLessons() }
+        try remapUnnumberedLessons()
         timer.mark("уроки без номера")
         try db.execute("""
             CREATE INDEX temp.s_lesson_k ON s_lesson(lesson_id, file_id, line);
@@ -40,21 +39,46 @@ struct Merge {
         return out
     }
 
-    /// A grid or topics file names a lesson by its date only; when the same batch knows exactly
-    /// one numbered lesson of that group and subject on that date, they are the same lesson.
+    /// A grid or topics file names a lesson by its date only; when exactly one numbered lesson
+    /// of that group and subject is known on that date (from this import or an earlier one, one
+    /// of the two being new), they are the same lesson: its cells, attributes and history move
+    /// to the numbered one. Pairs whose cells would collide stay apart.
     private func remapUnnumberedLessons() throws {
         try db.execute("""
             CREATE TEMP TABLE s_remap AS
             SELECT z.id AS old_id, MIN(n.id) AS new_id FROM lesson z JOIN lesson n
               ON n.group_id = z.group_id AND n.subject_id = z.subject_id AND n.day = z.day
              AND n.subgroup = z.subgroup AND n.number > 0
-            WHERE z.number = 0 AND z.first_batch = \(batch) GROUP BY z.id HAVING COUNT(*) = 1;
+            WHERE z.number = 0 AND (z.first_batch = \(batch) OR n.first_batch = \(batch))
+              AND NOT EXISTS (SELECT 1 FROM cell a JOIN cell b ON b.student_id = a.student_id
+                               WHERE a.lesson_id = z.id AND b.lesson_id = n.id)
+            GROUP BY z.id HAVING COUNT(*) = 1;
             UPDATE s_cell SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = s_cell.lesson_id)
              WHERE lesson_id IN (SELECT old_id FROM s_remap);
             UPDATE s_lesson SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = s_lesson.lesson_id)
              WHERE lesson_id IN (SELECT old_id FROM s_remap);
             UPDATE s_change SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = s_change.lesson_id)
              WHERE lesson_id IN (SELECT old_id FROM s_remap);
+            UPDATE cell SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = cell.lesson_id)
+             WHERE lesson_id IN (SELECT old_id FROM s_remap);
+            UPDATE change SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = change.lesson_id)
+             WHERE lesson_id IN (SELECT old_id FROM s_remap);
+            UPDATE lesson SET
+              start_sec = COALESCE(start_sec, (SELECT o.start_sec FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              end_sec = COALESCE(end_sec, (SELECT o.end_sec FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              teacher_id = COALESCE(teacher_id, (SELECT o.teacher_id FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              scheduled_teacher_id = COALESCE(scheduled_teacher_id, (SELECT o.scheduled_teacher_id FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              substitution_at = COALESCE(substitution_at, (SELECT o.substitution_at FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              topic = COALESCE(topic, (SELECT o.topic FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              kind = COALESCE(kind, (SELECT o.kind FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              homework = COALESCE(homework, (SELECT o.homework FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              recorded_at = COALESCE(recorded_at, (SELECT o.recorded_at FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              topic_at = COALESCE(topic_at, (SELECT o.topic_at FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              homework_at = COALESCE(homework_at, (SELECT o.homework_at FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
+              entered_by = COALESCE(entered_by, (SELECT o.entered_by FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id))
+             WHERE id IN (SELECT new_id FROM s_remap);
+            UPDATE lesson SET first_batch = MIN(first_batch, (SELECT MIN(o.first_batch) FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id))
+             WHERE id IN (SELECT new_id FROM s_remap);
             DELETE FROM lesson WHERE id IN (SELECT old_id FROM s_remap);
             """)
     }

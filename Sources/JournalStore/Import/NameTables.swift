@@ -14,8 +14,6 @@ final class NameTables {
     private var lessons: [LessonKey: Int64] = [:]
     private var last: (group: String, id: Int64)?
     private var lastSubject: (name: String, id: Int64)?
-    /// True once a lesson without a number was created in this batch.
-    private(set) var createdUnnumberedLesson = false
 
     struct StudentKey: Hashable { var group: Int64; var name: ByteKey }
     struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
@@ -100,7 +98,6 @@ final class NameTables {
         if try findLesson.step() { id = findLesson.int(0) } else {
             try addLesson.run([.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup), .int(batch)])
             id = db.lastInsertRowID
-            if key.number == 0 { createdUnnumberedLesson = true }
         }
         findLesson.reset()
         lessons[key] = id
