@@ -76,6 +76,24 @@ import Testing
         #expect(Set(j.periodMarks.map(\.periodName)) == ["2 четв"])
     }
 
+    @Test func twoGridColumnsOfOneDateAreTwoLessons() throws {
+        let t = TempDir()
+        let grid = try t.write("d.csv", """
+            Класс: 9в;;;
+            Год: 2025/2026;;;
+            Наименование предмета: Физика;;;
+            № п/п;Месяц;Сентябрь;
+            ;Число;1;1
+            1;Петров Пётр;5;4
+
+            """)
+        let s = try importFiles([grid], db: t.path("j.sqlite"))
+        #expect(s.files.first?.accepted == 1)
+        let j = try JournalStore(path: t.path("j.sqlite")).load()
+        #expect(j.lessons.count == 2 && j.lessons.allSatisfy { $0.date == date("01.09.2025") && $0.number == nil })
+        #expect(j.cells.map(\.value.raw).sorted() == ["4", "5"])
+    }
+
     @Test func profileErrorsPointAtTheLine() throws {
         let bad = expectFailure { _ = try ProfileParser.parse("название = x\nтаблица = отметкии\n", file: "p.profile") }
         #expect(bad?.diagnostic.rendered == "p.profile:2:11: ошибка: неизвестная таблица «отметкии»\n  таблица = отметкии\n            ^\nподсказка: возможно, «отметки»?")

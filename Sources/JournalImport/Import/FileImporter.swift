@@ -134,7 +134,8 @@ struct FileState {
         return true
     }
 
-    /// Values captured from the header block by the profile's patterns, plus its fixed values.
+    /// Values captured from the header block by the profile's patterns, plus its fixed values;
+    /// a required column whose pattern matches no header line stops the file.
     private func headerValues(_ p: Profile) throws -> [String: String] {
         var values = p.fixedValues
         for (column, pattern) in p.headerPatterns {
@@ -145,7 +146,10 @@ struct FileState {
                     break
                 }
             }
-            if values[column] == nil {
+            // Optional header values (the teacher, say) may be absent; required ones stop the file.
+            let required = p.table.columns.contains { $0.required && CanonicalTable.normalize($0.name) == CanonicalTable.normalize(column) }
+                || (p.gridSpec != nil && ["учебный год", "группа", "предмет"].contains(CanonicalTable.normalize(column)))
+            if values[column] == nil, required {
                 throw ImportFailure(Diagnostic(id: "import.header-block", location: SourceLocation(file: file, line: 1, column: 1),
                     message: "в шапке файла не найдено значение «\(column)» (профиль «\(p.name)», выражение \(pattern))"))
             }

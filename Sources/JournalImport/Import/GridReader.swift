@@ -5,7 +5,10 @@ import JournalModel
 /// Years come from the school year in the header block («Год: 2025/2026»): September–December
 /// are its first year, January–August the second.
 struct GridReader {
-    enum Column: Equatable { case none, date(LocalDate), period(String) }
+    /// A day column carries its date and, for the second and later columns of the same date
+    /// (two lessons that day), a negative stand-in for the unknown lesson number (-1, -2, …) so
+    /// that the lessons stay apart; the store reads numbers ≤ 0 as «unknown».
+    enum Column: Equatable { case none, date(LocalDate, repeatIndex: Int), period(String) }
 
     let spec: Profile.GridSpec
     let monthCells: [String]
@@ -73,8 +76,8 @@ struct GridReader {
             let text = try row.trimmedText(i)
             if text.isEmpty { continue }
             switch col {
-            case .date(let d):
-                records.append(.cell(CellRecord(group: group, subject: subject, date: d, number: nil, student: name,
+            case .date(let d, let rep):
+                records.append(.cell(CellRecord(group: group, subject: subject, date: d, number: rep == 0 ? nil : -rep, student: name,
                                                 value: CellValue(parsing: text), workType: nil, enteredAt: nil, enteredBy: nil)))
             case .period(let p):
                 records.append(.periodMark(PeriodMarkRecord(group: group, subject: subject, student: name, period: p,
@@ -115,11 +118,13 @@ struct GridReader {
                 throw ImportFailure(Diagnostic(id: "import.grid-days", location: row.location(column: i),
                     message: "число «\(day)» не даёт даты: \(month.map { "месяц \($0)" } ?? "месяц не указан")", sourceLine: row.sourceLine))
             }
-            columns[i] = .date(date)
+            let seen = columns[..<i].filter { if case .date(date, _) = $0 { true } else { false } }.count
+            columns[i] = .date(date, repeatIndex: seen)
         }
         dayRowSeen = true
-        for case .date(let d) in columns {
+        for case .date(let d, let rep) in columns {
             var l = LessonRecord(group: group, subject: subject, date: d)
+            l.number = rep == 0 ? nil : -rep
             l.scheduledTeacher = fixed["Учитель по расписанию"]
             try sink.accept(.lesson(l), line: row.line)
         }

@@ -121,7 +121,7 @@ struct JournalLoader {
             guard let g = groupIndex[s.int(1)], let subj = subjectIndex[s.int(3)] else { continue }
             let sub = s.text(2), number = Int(s.int(5))
             var l = Lesson(group: g, subgroup: sub.isEmpty ? nil : sub, subject: subj, date: LocalDate(dayNumber: Int32(s.int(4))),
-                           number: number == 0 ? nil : number)
+                           number: number <= 0 ? nil : number)
             l.start = s.optInt(6).map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
             l.end = s.optInt(7).map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
             l.teacher = s.optInt(8).flatMap { teacherIndex[$0] }
