@@ -32,7 +32,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // SQLite store: migrations, batches, change history, loading a journal.
-        .target(name: "JournalStore", dependencies: ["JournalModel", "CSQLite"]),
+        .target(name: "JournalStore", dependencies: ["JournalModel", "JournalImport", "CSQLite"]),
         // The rule language: lexer, parser, AST, type checker, packs.
         .target(name: "RuleLanguage", dependencies: ["JournalModel"]),
         // Evaluation of compiled rules over a journal.

@@ -1,4 +1,7 @@
+import Foundation
+import JournalImport
 import JournalModel
+import JournalStore
 
 /// Opens what the user named on the command line: a database written by `zhurnal import`, or
 /// CSV files/folders (imported into a temporary database first, or into `keepDatabase`).
@@ -15,7 +18,49 @@ enum JournalSource {
 
     /// Throws `JournalSourceError` with Russian diagnostics on bad input.
     static func load(paths: [String], options: Options) throws -> Journal {
-        throw JournalSourceError(diagnostics: [Diagnostic(location: nil, message: "загрузка журнала ещё не готова")])
+        do {
+            let store: JournalStore
+            if paths.count == 1, isDatabase(paths[0]) {
+                store = try JournalStore(path: paths[0])
+            } else {
+                let dbPath = options.keepDatabase ?? temporaryDatabasePath()
+                defer {
+                    if options.keepDatabase == nil {
+                        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
+                    }
+                }
+                store = try JournalStore(path: dbPath)
+                let setup = try ImportSetup(profileArgument: options.profile)
+                let summary = try setup.session.run(try ImportSetup.collectFiles(paths), into: store,
+                                                    progress: ProgressBar.shared.update)
+                ProgressBar.shared.clear()
+                // Counts only: no personal data on stderr.
+                printError("импорт: файлов \(summary.files.count), строк принято \(summary.accepted), отклонено \(summary.rejected), "
+                           + "расхождений между файлами \(summary.outcome?.disagreements.count ?? 0)"
+                           + (summary.rejected > 0 ? " (подробности: zhurnal import … --rejects FILE)" : ""))
+                return try store.load(from: options.from, to: options.to, group: options.group)
+            }
+            return try store.load(from: options.from, to: options.to, group: options.group)
+        } catch let f as ImportFailure {
+            ProgressBar.shared.clear()
+            throw JournalSourceError(diagnostics: [f.diagnostic])
+        } catch let e as LoadError {
+            throw JournalSourceError(diagnostics: [e.diagnostic])
+        } catch let e as StoreError {
+            throw JournalSourceError(diagnostics: [Diagnostic(id: "store.error", location: nil, message: "ошибка базы данных: \(e.message)")])
+        }
+    }
+
+    /// A regular file that starts with the SQLite header.
+    static func isDatabase(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        let head = (try? h.read(upToCount: 16)) ?? Data()
+        return head == Data("SQLite format 3\0".utf8)
+    }
+
+    static func temporaryDatabasePath() -> String {
+        (NSTemporaryDirectory() as NSString).appendingPathComponent("zhurnal-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).sqlite")
     }
 }
 

@@ -1,0 +1,126 @@
+import Foundation
+import JournalModel
+
+/// Streams a CSV file row by row in fixed-size chunks: sniffs the encoding and the delimiter
+/// from the first chunk, transcodes Windows-1251 to UTF-8, parses with libcsv and counts the raw
+/// bytes for progress. Memory stays at one chunk plus the longest field.
+public final class CSVFileReader {
+    public let path: String
+    public let displayName: String
+    public private(set) var encoding: TextEncoding = .utf8
+    public private(set) var delimiter: UInt8 = UInt8(ascii: ";")
+    public private(set) var bytesRead: Int64 = 0
+    public let fileSize: Int64
+    static let chunkSize = 1 << 20
+
+    private let file: RawFile
+
+    /// Opens `path`; `encoding`/`delimiter` override sniffing when given.
+    public init(path: String, displayName: String? = nil) throws(ImportFailure) {
+        self.path = path
+        self.displayName = displayName ?? path
+        guard let f = RawFile(path: path) else {
+            throw ImportFailure(Diagnostic(id: "import.unreadable", location: SourceLocation(file: displayName ?? path, line: 1, column: 1),
+                                           message: "не удалось открыть файл для чтения"))
+        }
+        file = f
+        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+        fileSize = (attrs?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
+
+    private func fail(_ id: String, _ message: String, line: Int = 1) -> ImportFailure {
+        ImportFailure(Diagnostic(id: id, location: SourceLocation(file: displayName, line: line, column: 1), message: message))
+    }
+
+    /// Reads the whole file, calling `row` for every non-empty row, and `progress` with the
+    /// bytes read so far after each chunk.
+    public func read(forcedEncoding: TextEncoding? = nil, forcedDelimiter: UInt8? = nil,
+                     progress: (Int64) -> Void = { _ in },
+                     row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        guard var n = file.read(into: &chunk) else { throw fail("import.unreadable", "ошибка чтения файла") }
+        if n == 0 { throw fail("import.empty", "файл пуст") }
+        let firstBytes = Array(chunk[..<n])
+        switch TextEncoding.sniff(firstBytes) {
+        case .encoding(let e): encoding = forcedEncoding ?? e
+        case .unsupported(let why): throw fail("import.encoding", why)
+        }
+        if forcedEncoding == .utf8, firstBytes.starts(with: [0xEF, 0xBB, 0xBF]) { encoding = .utf8BOM }
+        var skip = encoding == .utf8BOM && firstBytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        delimiter = forcedDelimiter ?? Delimiter.sniff(firstBytes.dropFirst(skip))
+        let parser = CSVParser(delimiter: delimiter)
+        var utf8Buffer: [UInt8] = []
+        while n > 0 {
+            bytesRead += Int64(n)
+            let ok: Bool = chunk.withUnsafeBufferPointer { all in
+                let buf = UnsafeBufferPointer(rebasing: all[skip..<n])
+                if encoding == .cp1251 {
+                    utf8Buffer.removeAll(keepingCapacity: true)
+                    CP1251.transcode(buf, into: &utf8Buffer)
+                    return utf8Buffer.withUnsafeBufferPointer { parser.parse($0) }
+                }
+                return parser.parse(buf)
+            }
+            skip = 0
+            try deliver(parser, row: row)
+            if !ok { throw quoteError(parser) }
+            progress(bytesRead)
+            guard let next = file.read(into: &chunk) else { throw fail("import.unreadable", "ошибка чтения файла") }
+            n = next
+        }
+        let finished = parser.finish()
+        try deliver(parser, row: row)
+        if !finished { throw quoteError(parser) }
+    }
+
+    private func quoteError(_ p: CSVParser) -> ImportFailure {
+        let st = p.state.pointee
+        let line = st.fieldsInRow > 0 ? st.rowStartLine : st.line
+        return fail("import.quotes", "нарушены кавычки: поле в кавычках не закрыто или после закрывающей кавычки стоит лишний символ", line: line)
+    }
+
+    private func deliver(_ parser: CSVParser, row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
+        let state = parser.state
+        defer { state.pointee.batch.dropDeliveredRows() }
+        guard state.pointee.batch.rowCount > 0 else { return }
+        // Fields of an unfinished row stay: move them to the front after delivery.
+        try withUnsafePointer(to: &state.pointee.batch) { (ptr: UnsafePointer<RowBatch>) throws(ImportFailure) -> Void in
+            var start = 0
+            for r in 0..<ptr.pointee.rowCount {
+                let end = ptr.pointee.rowEnds[r]
+                let csvRow = CSVRow(line: ptr.pointee.rowLines[r], batch: ptr, firstField: start, endField: end,
+                                    file: displayName, delimiter: delimiter)
+                start = end
+                if !csvRow.isBlank { try row(csvRow) }
+            }
+        }
+    }
+}
+
+/// Which of `;`, `,` and tab separates the fields.
+public enum Delimiter {
+    public static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), 0x09]
+
+    /// The candidate that splits the most of the first lines into the same number of fields.
+    public static func sniff<C: Collection>(_ bytes: C) -> UInt8 where C.Element == UInt8 {
+        var lines: [[UInt8: Int]] = []
+        var counts: [UInt8: Int] = [:]
+        var quoted = false
+        for b in bytes {
+            if b == 0x22 { quoted.toggle(); continue }
+            if quoted { continue }
+            if b == 0x0A { lines.append(counts); counts = [:]; if lines.count >= 40 { break }; continue }
+            if candidates.contains(b) { counts[b, default: 0] += 1 }
+        }
+        if !counts.isEmpty { lines.append(counts) }
+        var best = candidates[0], bestScore = 0
+        for d in candidates {
+            var freq: [Int: Int] = [:]
+            for l in lines { if let c = l[d], c > 0 { freq[c, default: 0] += 1 } }
+            let score = freq.values.max() ?? 0
+            if score > bestScore { best = d; bestScore = score }
+        }
+        return best
+    }
+}

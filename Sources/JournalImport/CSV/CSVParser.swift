@@ -1,0 +1,119 @@
+internal import CLibCSV
+
+/// Rows parsed from one chunk of input: a flat byte buffer with field and row boundaries, so a
+/// chunk costs a few array appends rather than one allocation per field.
+struct RowBatch {
+    var bytes: [UInt8] = []
+    /// End offset in `bytes` of each field.
+    var fieldEnds: [Int] = []
+    /// End index in `fieldEnds` of each row.
+    var rowEnds: [Int] = []
+    /// 1-based physical line where each row starts.
+    var rowLines: [Int] = []
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        rowEnds.removeAll(keepingCapacity: true)
+        rowLines.removeAll(keepingCapacity: true)
+    }
+
+    var rowCount: Int { rowEnds.count }
+
+    /// Removes the complete rows, keeping the fields of a row that continues in the next chunk.
+    mutating func dropDeliveredRows() {
+        let done = rowEnds.last ?? 0
+        if done == fieldEnds.count { removeAll(); return }
+        let byteStart = done == 0 ? 0 : fieldEnds[done - 1]
+        bytes.removeSubrange(0..<byteStart)
+        fieldEnds.removeSubrange(0..<done)
+        for i in fieldEnds.indices { fieldEnds[i] -= byteStart }
+        rowEnds.removeAll(keepingCapacity: true)
+        rowLines.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The state the libcsv callbacks write into; reached through their `void *` argument (a plain
+/// struct behind a pointer: no reference counting or exclusivity checks per field).
+struct ParseState {
+    var batch = RowBatch()
+    var line = 1
+    var fieldsInRow = 0
+    var rowStartLine = 1
+    var lastTerminatorWasCR = false
+}
+
+/// One owner of a libcsv parser (strict quotes, every line end reported so that line numbers
+/// stay exact). Feed UTF-8 bytes with `parse`, then `finish`; rows land in `state.batch`.
+final class CSVParser {
+    private let handle: UnsafeMutablePointer<csv_parser>
+    let state: UnsafeMutablePointer<ParseState>
+
+    init(delimiter: UInt8) {
+        handle = .allocate(capacity: 1)
+        state = .allocate(capacity: 1)
+        state.initialize(to: ParseState())
+        let options = UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI)
+        // csv_init only fails on allocation of nothing (it allocates lazily): a programmer error.
+        precondition(csv_init(handle, options) == 0, "csv_init failed")
+        csv_set_delim(handle, delimiter)
+    }
+
+    deinit {
+        csv_free(handle)
+        handle.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// Parses `bytes`; returns false on a quoting error (the rows so far stay in the batch).
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        let ctx = UnsafeMutableRawPointer(state)
+        let n = csv_parse(handle, base, bytes.count, fieldCallback, rowCallback, ctx)
+        return n == bytes.count
+    }
+
+    /// Flushes the last row; false when the input ended inside a quoted field.
+    func finish() -> Bool {
+        let ctx = UnsafeMutableRawPointer(state)
+        return csv_fini(handle, fieldCallback, rowCallback, ctx) == 0
+    }
+}
+
+private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ ctx: UnsafeMutableRawPointer?) {
+    guard let ctx else { return }
+    let s = ctx.assumingMemoryBound(to: ParseState.self)
+    if s.pointee.fieldsInRow == 0 { s.pointee.rowStartLine = s.pointee.line }
+    s.pointee.lastTerminatorWasCR = false
+    if let data, length > 0 {
+        let buf = UnsafeRawBufferPointer(start: data, count: length).bindMemory(to: UInt8.self)
+        s.pointee.batch.bytes.append(contentsOf: buf)
+        // Line breaks inside a quoted field move the physical line on.
+        var prevCR = false
+        for b in buf {
+            if b == 0x0A { if !prevCR { s.pointee.line += 1 }; prevCR = false }
+            else if b == 0x0D { s.pointee.line += 1; prevCR = true }
+            else { prevCR = false }
+        }
+    }
+    s.pointee.batch.fieldEnds.append(s.pointee.batch.bytes.count)
+    s.pointee.fieldsInRow += 1
+}
+
+private func rowCallback(_ terminator: Int32, _ ctx: UnsafeMutableRawPointer?) {
+    guard let ctx else { return }
+    let s = ctx.assumingMemoryBound(to: ParseState.self)
+    if s.pointee.fieldsInRow == 0 {
+        // An empty line, or the LF of a CRLF pair.
+        if terminator == 0x0A, s.pointee.lastTerminatorWasCR { s.pointee.lastTerminatorWasCR = false; return }
+        if terminator >= 0 { s.pointee.line += 1 }
+        s.pointee.lastTerminatorWasCR = terminator == 0x0D
+        return
+    }
+    s.pointee.batch.rowEnds.append(s.pointee.batch.fieldEnds.count)
+    s.pointee.batch.rowLines.append(s.pointee.rowStartLine)
+    s.pointee.fieldsInRow = 0
+    if terminator >= 0 { s.pointee.line += 1 }
+    s.pointee.lastTerminatorWasCR = terminator == 0x0D
+}

@@ -1,0 +1,162 @@
+import JournalModel
+
+/// One parsed CSV row: its physical line and fields, read from the current chunk's buffer.
+/// Valid only inside the row handler that receives it.
+public struct CSVRow {
+    public let line: Int
+    let batch: UnsafePointer<RowBatch>
+    let firstField: Int
+    let endField: Int
+    let file: String
+    let delimiter: UInt8
+
+    public var count: Int { endField - firstField }
+
+    func range(_ i: Int) -> Range<Int> {
+        let f = firstField + i
+        let start = f == 0 ? 0 : batch.pointee.fieldEnds[f - 1]
+        return start..<batch.pointee.fieldEnds[f]
+    }
+
+    /// Byte length of field `i` (0 when the row is shorter).
+    public func byteCount(_ i: Int) -> Int { i < count ? range(i).count : 0 }
+
+    /// Field `i` as text ("" when the row is shorter). Throws on bytes that are not UTF-8.
+    public func text(_ i: Int) throws(ImportFailure) -> String {
+        guard i < count else { return "" }
+        let r = range(i)
+        if r.isEmpty { return "" }
+        let s: String? = batch.pointee.bytes.withUnsafeBufferPointer {
+            UTF8Text.string(UnsafeBufferPointer(rebasing: $0[r]))
+        }
+        guard let s else {
+            throw ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
+                message: "недопустимая последовательность байтов: файл не в кодировке UTF-8 целиком"))
+        }
+        return s
+    }
+
+    /// The bytes of field `i` without surrounding spaces (empty when the row is shorter).
+    func withTrimmedBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard i < count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        var r = range(i)
+        return batch.pointee.bytes.withUnsafeBufferPointer { all in
+            while let b = r.first.map({ all[$0] }), b == 0x20 || b == 0x09 { r = (r.lowerBound + 1)..<r.upperBound }
+            while let b = r.last.map({ all[$0] }), b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { r = r.lowerBound..<(r.upperBound - 1) }
+            return body(UnsafeBufferPointer(rebasing: all[r]))
+        }
+    }
+
+    /// Field `i` without surrounding spaces, tabs, non-breaking spaces and line breaks,
+    /// trimmed on bytes before a String is made ("" when the row is shorter).
+    public func trimmedText(_ i: Int) throws(ImportFailure) -> String {
+        guard i < count else { return "" }
+        var r = range(i)
+        let bytes = batch.pointee.bytes
+        func space(_ k: Int) -> Int {   // length of a space at k, 0 if none
+            let b = bytes[k]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { return 1 }
+            if b == 0xC2, k + 1 < r.upperBound, bytes[k + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        while !r.isEmpty, case let n = space(r.lowerBound), n > 0 { r = (r.lowerBound + n)..<r.upperBound }
+        while !r.isEmpty {
+            let b = bytes[r.upperBound - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { r = r.lowerBound..<(r.upperBound - 1) }
+            else if b == 0xA0, r.count >= 2, bytes[r.upperBound - 2] == 0xC2 { r = r.lowerBound..<(r.upperBound - 2) }
+            else { break }
+        }
+        if r.isEmpty { return "" }
+        let s: String? = bytes.withUnsafeBufferPointer { UTF8Text.string(UnsafeBufferPointer(rebasing: $0[r])) }
+        guard let s else {
+            throw ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
+                message: "недопустимая последовательность байтов: файл не в кодировке UTF-8 целиком"))
+        }
+        return s
+    }
+
+    /// All fields as text.
+    public func texts() throws(ImportFailure) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(count)
+        for i in 0..<count { out.append(try text(i)) }
+        return out
+    }
+
+    /// True when every field is empty or spaces.
+    public var isBlank: Bool {
+        for i in 0..<count {
+            for b in batch.pointee.bytes[range(i)] where b != 0x20 && b != 0x09 { return false }
+        }
+        return true
+    }
+
+    /// The row as a line of text (fields joined by the delimiter), for diagnostics.
+    public var sourceLine: String {
+        var parts: [String] = []
+        for i in 0..<count {
+            let r = range(i)
+            parts.append(String(decoding: batch.pointee.bytes[r].prefix(200), as: UTF8.self))
+        }
+        return parts.joined(separator: String(UnicodeScalar(delimiter)))
+    }
+
+    /// 1-based character column where field `i` starts in `sourceLine`.
+    public func column(_ field: Int) -> Int {
+        var col = 1
+        for i in 0..<min(field, count) {
+            let r = range(i)
+            col += String(decoding: batch.pointee.bytes[r].prefix(200), as: UTF8.self).count + 1
+        }
+        return col
+    }
+
+    public func location(column field: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column(field))
+    }
+}
+
+/// UTF-8 bytes → String, nil when they are not valid UTF-8. Validates with a plain byte loop
+/// (ASCII words skipped eight bytes at a time), then builds the String without a second
+/// generic validation pass — `String(validating:)` cost more than the rest of a field.
+enum UTF8Text {
+    static func string(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard isValid(b) else { return nil }
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        guard let base = b.baseAddress else { return true }
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let c = base[i]
+            if c < 0x80 { i += 1; continue }
+            let len: Int, lo: UInt8, hi: UInt8
+            switch c {
+            case 0xC2...0xDF: (len, lo, hi) = (2, 0x80, 0xBF)
+            case 0xE0: (len, lo, hi) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE, 0xEF: (len, lo, hi) = (3, 0x80, 0xBF)
+            case 0xED: (len, lo, hi) = (3, 0x80, 0x9F)
+            case 0xF0: (len, lo, hi) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (len, lo, hi) = (4, 0x80, 0xBF)
+            case 0xF4: (len, lo, hi) = (4, 0x80, 0x8F)
+            default: return false
+            }
+            guard i + len <= n, (lo...hi).contains(base[i + 1]) else { return false }
+            for k in 2..<max(2, len) where base[i + k] & 0xC0 != 0x80 { return false }
+            i += len
+        }
+        return true
+    }
+}
+
+/// A problem that stops the import of a file (and of the whole batch): exit code 2.
+public struct ImportFailure: Error, Sendable {
+    public var diagnostic: Diagnostic
+    public init(_ d: Diagnostic) { diagnostic = d }
+}

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The C `read`, named apart from `RawFile.read`.
+private func posixRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buf, count) }
+
+/// One owner of a file descriptor opened for reading; reads into a caller's reusable buffer
+/// (no per-chunk allocation, no attribute lookups).
+final class RawFile {
+    private let fd: Int32
+
+    init?(path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// Fills `buffer` (up to its count) and returns how many bytes were read; 0 at the end.
+    func read(into buffer: inout [UInt8]) -> Int? {
+        var total = 0
+        let capacity = buffer.count
+        while total < capacity {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                posixRead(fd, raw.baseAddress! + total, capacity - total)
+            }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            total += n
+        }
+        return total
+    }
+}

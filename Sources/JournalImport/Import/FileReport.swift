@@ -1,0 +1,61 @@
+import JournalModel
+
+/// The accounting of one imported file: `read == accepted + rejected` always.
+public struct FileReport: Sendable {
+    public var path: String
+    public var profile: String
+    public var table: String
+    public var encoding: TextEncoding?
+    public var delimiter: String
+    public var sha256 = ""
+    public var bytes: Int64 = 0
+    public var read = 0
+    public var accepted = 0
+    public var rejected = 0
+    /// The first `Rejection.limit` rejections (all of them are counted in `rejected`).
+    public var rejections: [Rejection] = []
+    /// Set when the same file (by SHA-256) was imported before: nothing of it was written again.
+    public var alreadyImportedInBatch: Int?
+
+    public init(path: String, profile: String, table: String, encoding: TextEncoding?, delimiter: String) {
+        self.path = path
+        self.profile = profile
+        self.table = table
+        self.encoding = encoding
+        self.delimiter = delimiter
+    }
+
+    public mutating func reject(_ r: Rejection) {
+        rejected += 1
+        if rejections.count < Rejection.limit { rejections.append(r) }
+    }
+
+    /// Turns an accepted row into a rejected one (a duplicate found after the file was read).
+    public mutating func rejectAccepted(_ r: Rejection) {
+        accepted -= 1
+        reject(r)
+    }
+}
+
+/// A row that could not be taken, with where and why (Russian).
+public struct Rejection: Sendable, Hashable {
+    public static let limit = 100_000
+    public var location: SourceLocation
+    public var reason: String
+    public var sourceLine: String?
+
+    public init(location: SourceLocation, reason: String, sourceLine: String? = nil) {
+        self.location = location
+        self.reason = reason
+        self.sourceLine = sourceLine
+    }
+}
+
+/// Options of one import.
+public struct ImportOptions: Sendable {
+    /// Timestamps with an offset are converted to this zone.
+    public var timeZone: InstitutionTimeZone = .moscow
+    /// Longer fields are rejected (a guard against a broken file swallowing megabytes).
+    public var maxFieldBytes = 65_536
+    public init() {}
+}

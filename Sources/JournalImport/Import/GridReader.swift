@@ -1,0 +1,132 @@
+import JournalModel
+
+/// The paper-journal grid: a month row (month names, with period-mark columns such as
+/// «1 четв», «Год», «Итог» between them), a day-of-month row, then one row per student.
+/// Years come from the school year in the header block («Год: 2025/2026»): September–December
+/// are its first year, January–August the second.
+struct GridReader {
+    /// A day column carries its date and, for the second and later columns of the same date
+    /// (two lessons that day), a negative stand-in for the unknown lesson number (-1, -2, …) so
+    /// that the lessons stay apart; the store reads numbers ≤ 0 as «unknown».
+    enum Column: Equatable { case none, date(LocalDate, repeatIndex: Int), period(String) }
+
+    let spec: Profile.GridSpec
+    let monthCells: [String]
+    let fixed: [String: String]
+    let startYear: Int
+    let group: String
+    let subject: String
+    var columns: [Column] = []
+    var dayRowSeen = false
+    var dataStarted = false
+
+    init(spec: Profile.GridSpec, monthRow: [String], row: CSVRow, fixed: [String: String], profileName: String) throws {
+        self.spec = spec
+        self.monthCells = monthRow
+        self.fixed = fixed
+        func fail(_ m: String) -> ImportFailure {
+            ImportFailure(Diagnostic(id: "import.grid-header", location: row.location(column: 0), message: m, sourceLine: row.sourceLine))
+        }
+        guard let y = fixed["Учебный год"].flatMap({ Int($0.prefix(4)) }), (2000...2100).contains(y) else {
+            throw fail("не найден учебный год для дат сетки: в профиле «\(profileName)» нужна строка «Учебный год = …» в разделе [шапка]")
+        }
+        guard let g = fixed["Группа"], let s = fixed["Предмет"] else {
+            throw fail("в шапке сетки не найдены класс (группа) и предмет (профиль «\(profileName)»)")
+        }
+        startYear = y
+        group = g
+        subject = s
+    }
+
+    static func month(_ text: String) -> Int? {
+        let t = text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let names = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+        if t.hasPrefix("ма") { return t.hasPrefix("мар") ? 3 : (t.hasPrefix("май") || t.hasPrefix("мая") ? 5 : nil) }
+        return names.firstIndex { t.hasPrefix($0) }.map { $0 + 1 }
+    }
+
+    mutating func handle(_ row: CSVRow, report: inout FileReport, sink: RecordSink, options: ImportOptions) throws {
+        if !dayRowSeen { try readDayRow(row, sink: sink); return }
+        let numberCell = try row.trimmedText(0)
+        if !dataStarted {
+            // Another header line («Фамилия и имя ученика»): no row number and nothing in the
+            // day and period columns. Anything else is a student row.
+            var hasValues = false
+            for (i, col) in columns.enumerated() where col != .none && i < row.count && row.byteCount(i) > 0 {
+                if try !row.trimmedText(i).isEmpty { hasValues = true; break }
+            }
+            guard Int(numberCell) != nil || hasValues else { return }
+            dataStarted = true
+        }
+        report.read += 1
+        let nameIndex = spec.nameColumn - 1
+        let name = try row.trimmedText(nameIndex)
+        if name.isEmpty {
+            report.reject(Rejection(location: row.location(column: nameIndex), reason: "не указан обучающийся", sourceLine: row.sourceLine))
+            return
+        }
+        for i in 0..<row.count where row.byteCount(i) > options.maxFieldBytes {
+            report.reject(Rejection(location: row.location(column: i),
+                                    reason: "значение слишком длинное: \(row.byteCount(i)) байт (допускается не более \(options.maxFieldBytes))",
+                                    sourceLine: row.sourceLine))
+            return
+        }
+        var records: [Record] = [.student(StudentRecord(group: group, name: name))]
+        for (i, col) in columns.enumerated() where i < row.count {
+            let text = try row.trimmedText(i)
+            if text.isEmpty { continue }
+            switch col {
+            case .date(let d, let rep):
+                records.append(.cell(CellRecord(group: group, subject: subject, date: d, number: rep == 0 ? nil : -rep, student: name,
+                                                value: CellValue(parsing: text), workType: nil, enteredAt: nil, enteredBy: nil)))
+            case .period(let p):
+                records.append(.periodMark(PeriodMarkRecord(group: group, subject: subject, student: name, period: p,
+                                                            value: CellValue(parsing: text), enteredAt: nil, enteredBy: nil)))
+            case .none:
+                if i >= spec.firstDataColumn - 1 {
+                    report.reject(Rejection(location: row.location(column: i),
+                                            reason: "значение «\(text)» в столбце без даты и без названия периода", sourceLine: row.sourceLine))
+                    return
+                }
+            }
+        }
+        for r in records { try sink.accept(r, line: row.line) }
+        report.accepted += 1
+    }
+
+    private mutating func readDayRow(_ row: CSVRow, sink: RecordSink) throws {
+        let cells = try row.texts().map { $0.trimmingSpaces() }
+        guard cells.contains(where: { CanonicalTable.normalize($0) == CanonicalTable.normalize(spec.dayRowLabel) }) else {
+            throw ImportFailure(Diagnostic(id: "import.grid-days", location: row.location(column: 0),
+                message: "после строки месяцев ожидается строка чисел («\(spec.dayRowLabel)»)", sourceLine: row.sourceLine))
+        }
+        var month: Int?
+        let width = max(cells.count, monthCells.count)
+        columns = Array(repeating: .none, count: width)
+        for i in (spec.firstDataColumn - 1)..<width {
+            let top = i < monthCells.count ? monthCells[i] : ""
+            let day = i < cells.count ? cells[i] : ""
+            if !top.isEmpty {
+                if let m = Self.month(top) { month = m } else {
+                    month = nil
+                    if day.isEmpty { columns[i] = .period(top); continue }
+                }
+            }
+            guard !day.isEmpty else { continue }
+            guard let m = month, let d = Int(day),
+                  let date = LocalDate(year: m >= 8 ? startYear : startYear + 1, month: m, day: d) else {
+                throw ImportFailure(Diagnostic(id: "import.grid-days", location: row.location(column: i),
+                    message: "число «\(day)» не даёт даты: \(month.map { "месяц \($0)" } ?? "месяц не указан")", sourceLine: row.sourceLine))
+            }
+            let seen = columns[..<i].filter { if case .date(date, _) = $0 { true } else { false } }.count
+            columns[i] = .date(date, repeatIndex: seen)
+        }
+        dayRowSeen = true
+        for case .date(let d, let rep) in columns {
+            var l = LessonRecord(group: group, subject: subject, date: d)
+            l.number = rep == 0 ? nil : -rep
+            l.scheduledTeacher = fixed["Учитель по расписанию"]
+            try sink.accept(.lesson(l), line: row.line)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import JournalModel
+
+/// Canonical records: what every import profile turns a file's rows into. Names are kept as
+/// text (the store interns them); dates and times are parsed; cell values keep their raw text.
+public enum Record: Sendable {
+    case institution(key: String, value: String)
+    case period(PeriodRecord)
+    case holiday(HolidayRecord)
+    case bell(BellSlot)
+    case group(GroupRecord)
+    case student(StudentRecord)
+    case load(LoadRecord)
+    case plan(PlanRecord)
+    case lesson(LessonRecord)
+    case cell(CellRecord)
+    case periodMark(PeriodMarkRecord)
+    case change(ChangeRecord)
+}
+
+public struct PeriodRecord: Sendable {
+    public var name: String
+    public var kind: StudyPeriod.Kind
+    public var start: LocalDate
+    public var end: LocalDate
+}
+
+public struct HolidayRecord: Sendable {
+    /// «каникулы», «праздник» (non-working day) or «рабочий» (moved working day).
+    public var kind: String
+    public var start: LocalDate
+    public var end: LocalDate
+    public var name: String
+}
+
+public struct GroupRecord: Sendable {
+    public var name: String
+    public var grade: Int?
+    public var curator: String?
+}
+
+public struct StudentRecord: Sendable {
+    public var group: String
+    public var name: String
+    public var code: String?
+    public var subgroup: String?
+    public var enrolled: LocalDate?
+    public var left: LocalDate?
+}
+
+public struct LoadRecord: Sendable {
+    public var group: String
+    public var subgroup: String?
+    public var subject: String
+    public var teacher: String
+    public var weeklyHours: Double
+    public var yearHours: Double?
+}
+
+public struct PlanRecord: Sendable {
+    public var group: String
+    public var subject: String
+    public var ordinal: Int
+    public var topic: String
+    public var hours: Double
+    public var lessonKind: String?
+    public var plannedDate: LocalDate?
+}
+
+/// A lesson as one file describes it; attributes the file lacks are nil.
+public struct LessonRecord: Sendable {
+    public var group: String
+    public var subgroup: String?
+    public var subject: String
+    public var date: LocalDate
+    public var number: Int?
+    public var start: TimeOfDay?
+    public var end: TimeOfDay?
+    public var scheduledTeacher: String?
+    public var teacher: String?
+    public var substitutionEnteredAt: LocalDateTime?
+    public var topic: String?
+    public var lessonKind: String?
+    public var homework: String?
+    public var recordedAt: LocalDateTime?
+    public var topicEnteredAt: LocalDateTime?
+    public var homeworkEnteredAt: LocalDateTime?
+    public var enteredBy: String?
+
+    public init(group: String, subject: String, date: LocalDate) {
+        self.group = group
+        self.subject = subject
+        self.date = date
+    }
+}
+
+/// A journal cell as one file describes it.
+public struct CellRecord: Sendable {
+    public var group: String
+    public var subject: String
+    public var date: LocalDate
+    public var number: Int?
+    public var student: String
+    public var value: CellValue
+    public var workType: String?
+    public var enteredAt: LocalDateTime?
+    public var enteredBy: String?
+}
+
+public struct PeriodMarkRecord: Sendable {
+    public var group: String
+    public var subject: String
+    public var student: String
+    public var period: String
+    public var value: CellValue
+    public var enteredAt: LocalDateTime?
+    public var enteredBy: String?
+}
+
+/// A line of an export's own change log.
+public struct ChangeRecord: Sendable {
+    public var group: String
+    public var subject: String
+    public var lessonDate: LocalDate?
+    public var lessonNumber: Int?
+    public var student: String?
+    public var target: Change.Target
+    public var oldValue: String?
+    public var newValue: String?
+    public var placedAt: LocalDateTime?
+    public var changedAt: LocalDateTime?
+    public var changedBy: String?
+}
+
+/// Receives the records of one import, file by file (the store implements it).
+public protocol RecordSink: AnyObject {
+    /// Starts a file; returns an id the records of this file are tagged with.
+    func beginFile(path: String, profile: String) throws -> Int
+    /// One record from `line` of the current file.
+    func accept(_ record: Record, line: Int) throws
+}

@@ -1,0 +1,126 @@
+import JournalModel
+
+/// Finds where the files of one import disagree about the same journal: a cell with different
+/// values, a cell one file has and another (covering that date) lacks, a lesson date listed by
+/// one file and not another, a topic or a mark on a date no file lists as a lesson, and lesson
+/// attributes (topic, homework, teachers) that differ.
+struct Disagreements {
+    let db: Database
+    let files: [String]
+
+    private func file(_ id: Int64) -> String { Int(id) < files.count ? files[Int(id)] : "?" }
+    /// The file's name without folders, for messages.
+    private func name(_ id: Int64) -> String { String(file(id).split(separator: "/").last ?? "?") }
+    private func date(_ day: Int64) -> String { LocalDate(dayNumber: Int32(day)).description }
+
+    func find() throws -> [Disagreement] {
+        var out: [Disagreement] = []
+        // Only groups/subjects that more than one file of this import speaks about.
+        let multi = try db.scalar("""
+            SELECT COUNT(*) FROM (SELECT l.group_id, l.subject_id FROM
+              (SELECT DISTINCT file_id, lesson_id FROM s_cell UNION SELECT DISTINCT file_id, lesson_id FROM s_lesson) x
+              JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2 HAVING COUNT(DISTINCT x.file_id) > 1)
+            """) ?? 0
+        guard multi > 0 else { return out }
+
+        let contradictions = try db.prepare("""
+            SELECT a.file_id, a.line, b.file_id, b.line, a.value, b.value, l.day, s.name,
+                   (a.entered_at IS NOT NULL) * 1000000 + a.file_id < (b.entered_at IS NOT NULL) * 1000000 + b.file_id
+              FROM s_cell a JOIN s_cell b ON b.lesson_id = a.lesson_id AND b.student_id = a.student_id AND b.file_id > a.file_id
+              JOIN lesson l ON l.id = a.lesson_id JOIN student s ON s.id = a.student_id
+             WHERE a.value <> b.value ORDER BY a.file_id, a.line
+            """)
+        while try contradictions.step() {
+            let (fa, la, fb, lb) = (contradictions.int(0), contradictions.int(1), contradictions.int(2), contradictions.int(3))
+            let (va, vb) = (contradictions.text(4), contradictions.text(5))
+            let kept = contradictions.int(8) != 0 ? vb : va
+            out.append(Disagreement(kind: .cellContradiction,
+                message: "\(contradictions.text(7)), урок \(date(contradictions.int(6))): в файле \(name(fa)) «\(va)», в файле \(name(fb)) «\(vb)»; в журнал записано «\(kept)»",
+                file: file(fa), line: Int(la), otherFile: file(fb), otherLine: Int(lb)))
+        }
+
+        try db.execute("""
+            CREATE TEMP TABLE s_fcov AS
+            SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
+              FROM (SELECT DISTINCT file_id, lesson_id FROM s_cell) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+            CREATE TEMP TABLE s_lcov AS
+            SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
+              FROM (SELECT DISTINCT file_id, lesson_id FROM s_lesson) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+            """)
+        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_fcov; DROP TABLE IF EXISTS temp.s_lcov;") }
+        let missing = try db.prepare("""
+            SELECT a.file_id, a.line, v.file_id, a.value, l.day, s.name
+              FROM s_cell a JOIN lesson l ON l.id = a.lesson_id JOIN student s ON s.id = a.student_id
+              JOIN s_fcov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id
+                           AND l.day BETWEEN v.lo AND v.hi
+             WHERE NOT EXISTS (SELECT 1 FROM s_cell b WHERE b.lesson_id = a.lesson_id AND b.student_id = a.student_id AND b.file_id = v.file_id)
+             ORDER BY a.file_id, a.line
+            """)
+        while try missing.step() {
+            let (fa, la, fb) = (missing.int(0), missing.int(1), missing.int(2))
+            out.append(Disagreement(kind: .cellMissing,
+                message: "\(missing.text(5)), урок \(date(missing.int(4))): «\(missing.text(3))» есть в файле \(name(fa)), но нет в файле \(name(fb)); в журнал записано «\(missing.text(3))»",
+                file: file(fa), line: Int(la), otherFile: file(fb)))
+        }
+
+        let lessonMissing = try db.prepare("""
+            SELECT a.file_id, MIN(a.line), GROUP_CONCAT(DISTINCT v.file_id), l.day, MAX(a.topic IS NOT NULL), MAX(a.topic)
+              FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
+              JOIN s_lcov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id
+                           AND l.day BETWEEN v.lo AND v.hi
+             WHERE NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
+                                WHERE b.file_id = v.file_id AND lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day)
+             GROUP BY a.file_id, l.group_id, l.subject_id, l.day ORDER BY a.file_id, MIN(a.line)
+            """)
+        while try lessonMissing.step() {
+            let (fa, la, day) = (lessonMissing.int(0), lessonMissing.int(1), lessonMissing.int(3))
+            let others = lessonMissing.text(2).split(separator: ",").compactMap { Int64($0) }
+            let otherNames = others.map { name($0) }.joined(separator: ", ")
+            let hasTopic = lessonMissing.int(4) != 0
+            out.append(Disagreement(kind: hasTopic ? .topicWithoutLesson : .lessonMissing,
+                message: hasTopic
+                    ? "тема «\(lessonMissing.text(5))» на \(date(day)) (файл \(name(fa))), а урока в этот день нет в файлах: \(otherNames)"
+                    : "урок \(date(day)) есть в файле \(name(fa)), но нет в файлах: \(otherNames)",
+                file: file(fa), line: Int(la), otherFile: others.first.map { file($0) }))
+        }
+
+        let markNoLesson = try db.prepare("""
+            SELECT a.file_id, MIN(a.line), l.day, COUNT(*)
+              FROM s_cell a JOIN lesson l ON l.id = a.lesson_id
+             WHERE EXISTS (SELECT 1 FROM s_lcov v WHERE v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id)
+               AND NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
+                                WHERE lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day)
+             GROUP BY a.file_id, l.id ORDER BY a.file_id, MIN(a.line)
+            """)
+        while try markNoLesson.step() {
+            out.append(Disagreement(kind: .markWithoutLesson,
+                message: "\(markNoLesson.int(3)) отмет. на \(date(markNoLesson.int(2))) (файл \(name(markNoLesson.int(0)))), но ни один файл с уроками не знает урока в этот день",
+                file: file(markNoLesson.int(0)), line: Int(markNoLesson.int(1))))
+        }
+
+        for (column, title) in [("topic", "тема"), ("homework", "домашнее задание"),
+                                ("scheduled_teacher_id", "учитель по расписанию"), ("teacher_id", "кто провёл урок")] {
+            let q = try db.prepare("""
+                SELECT MIN(a.file_id), MIN(a.line), l.day, GROUP_CONCAT(DISTINCT COALESCE(t.name, a.\(column))),
+                       MAX(a.\(column))
+                  FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
+                  LEFT JOIN teacher t ON t.id = a.\(column) AND '\(column)' LIKE '%teacher_id'
+                 WHERE a.\(column) IS NOT NULL
+                 GROUP BY a.lesson_id HAVING COUNT(DISTINCT a.\(column)) > 1
+                """)
+            let teacherName = try db.prepare("SELECT name FROM teacher WHERE id = ?")
+            while try q.step() {
+                var kept = q.text(4)   // what the merge keeps: MAX over the files
+                if column.hasSuffix("teacher_id") {
+                    try teacherName.bind([.int(q.int(4))])
+                    if try teacherName.step() { kept = teacherName.text(0) }
+                    teacherName.reset()
+                }
+                out.append(Disagreement(kind: .lessonAttribute,
+                    message: "урок \(date(q.int(2))): \(title) в файлах различается («\(q.text(3).replacingOccurrences(of: ",", with: "» / «"))»); в журнал записано «\(kept)»",
+                    file: file(q.int(0)), line: Int(q.int(1))))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import JournalImport
+import JournalModel
+
+/// One import: a transaction on the store. Records of every file are staged (temporary
+/// tables), then merged into the journal by `finish`, which also reports duplicates and
+/// disagreements between files. Nothing is visible to others until `finish` commits;
+/// `rollback` (or a crash, or a kill) leaves the database as it was.
+public final class ImportBatch: RecordSink {
+    let db: Database
+    public let id: Int64
+    let names: NameTables
+    var files: [String] = []
+    private var fileID: Int64 = 0
+    /// Files that staged cells or lessons: disagreements need at least two.
+    private var journalFiles = Set<Int64>()
+    private var cellFiles = Set<Int64>()
+    private var open = true
+    private let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
+    private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
+
+    init(db: Database) throws {
+        self.db = db
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            try db.execute("INSERT INTO batch(imported_at) VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))")
+            id = db.lastInsertRowID
+            try db.execute(Staging.drop + Staging.create)
+            names = try NameTables(db: db, batch: id)
+            stageLesson = try db.prepare("INSERT INTO s_lesson VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            // A grid that repeats a date column gives the same cell twice on one line: kept once.
+            stageCell = try db.prepare("INSERT OR IGNORE INTO s_cell VALUES (?,?,?,?,?,?,?,?)")
+            stagePeriodMark = try db.prepare("INSERT INTO s_pmark VALUES (?,?,?,?,?,?,?,?)")
+            stageChange = try db.prepare("INSERT INTO s_change VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+            upsertSetting = try db.prepare("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            upsertPeriod = try db.prepare("""
+                INSERT INTO period(name, kind, start_day, end_day) VALUES (?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, start_day = excluded.start_day, end_day = excluded.end_day
+                """)
+            upsertHoliday = try db.prepare("""
+                INSERT INTO holiday(kind, start_day, end_day, name) VALUES (?, ?, ?, ?)
+                ON CONFLICT(kind, start_day, end_day) DO UPDATE SET name = excluded.name
+                """)
+            upsertBell = try db.prepare("INSERT INTO bell(number, start_sec, end_sec) VALUES (?, ?, ?) ON CONFLICT(number) DO UPDATE SET start_sec = excluded.start_sec, end_sec = excluded.end_sec")
+            upsertGroup = try db.prepare("UPDATE grp SET grade = COALESCE(?, grade), curator = COALESCE(?, curator) WHERE id = ?")
+            upsertStudent = try db.prepare("""
+                UPDATE student SET code = COALESCE(?, code), subgroup = COALESCE(?, subgroup),
+                enrolled_day = COALESCE(?, enrolled_day), left_day = COALESCE(?, left_day) WHERE id = ?
+                """)
+            upsertLoad = try db.prepare("""
+                INSERT INTO load_item(group_id, subgroup, subject_id, teacher_id, weekly_hours, year_hours) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(group_id, subgroup, subject_id, teacher_id) DO UPDATE SET weekly_hours = excluded.weekly_hours,
+                year_hours = COALESCE(excluded.year_hours, year_hours)
+                """)
+            upsertPlan = try db.prepare("""
+                INSERT INTO plan_item(group_id, subject_id, ordinal, topic, hours, kind, planned_day) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(group_id, subject_id, ordinal) DO UPDATE SET topic = excluded.topic, hours = excluded.hours,
+                kind = excluded.kind, planned_day = excluded.planned_day
+                """)
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    deinit { if open { rollback() } }
+
+    /// Undoes everything of this import.
+    public func rollback() {
+        guard open else { return }
+        open = false
+        try? db.execute("ROLLBACK")
+    }
+
+    public func beginFile(path: String, profile: String) throws -> Int {
+        files.append(path)
+        fileID = Int64(files.count - 1)
+        return files.count - 1
+    }
+
+    private func day(_ d: LocalDate?) -> Int64? { d.map { Int64($0.dayNumber) } }
+    private func ts(_ t: LocalDateTime?) -> Int64? { t?.seconds }
+
+    public func accept(_ record: Record, line: Int) throws {
+        switch record {
+        case .cell(let c):
+            if !cellFiles.contains(fileID) { cellFiles.insert(fileID); journalFiles.insert(fileID) }
+            let g = try names.group(c.group)
+            let lesson = try names.lesson(group: g, subject: try names.subject(c.subject), date: c.date, number: c.number, subgroup: nil)
+            let s = stageCell
+            s.reset()
+            s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindInt(lesson, at: 3)
+            s.bindInt(try names.student(group: g, name: c.student), at: 4)
+            s.bindText(c.value.raw, at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
+            s.bindOptInt(c.enteredAt?.seconds, at: 7); s.bindOptInt(try names.teacher(c.enteredBy), at: 8)
+            try s.step()
+        case .lesson(let l):
+            journalFiles.insert(fileID)
+            let g = try names.group(l.group)
+            let lesson = try names.lesson(group: g, subject: try names.subject(l.subject), date: l.date, number: l.number, subgroup: l.subgroup)
+            try stageLesson.run([.int(fileID), .int(Int64(line)), .int(lesson), .opt(l.start.map { Int($0.seconds) }),
+                                 .opt(l.end.map { Int($0.seconds) }), .opt(try names.teacher(l.scheduledTeacher)),
+                                 .opt(try names.teacher(l.teacher)), .opt(ts(l.substitutionEnteredAt)), .opt(l.topic),
+                                 .opt(l.lessonKind), .opt(l.homework), .opt(ts(l.recordedAt)), .opt(ts(l.topicEnteredAt)),
+                                 .opt(ts(l.homeworkEnteredAt)), .opt(try names.teacher(l.enteredBy))])
+        case .periodMark(let p):
+            let g = try names.group(p.group)
+            try stagePeriodMark.run([.int(fileID), .int(Int64(line)), .int(try names.student(group: g, name: p.student)),
+                                     .int(try names.subject(p.subject)), .text(p.period), .text(p.value.raw),
+                                     .opt(ts(p.enteredAt)), .opt(try names.teacher(p.enteredBy))])
+        case .change(let c):
+            let g = try names.group(c.group)
+            let subj = try names.subject(c.subject)
+            let lesson = try c.lessonDate.map { try names.lesson(group: g, subject: subj, date: $0, number: c.lessonNumber, subgroup: nil) }
+            let student = try c.student.map { try names.student(group: g, name: $0) }
+            try stageChange.run([.int(fileID), .int(Int64(line)), .text(c.target.rawValue), .opt(lesson), .opt(student), .int(subj),
+                                 .int(g), .opt(c.oldValue), .opt(c.newValue), .opt(ts(c.placedAt)), .opt(ts(c.changedAt)),
+                                 .opt(try names.teacher(c.changedBy))])
+        case .institution(let key, let value):
+            try upsertSetting.run([.text(key), .text(value)])
+        case .period(let p):
+            try upsertPeriod.run([.text(p.name), .text(p.kind.rawValue), .opt(day(p.start)), .opt(day(p.end))])
+        case .holiday(let h):
+            try upsertHoliday.run([.text(h.kind), .opt(day(h.start)), .opt(day(h.end)), .text(h.name)])
+        case .bell(let b):
+            try upsertBell.run([.int(Int64(b.number)), .int(Int64(b.start.seconds)), .int(Int64(b.end.seconds))])
+        case .group(let g):
+            try upsertGroup.run([.opt(g.grade), .opt(g.curator), .int(try names.group(g.name))])
+        case .student(let s):
+            let sid = try names.student(group: try names.group(s.group), name: s.name)
+            if s.code != nil || s.subgroup != nil || s.enrolled != nil || s.left != nil {
+                try upsertStudent.run([.opt(s.code), .opt(s.subgroup), .opt(day(s.enrolled)), .opt(day(s.left)), .int(sid)])
+            }
+        case .load(let l):
+            try upsertLoad.run([.int(try names.group(l.group)), .text(l.subgroup ?? ""), .int(try names.subject(l.subject)),
+                                .opt(try names.teacher(l.teacher)), .double(l.weeklyHours), .opt(l.yearHours)])
+        case .plan(let p):
+            try upsertPlan.run([.int(try names.group(p.group)), .int(try names.subject(p.subject)), .int(Int64(p.ordinal)),
+                                .text(p.topic), .double(p.hours), .opt(p.lessonKind), .opt(day(p.plannedDate))])
+        }
+    }
+
+    /// Merges the staged records, records the files' accounting, commits. Adjusts `reports`
+    /// for duplicate rows found only now, and returns the disagreements between files.
+    public func finish(reports: inout [FileReport]) throws -> MergeOutcome {
+        precondition(open, "import batch already finished")
+        do {
+            let merge = Merge(db: db, batch: id, files: files,
+                              severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1)
+            let outcome = try merge.run()
+            for d in outcome.duplicates {
+                reports[d.file].rejectAccepted(Rejection(location: SourceLocation(file: files[d.file], line: d.line, column: 1), reason: d.reason))
+            }
+            let addFile = try db.prepare("""
+                INSERT INTO source_file(batch_id, path, sha256, profile, table_name, rows_read, accepted, rejected)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in reports where r.alreadyImportedInBatch == nil {
+                try addFile.run([.int(id), .text(r.path), .text(r.sha256), .text(r.profile), .text(r.table),
+                                 .int(Int64(r.read)), .int(Int64(r.accepted)), .int(Int64(r.rejected))])
+            }
+            // The staging tables are left to the connection's end (dropping them page by page
+            // costs more than the temporary file's removal); a next import drops them first.
+            try db.execute("COMMIT")
+            open = false
+            return outcome
+        } catch {
+            rollback()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import JournalImport
+import JournalModel
+
+/// Runs a whole import: every file through `FileImporter` into one `ImportBatch`; files whose
+/// SHA-256 the store already has are skipped. Any `ImportFailure` rolls everything back.
+public struct ImportSession {
+    public struct File: Sendable {
+        public var path: String
+        public var displayName: String
+        public init(path: String, displayName: String) {
+            self.path = path
+            self.displayName = displayName
+        }
+    }
+
+    public struct Summary: Sendable {
+        public var files: [FileReport]
+        public var outcome: MergeOutcome?
+        public var read: Int { files.reduce(0) { $0 + $1.read } }
+        public var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
+        public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
+    }
+
+    public var importer: FileImporter
+    public init(importer: FileImporter) { self.importer = importer }
+
+    /// Imports `files` into `store`. `progress(file index, bytes read, file size)`.
+    public func run(_ files: [File], into store: JournalStore,
+                    progress: (Int, Int64, Int64) -> Void = { _, _, _ in }) throws -> Summary {
+        var reports: [FileReport] = []
+        var timer = PhaseTimer()
+        var pending: [(Int, File, String)] = []
+        for (i, f) in files.enumerated() {
+            let sha = try FileHash.sha256(path: f.path, displayName: f.displayName)
+            if let b = try store.batchContaining(sha256: sha) {
+                var r = FileReport(path: f.displayName, profile: "—", table: "—", encoding: nil, delimiter: "")
+                r.sha256 = sha
+                r.alreadyImportedInBatch = b
+                reports.append(r)
+            } else {
+                pending.append((i, f, sha))
+                reports.append(FileReport(path: f.displayName, profile: "", table: "", encoding: nil, delimiter: ""))
+            }
+        }
+        timer.mark("SHA-256")
+        guard !pending.isEmpty else { return Summary(files: reports, outcome: nil) }
+        let batch = try store.beginImport()
+        do {
+            var staged: [FileReport] = []
+            for (i, f, _) in pending {
+                var r = try importer.run(path: f.path, displayName: f.displayName, sink: batch) { progress(i, $0, $1) }
+                r.sha256 = pending.first { $0.0 == i }?.2 ?? r.sha256
+                staged.append(r)
+            }
+            timer.mark("чтение и запись во временные таблицы")
+            let outcome = try batch.finish(reports: &staged)
+            timer.mark("слияние и фиксация")
+            for (k, (i, _, _)) in pending.enumerated() { reports[i] = staged[k] }
+            return Summary(files: reports, outcome: outcome)
+        } catch {
+            batch.rollback()
+            throw error
+        }
+    }
+}

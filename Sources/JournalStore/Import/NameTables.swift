@@ -1,0 +1,109 @@
+import JournalImport
+import JournalModel
+
+/// Interns names into dimension-table ids during an import: cached in memory (the tables are
+/// small), looked up or inserted once per distinct name.
+final class NameTables {
+    private let db: Database
+    private let batch: Int64
+    private var groups: [ByteKey: Int64] = [:]
+    private var subjects: [ByteKey: Int64] = [:]
+    private var teachers: [ByteKey: Int64] = [:]
+    private var workTypes: [ByteKey: Int64] = [:]
+    private var students: [StudentKey: Int64] = [:]
+    private var lessons: [LessonKey: Int64] = [:]
+    private var last: (group: String, id: Int64)?
+    private var lastSubject: (name: String, id: Int64)?
+
+    struct StudentKey: Hashable { var group: Int64; var name: ByteKey }
+    struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
+
+    private let findGroup, addGroup, findSubject, addSubject, findTeacher, addTeacher, findWorkType, addWorkType: Statement
+    private let findStudent, addStudent, findLesson, addLesson: Statement
+
+    init(db: Database, batch: Int64) throws {
+        self.db = db
+        self.batch = batch
+        findGroup = try db.prepare("SELECT id FROM grp WHERE name = ?")
+        addGroup = try db.prepare("INSERT INTO grp(name, grade) VALUES (?, ?)")
+        findSubject = try db.prepare("SELECT id FROM subject WHERE name = ?")
+        addSubject = try db.prepare("INSERT INTO subject(name) VALUES (?)")
+        findTeacher = try db.prepare("SELECT id FROM teacher WHERE name = ?")
+        addTeacher = try db.prepare("INSERT INTO teacher(name) VALUES (?)")
+        findWorkType = try db.prepare("SELECT id FROM work_type WHERE name = ?")
+        addWorkType = try db.prepare("INSERT INTO work_type(name) VALUES (?)")
+        findStudent = try db.prepare("SELECT id FROM student WHERE group_id = ? AND name = ?")
+        addStudent = try db.prepare("INSERT INTO student(group_id, name) VALUES (?, ?)")
+        findLesson = try db.prepare("SELECT id FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? AND number = ? AND subgroup = ?")
+        addLesson = try db.prepare("INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch) VALUES (?, ?, ?, ?, ?, ?)")
+    }
+
+    private func intern(_ name: String, cache: inout [ByteKey: Int64], find: Statement, add: Statement,
+                        extra: [SQLValue] = []) throws -> Int64 {
+        if let id = cache[ByteKey(name)] { return id }
+        try find.bind([.text(name)])
+        let id: Int64
+        if try find.step() { id = find.int(0) } else {
+            try add.run([.text(name)] + extra)
+            id = db.lastInsertRowID
+        }
+        find.reset()
+        cache[ByteKey(name)] = id
+        return id
+    }
+
+    func group(_ name: String) throws -> Int64 {
+        if let l = last, ByteKey(l.group) == ByteKey(name) { return l.id }
+        let id = try intern(name, cache: &groups, find: findGroup, add: addGroup, extra: [.opt(Group.grade(fromName: name))])
+        last = (name, id)
+        return id
+    }
+
+    func subject(_ name: String) throws -> Int64 {
+        if let l = lastSubject, ByteKey(l.name) == ByteKey(name) { return l.id }
+        let id = try intern(name, cache: &subjects, find: findSubject, add: addSubject)
+        lastSubject = (name, id)
+        return id
+    }
+
+    func teacher(_ name: String?) throws -> Int64? {
+        guard let name else { return nil }
+        return try intern(name, cache: &teachers, find: findTeacher, add: addTeacher)
+    }
+
+    func workType(_ name: String?) throws -> Int64? {
+        guard let name else { return nil }
+        return try intern(name, cache: &workTypes, find: findWorkType, add: addWorkType)
+    }
+
+    func student(group: Int64, name: String) throws -> Int64 {
+        let key = StudentKey(group: group, name: ByteKey(name))
+        if let id = students[key] { return id }
+        try findStudent.bind([.int(group), .text(name)])
+        let id: Int64
+        if try findStudent.step() { id = findStudent.int(0) } else {
+            try addStudent.run([.int(group), .text(name)])
+            id = db.lastInsertRowID
+        }
+        findStudent.reset()
+        students[key] = id
+        return id
+    }
+
+    func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?) throws -> Int64 {
+        let key = LessonKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0), subgroup: subgroup ?? "")
+        if let id = lessons[key] { return id }
+        try findLesson.bind([.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup)])
+        let id: Int64
+        if try findLesson.step() { id = findLesson.int(0) } else {
+            try addLesson.run([.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup), .int(batch)])
+            id = db.lastInsertRowID
+        }
+        findLesson.reset()
+        lessons[key] = id
+        return id
+    }
+
+    /// Forgets cached lesson ids (after lessons were merged by the remap step).
+    func forgetLessons() { lessons.removeAll() }
+}

@@ -1,0 +1,189 @@
+import JournalImport
+import JournalModel
+
+/// A request the store cannot answer (an unknown group): Russian, with a suggestion.
+public struct LoadError: Error, Sendable {
+    public var diagnostic: Diagnostic
+}
+
+extension JournalStore {
+    /// Loads the journal for `from...to` (either end open) and optionally one group: prepared
+    /// statements, one pass per table, ids mapped through arrays — no per-row name lookups.
+    public func load(from: LocalDate? = nil, to: LocalDate? = nil, group: String? = nil) throws -> Journal {
+        var loader = JournalLoader(db: db)
+        return try loader.load(from: from, to: to, group: group)
+    }
+}
+
+struct JournalLoader {
+    let db: Database
+    var groupIndex: [Int64: GroupID] = [:]
+    var teacherIndex: [Int64: TeacherID] = [:]
+    var subjectIndex: [Int64: SubjectID] = [:]
+    var studentIndex: [Int32] = []
+    var lessonIndex: [Int32] = []
+
+    init(db: Database) { self.db = db }
+
+    private static func dense(_ map: [Int64: Int32]) -> [Int32] {
+        var a = [Int32](repeating: -1, count: Int(map.keys.max() ?? 0) + 1)
+        for (k, v) in map where k >= 0 { a[Int(k)] = v }
+        return a
+    }
+
+    private func at(_ a: [Int32], _ id: Int64?) -> Int32? {
+        guard let id, id >= 0, id < a.count, a[Int(id)] >= 0 else { return nil }
+        return a[Int(id)]
+    }
+
+    private func ts(_ v: Int64?) -> LocalDateTime? { v.map { LocalDateTime(seconds: $0) } }
+    private func day(_ v: Int64?) -> LocalDate? { v.map { LocalDate(dayNumber: Int32($0)) } }
+
+    mutating func load(from: LocalDate?, to: LocalDate?, group: String?) throws -> Journal {
+        let lo = Int64(from?.dayNumber ?? Int32.min), hi = Int64(to?.dayNumber ?? Int32.max)
+        var j = Journal(institution: try institution(), calendar: try calendar())
+        j.calendar.studyWeekDays = j.institution.studyWeekDays
+
+        // Groups (one, when asked).
+        let gs = try db.prepare("SELECT id, name, grade, curator FROM grp ORDER BY name")
+        while try gs.step() {
+            let name = gs.text(1)
+            if let group, GroupName.normalize(group) != name { continue }
+            groupIndex[gs.int(0)] = GroupID(j.groups.count)
+            j.groups.append(Group(name: name, grade: gs.optInt(2).map { Int($0) }, curator: gs.optText(3)))
+        }
+        if let group, j.groups.isEmpty {
+            let all = try names("SELECT name FROM grp")
+            throw LoadError(diagnostic: Diagnostic(id: "load.unknown-group", location: nil,
+                message: "в журнале нет группы «\(group)»",
+                hint: Suggestions.closest(to: group, among: all).map { "возможно, «\($0)»?" } ?? "группы: " + all.joined(separator: ", ")))
+        }
+        let groupFilter = group == nil ? "" : " AND group_id IN (\(groupIndex.keys.map(String.init).joined(separator: ",")))"
+
+        let ts_ = try db.prepare("SELECT id, name, position FROM teacher ORDER BY id")
+        while try ts_.step() {
+            teacherIndex[ts_.int(0)] = TeacherID(j.teachers.count)
+            j.teachers.append(Teacher(name: ts_.text(1), position: ts_.optText(2)))
+        }
+        let ss = try db.prepare("SELECT id, name FROM subject ORDER BY id")
+        while try ss.step() {
+            subjectIndex[ss.int(0)] = SubjectID(j.subjects.count)
+            j.subjects.append(Subject(name: ss.text(1)))
+        }
+
+        var students: [Int64: Int32] = [:]
+        let st = try db.prepare("SELECT id, group_id, name, code, subgroup, enrolled_day, left_day FROM student WHERE 1\(groupFilter) ORDER BY group_id, name")
+        while try st.step() {
+            guard let g = groupIndex[st.int(1)] else { continue }
+            students[st.int(0)] = StudentID(j.students.count)
+            j.students.append(Student(name: st.text(2), code: st.optText(3), group: g, subgroup: st.optText(4),
+                                      enrolled: day(st.optInt(5)), left: day(st.optInt(6))))
+        }
+        studentIndex = Self.dense(students)
+
+        let ld = try db.prepare("SELECT teacher_id, subject_id, group_id, subgroup, weekly_hours, year_hours FROM load_item WHERE 1\(groupFilter)")
+        while try ld.step() {
+            guard let t = teacherIndex[ld.int(0)], let s = subjectIndex[ld.int(1)], let g = groupIndex[ld.int(2)] else { continue }
+            let sub = ld.text(3)
+            j.load.append(LoadItem(teacher: t, subject: s, group: g, subgroup: sub.isEmpty ? nil : sub,
+                                   weeklyHours: ld.double(4), yearHours: ld.optDouble(5)))
+        }
+        let pl = try db.prepare("SELECT group_id, subject_id, ordinal, topic, hours, kind, planned_day FROM plan_item WHERE 1\(groupFilter) ORDER BY group_id, subject_id, ordinal")
+        while try pl.step() {
+            guard let g = groupIndex[pl.int(0)], let s = subjectIndex[pl.int(1)] else { continue }
+            j.plan.append(PlanItem(group: g, subject: s, ordinal: Int(pl.int(2)), topic: pl.text(3), hours: pl.double(4),
+                                   lessonKind: pl.optText(5), plannedDate: day(pl.optInt(6))))
+        }
+
+        try loadLessons(into: &j, lo: lo, hi: hi, groupFilter: groupFilter)
+        try loadCells(into: &j, lo: lo, hi: hi, groupFilter: groupFilter)
+        try loadPeriodMarks(into: &j)
+        try loadChanges(into: &j, lo: lo, hi: hi)
+        return j
+    }
+
+    private func names(_ sql: String) throws -> [String] {
+        let s = try db.prepare(sql)
+        var out: [String] = []
+        while try s.step() { out.append(s.text(0)) }
+        return out
+    }
+
+    private mutating func loadLessons(into j: inout Journal, lo: Int64, hi: Int64, groupFilter: String) throws {
+        var index: [Int64: Int32] = [:]
+        let s = try db.prepare("""
+            SELECT id, group_id, subgroup, subject_id, day, number, start_sec, end_sec, teacher_id, scheduled_teacher_id,
+                   substitution_at, topic, kind, homework, recorded_at, topic_at, homework_at, entered_by
+              FROM lesson WHERE day BETWEEN ? AND ?\(groupFilter) ORDER BY day, number, group_id, subject_id
+            """)
+        try s.bind([.int(lo), .int(hi)])
+        while try s.step() {
+            guard let g = groupIndex[s.int(1)], let subj = subjectIndex[s.int(3)] else { continue }
+            let sub = s.text(2), number = Int(s.int(5))
+            var l = Lesson(group: g, subgroup: sub.isEmpty ? nil : sub, subject: subj, date: LocalDate(dayNumber: Int32(s.int(4))),
+                           number: number <= 0 ? nil : number)
+            l.start = s.optInt(6).map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
+            l.end = s.optInt(7).map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
+            l.teacher = s.optInt(8).flatMap { teacherIndex[$0] }
+            l.scheduledTeacher = s.optInt(9).flatMap { teacherIndex[$0] }
+            l.substitutionEnteredAt = ts(s.optInt(10))
+            l.topic = s.optText(11)
+            l.lessonKind = s.optText(12)
+            l.homework = s.optText(13)
+            l.recordedAt = ts(s.optInt(14))
+            l.topicEnteredAt = ts(s.optInt(15))
+            l.homeworkEnteredAt = ts(s.optInt(16))
+            l.enteredBy = s.optInt(17).flatMap { teacherIndex[$0] }
+            index[s.int(0)] = LessonID(j.lessons.count)
+            j.lessons.append(l)
+        }
+        lessonIndex = Self.dense(index)
+    }
+
+    private func loadCells(into j: inout Journal, lo: Int64, hi: Int64, groupFilter: String) throws {
+        let s = try db.prepare("""
+            SELECT c.lesson_id, c.student_id, c.value, c.work_type_id, c.entered_at, c.entered_by
+              FROM lesson l JOIN cell c ON c.lesson_id = l.id WHERE l.day BETWEEN ? AND ?\(groupFilter.replacingOccurrences(of: "group_id", with: "l.group_id"))
+             ORDER BY l.day, l.number, c.lesson_id, c.student_id
+            """)
+        try s.bind([.int(lo), .int(hi)])
+        var workTypes: [Int64: String] = [:]
+        let w = try db.prepare("SELECT id, name FROM work_type")
+        while try w.step() { workTypes[w.int(0)] = w.text(1) }
+        while try s.step() {
+            guard let l = at(lessonIndex, s.int(0)), let st = at(studentIndex, s.int(1)) else { continue }
+            let wt = s.optInt(3).flatMap { workTypes[$0] }
+            j.cells.append(Cell(lesson: l, student: st, value: CellValue(parsing: s.text(2)), workType: wt,
+                                enteredAt: ts(s.optInt(4)), enteredBy: s.optInt(5).flatMap { teacherIndex[$0] }))
+        }
+    }
+
+    private func loadPeriodMarks(into j: inout Journal) throws {
+        let s = try db.prepare("SELECT student_id, subject_id, period_name, value, entered_at, entered_by FROM period_mark ORDER BY student_id, subject_id, period_name")
+        while try s.step() {
+            guard let st = at(studentIndex, s.int(0)), let subj = subjectIndex[s.int(1)] else { continue }
+            let name = s.text(2)
+            j.periodMarks.append(PeriodMark(student: st, subject: subj, period: PeriodNames.match(name, in: j.calendar.periods),
+                                            periodName: name, value: CellValue(parsing: s.text(3)), enteredAt: ts(s.optInt(4)),
+                                            enteredBy: s.optInt(5).flatMap { teacherIndex[$0] }))
+        }
+    }
+
+    private func loadChanges(into j: inout Journal, lo: Int64, hi: Int64) throws {
+        let s = try db.prepare("""
+            SELECT h.target, h.lesson_id, h.student_id, h.subject_id, h.group_id, h.old_value, h.new_value, h.placed_at,
+                   h.changed_at, h.changed_by, h.batch_id, l.day
+              FROM change h LEFT JOIN lesson l ON l.id = h.lesson_id ORDER BY h.id
+            """)
+        while try s.step() {
+            guard let target = Change.Target(rawValue: s.text(0)) else { continue }
+            if let d = s.optInt(11), d < lo || d > hi { continue }
+            let g = s.optInt(4).flatMap { groupIndex[$0] }
+            if s.optInt(4) != nil, g == nil { continue }
+            j.changes.append(Change(target: target, lesson: at(lessonIndex, s.optInt(1)), student: at(studentIndex, s.optInt(2)),
+                                    subject: s.optInt(3).flatMap { subjectIndex[$0] }, group: g, oldValue: s.optText(5),
+                                    newValue: s.optText(6), placedAt: ts(s.optInt(7)), changedAt: ts(s.optInt(8)),
+                                    changedBy: s.optInt(9).flatMap { teacherIndex[$0] }, batch: s.optInt(10).map { Int($0) }))
+        }
+    }
+}

@@ -1,0 +1,80 @@
+internal import CSQLite
+import Foundation
+
+/// A SQLite error with the statement that caused it: the one place C result codes become Swift.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public var code: Int32
+    public var message: String
+    public var sql: String?
+    public var description: String { "SQLite \(code): \(message)" + (sql.map { " [\($0.prefix(200))]" } ?? "") }
+}
+
+/// One owner of a `sqlite3` connection.
+final class Database {
+    let handle: OpaquePointer
+    let path: String
+
+    /// Opens (creating with mode 0600 when absent) the database at `path`.
+    init(path: String, readOnly: Bool = false) throws {
+        self.path = path
+        if !readOnly, !FileManager.default.fileExists(atPath: path) {
+            let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+            if fd >= 0 { close(fd) }
+        }
+        var db: OpaquePointer?
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let db else {
+            let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(db)
+            throw StoreError(code: rc, message: msg, sql: nil)
+        }
+        handle = db
+        sqlite3_busy_timeout(db, 5000)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    func check(_ rc: Int32, _ sql: String? = nil) throws {
+        guard rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW else {
+            throw StoreError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        }
+    }
+
+    /// Runs one or more statements without results.
+    func execute(_ sql: String) throws {
+        var err: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &err)
+        if rc != SQLITE_OK {
+            let msg = err.map { String(cString: $0) } ?? "error"
+            sqlite3_free(err)
+            throw StoreError(code: rc, message: msg, sql: sql)
+        }
+    }
+
+    func prepare(_ sql: String) throws -> Statement { try Statement(db: self, sql: sql) }
+
+    /// The single integer a query returns (nil for no row or NULL).
+    func scalar(_ sql: String, _ args: [SQLValue] = []) throws -> Int64? {
+        let s = try prepare(sql)
+        try s.bind(args)
+        guard try s.step() else { return nil }
+        return s.isNull(0) ? nil : s.int(0)
+    }
+
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var changes: Int { Int(sqlite3_changes(handle)) }
+}
+
+/// A value bound to a statement parameter.
+enum SQLValue {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+
+    static func opt(_ v: Int?) -> SQLValue { v.map { .int(Int64($0)) } ?? .null }
+    static func opt(_ v: Int64?) -> SQLValue { v.map { .int($0) } ?? .null }
+    static func opt(_ v: Double?) -> SQLValue { v.map { .double($0) } ?? .null }
+    static func opt(_ v: String?) -> SQLValue { v.map { .text($0) } ?? .null }
+}

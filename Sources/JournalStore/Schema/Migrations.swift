@@ -1,0 +1,80 @@
+/// Versioned schema migrations (`PRAGMA user_version`). Each step runs once, in order, inside
+/// the caller's transaction. Days are `LocalDate.dayNumber`, times seconds since midnight,
+/// timestamps `LocalDateTime.seconds` (institution-local).
+enum Migrations {
+    static let steps: [String] = [
+        // 1: the journal, import batches, findings of the import, change history.
+        """
+        CREATE TABLE batch(id INTEGER PRIMARY KEY, imported_at TEXT NOT NULL) STRICT;
+        CREATE TABLE source_file(
+            id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL REFERENCES batch(id),
+            path TEXT NOT NULL, sha256 TEXT NOT NULL, profile TEXT NOT NULL, table_name TEXT NOT NULL,
+            rows_read INTEGER NOT NULL, accepted INTEGER NOT NULL, rejected INTEGER NOT NULL) STRICT;
+        CREATE INDEX source_file_sha ON source_file(sha256);
+        CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        CREATE TABLE period(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+            start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, CHECK (start_day <= end_day)) STRICT;
+        CREATE TABLE holiday(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, start_day INTEGER NOT NULL,
+            end_day INTEGER NOT NULL, name TEXT NOT NULL, UNIQUE(kind, start_day, end_day)) STRICT;
+        CREATE TABLE bell(number INTEGER PRIMARY KEY, start_sec INTEGER NOT NULL, end_sec INTEGER NOT NULL) STRICT;
+        CREATE TABLE grp(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, grade INTEGER, curator TEXT) STRICT;
+        CREATE TABLE subject(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;
+        CREATE TABLE teacher(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, position TEXT) STRICT;
+        CREATE TABLE student(id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL REFERENCES grp(id),
+            name TEXT NOT NULL, code TEXT, subgroup TEXT, enrolled_day INTEGER, left_day INTEGER,
+            UNIQUE(group_id, name)) STRICT;
+        CREATE TABLE load_item(id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL REFERENCES grp(id),
+            subgroup TEXT NOT NULL, subject_id INTEGER NOT NULL REFERENCES subject(id),
+            teacher_id INTEGER NOT NULL REFERENCES teacher(id), weekly_hours REAL NOT NULL, year_hours REAL,
+            UNIQUE(group_id, subgroup, subject_id, teacher_id)) STRICT;
+        CREATE TABLE plan_item(id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL REFERENCES grp(id),
+            subject_id INTEGER NOT NULL REFERENCES subject(id), ordinal INTEGER NOT NULL, topic TEXT NOT NULL,
+            hours REAL NOT NULL, kind TEXT, planned_day INTEGER, UNIQUE(group_id, subject_id, ordinal)) STRICT;
+        CREATE TABLE lesson(id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL REFERENCES grp(id),
+            subgroup TEXT NOT NULL, subject_id INTEGER NOT NULL REFERENCES subject(id),
+            day INTEGER NOT NULL, number INTEGER NOT NULL,
+            start_sec INTEGER, end_sec INTEGER, teacher_id INTEGER REFERENCES teacher(id),
+            scheduled_teacher_id INTEGER REFERENCES teacher(id), substitution_at INTEGER, topic TEXT, kind TEXT,
+            homework TEXT, recorded_at INTEGER, topic_at INTEGER, homework_at INTEGER,
+            entered_by INTEGER REFERENCES teacher(id), first_batch INTEGER NOT NULL REFERENCES batch(id),
+            UNIQUE(group_id, subject_id, day, number, subgroup)) STRICT;
+        CREATE INDEX lesson_day ON lesson(day);
+        CREATE TABLE work_type(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;
+        CREATE TABLE cell(lesson_id INTEGER NOT NULL REFERENCES lesson(id),
+            student_id INTEGER NOT NULL REFERENCES student(id), value TEXT NOT NULL, work_type_id INTEGER REFERENCES work_type(id),
+            entered_at INTEGER, entered_by INTEGER REFERENCES teacher(id),
+            first_batch INTEGER NOT NULL REFERENCES batch(id), PRIMARY KEY(lesson_id, student_id)) STRICT, WITHOUT ROWID;
+        CREATE TABLE period_mark(student_id INTEGER NOT NULL REFERENCES student(id),
+            subject_id INTEGER NOT NULL REFERENCES subject(id), period_name TEXT NOT NULL, value TEXT NOT NULL,
+            entered_at INTEGER, entered_by INTEGER REFERENCES teacher(id),
+            first_batch INTEGER NOT NULL REFERENCES batch(id), PRIMARY KEY(student_id, subject_id, period_name)) STRICT;
+        CREATE TABLE change(id INTEGER PRIMARY KEY, target TEXT NOT NULL, lesson_id INTEGER REFERENCES lesson(id),
+            student_id INTEGER REFERENCES student(id), subject_id INTEGER REFERENCES subject(id),
+            group_id INTEGER REFERENCES grp(id), old_value TEXT, new_value TEXT, placed_at INTEGER,
+            changed_at INTEGER, changed_by INTEGER REFERENCES teacher(id),
+            batch_id INTEGER NOT NULL REFERENCES batch(id)) STRICT;
+        CREATE TABLE import_finding(id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL REFERENCES batch(id),
+            kind TEXT NOT NULL, message TEXT NOT NULL, file TEXT, line INTEGER, other_file TEXT, other_line INTEGER) STRICT;
+        """,
+    ]
+
+    static var latest: Int { steps.count }
+
+    /// Brings the schema to `latest`; throws when the file is newer than this program.
+    static func migrate(_ db: Database) throws {
+        let current = Int(try db.scalar("PRAGMA user_version") ?? 0)
+        if current > latest {
+            throw StoreError(code: 0, message: "база данных создана более новой версией программы (схема \(current), поддерживается \(latest))", sql: nil)
+        }
+        guard current < latest else { return }
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            for v in current..<latest { try db.execute(steps[v]) }
+            try db.execute("PRAGMA user_version = \(latest)")
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+    }
+}
