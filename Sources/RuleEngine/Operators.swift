@@ -16,8 +16,8 @@ enum Operators {
         case (.days(let n, _), .dur(let y)): return c(Int64(n) * 86400, y)
         case (.days(let x, _), .days(let y, _)): return c(x, y)
         case (.text(let x), .text(let y)):
-            let lx = x.lowercased(), ly = y.lowercased()
-            return lx < ly ? -1 : (lx == ly ? 0 : 1)
+            if TextFold.equal(x, y) { return 0 }
+            return x.lowercased() < y.lowercased() ? -1 : 1
         case (.bool(let x), .bool(let y)): return x == y ? 0 : 1
         case (.ref(let x), .ref(let y)): return x == y ? 0 : 1
         default: return nil
@@ -57,7 +57,7 @@ enum Operators {
         case "in":
             return { env in
                 guard case .text(let s) = l(env), case .set(let xs) = r(env) else { return .null }
-                return .bool(xs.contains(s.lowercased()))
+                return .bool(xs.contains { TextFold.equal(s, $0) })
             }
         case "contains":
             return { env in
