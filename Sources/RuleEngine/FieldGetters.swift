@@ -3,12 +3,15 @@ import RuleLanguage
 
 /// The getter behind every field of `FieldRegistry` (a test checks both lists are equal).
 enum FieldGetters {
-    static let all: [FieldKey: Getter] = {
-        var m: [FieldKey: Getter] = [:]
-        for (k, g) in lessonGetters { m[FieldKey(.lesson, k)] = g }
-        for (k, g) in cellGetters { m[FieldKey(.cell, k)] = g }
-        for (k, g) in periodMarkGetters { m[FieldKey(.periodMark, k)] = g }
-        for (k, g) in otherGetters { m[k] = g }
+    /// Boxed so that a getter taken out of the dictionary is called without a reabstraction thunk.
+    struct Box: Sendable { let get: Getter }
+
+    static let all: [FieldKey: Box] = {
+        var m: [FieldKey: Box] = [:]
+        for (k, g) in lessonGetters { m[FieldKey(.lesson, k)] = Box(get: g) }
+        for (k, g) in cellGetters { m[FieldKey(.cell, k)] = Box(get: g) }
+        for (k, g) in periodMarkGetters { m[FieldKey(.periodMark, k)] = Box(get: g) }
+        for (k, g) in otherGetters { m[k] = Box(get: g) }
         return m
     }()
 
@@ -74,18 +77,18 @@ enum FieldGetters {
         "entered_at": { r, e in Value.opt(e.journal.cells[Int(r.i)].enteredAt) { .time($0.seconds) } },
         "entered_by": { r, e in ref(.teacher, e.journal.cells[Int(r.i)].enteredBy) },
         "later_marks": { r, e in
-            let c = cell(r, e), l = cellLesson(r, e)
+            // Marks of the student and subject on later days: the tail of the date-sorted list.
+            let c = e.journal.cells[Int(r.i)]
+            let l = e.journal.lessons[Int(c.lesson)]
             let list = e.ix.marksBySS[JournalIndex.key(c.student, l.subject)] ?? []
-            let k = Int64(l.date.dayNumber) * 100 + Int64(l.number ?? 0)
-            return .list(list.filter {
-                let o = e.journal.lessons[Int(e.journal.cells[Int($0)].lesson)]
-                return Int64(o.date.dayNumber) * 100 + Int64(o.number ?? 0) > k && o.date.dayNumber > l.date.dayNumber
-            }.map { Ref(kind: .cell, i: $0) })
+            let lo = e.ix.position(in: list, day: l.date.dayNumber, inclusive: false)
+            return .list(list[lo...].map { Ref(kind: .cell, i: $0) })
         },
         "earlier_marks": { r, e in
             let c = cell(r, e), l = cellLesson(r, e)
             let list = e.ix.marksBySS[JournalIndex.key(c.student, l.subject)] ?? []
-            return .list(list.filter { e.ix.date(ofCell: $0) < l.date.dayNumber }.map { Ref(kind: .cell, i: $0) })
+            let hi = e.ix.position(in: list, day: l.date.dayNumber, inclusive: true)
+            return .list(list[..<hi].map { Ref(kind: .cell, i: $0) })
         },
     ]
 
