@@ -140,15 +140,15 @@ extension Operators {
 /// most texts cheaply.
 final class RegexBox: @unchecked Sendable {
     let re: NSRegularExpression
-    let required: String?
+    let required: [UInt8]?
 
     init(_ re: NSRegularExpression) {
         self.re = re
-        required = RegexBox.requiredLiteral(re.pattern)
+        required = RegexBox.requiredLiteral(re.pattern).map { Array($0.utf8) }
     }
 
     func matches(_ s: String) -> Bool {
-        if let r = required, !s.contains(r) { return false }
+        if let r = required, !TextFold.containsBytes(s, r) { return false }
         return re.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
     }
 
