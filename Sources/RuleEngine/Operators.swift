@@ -172,7 +172,7 @@ final class RegexBox: @unchecked Sendable {
         guard !pattern.contains("|") else { return nil }
         var rest = Substring(pattern)
         if rest.hasPrefix("^") { rest = rest.dropFirst() }
-        while rest.hasPrefix("\\s*") || rest.hasPrefix("\\s+") { rest = rest.dropFirst(4) }
+        while rest.hasPrefix("\\s*") || rest.hasPrefix("\\s+") { rest = rest.dropFirst(3) }
         var run = ""
         var it = rest.startIndex
         while it < rest.endIndex, rest[it].isLetter || rest[it].isNumber || rest[it] == " " {
