@@ -89,7 +89,10 @@ struct RulesCommand: AsyncParsableCommand {
         func run() async throws {
             guard let pack = RulesCommand.load(rulesFile) else { throw ExitCodes.badInput }
             guard let r = pack.rules.first(where: { $0.id == id }) else {
-                let hint = Suggestions.closest(to: id, among: pack.rules.map(\.id)).map { " — возможно, `\($0)`?" } ?? ""
+                let ids = pack.rules.map(\.id)
+                let byPrefix = ids.filter { $0.hasPrefix(id) }
+                let near = byPrefix.count == 1 ? byPrefix.first : Suggestions.closest(to: id, among: ids)
+                let hint = near.map { " — возможно, `\($0)`?" } ?? ""
                 throw UserFacingError.fail("в пакете \(rulesFile) нет правила `\(id)`\(hint)")
             }
             print(PackText.explain(r, in: pack), terminator: "")
