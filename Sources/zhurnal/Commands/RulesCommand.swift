@@ -153,6 +153,7 @@ struct RulesCommand: AsyncParsableCommand {
             guard let j = journal else { return }
             print("журнал: уроков \(j.lessons.count), клеток \(j.cells.count), отметок за период \(j.periodMarks.count), изменений \(j.changes.count); построен за \(build)")
             var result: (outcomes: [RuleOutcome], findings: [Finding])?
+            print("память после построения журнала: \(RulesCommand.memory("VmHWM:"))")
             let cpu0 = RulesCommand.threadCPUSeconds()
             let eval = clock.measure { result = Engine.evaluate(pack.rules, journal: j, options: CheckOptions()) }
             let cpu = RulesCommand.threadCPUSeconds() - cpu0
@@ -164,7 +165,7 @@ struct RulesCommand: AsyncParsableCommand {
             }
             print("правил: \(pack.rules.count), замечаний: \(result?.findings.count ?? 0)")
             print("оценка (индексы + все правила): \(eval), процессорное время потока: \(String(format: "%.3f", cpu)) s")
-            print("пиковая память: \(RulesCommand.peakMemory())")
+            print("пиковая память: \(RulesCommand.memory("VmHWM:"))")
         }
     }
 
@@ -175,10 +176,10 @@ struct RulesCommand: AsyncParsableCommand {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
-    /// VmHWM from /proc/self/status (Linux), or "—".
-    static func peakMemory() -> String {
+    /// A line of /proc/self/status (Linux), e.g. "VmHWM:" — the peak resident memory, or "—".
+    static func memory(_ key: String) -> String {
         guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "—" }
-        return line.dropFirst(6).trimmingCharacters(in: .whitespaces)
+              let line = s.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return "—" }
+        return line.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
     }
 }
