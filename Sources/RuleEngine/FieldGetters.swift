@@ -1,0 +1,130 @@
+import JournalModel
+import RuleLanguage
+
+/// The getter behind every field of `FieldRegistry` (a test checks both lists are equal).
+enum FieldGetters {
+    /// Boxed so that a getter taken out of the dictionary is called without a reabstraction thunk.
+    struct Box: Sendable { let get: Getter }
+
+    static let all: [FieldKey: Box] = {
+        var m: [FieldKey: Box] = [:]
+        for (k, g) in lessonGetters { m[FieldKey(.lesson, k)] = Box(get: g) }
+        for (k, g) in cellGetters { m[FieldKey(.cell, k)] = Box(get: g) }
+        for (k, g) in periodMarkGetters { m[FieldKey(.periodMark, k)] = Box(get: g) }
+        for (k, g) in otherGetters { m[k] = Box(get: g) }
+        return m
+    }()
+
+    static func lesson(_ r: Ref, _ e: Env) -> Lesson { e.journal.lessons[Int(r.i)] }
+    static func t(_ s: Int64) -> Value { s == .min ? .null : .time(s) }
+    static func ref(_ k: Entity, _ i: Int32?) -> Value { i.map { .ref(Ref(kind: k, i: $0)) } ?? .null }
+
+    static let lessonGetters: [String: Getter] = [
+        "date": { r, e in .date(e.journal.lessons[Int(r.i)].date.dayNumber) },
+        "number": { r, e in Value.opt(e.journal.lessons[Int(r.i)].number) { .num(Double($0)) } },
+        "start_at": { r, e in t(e.ix.lessonStart[Int(r.i)]) },
+        "end_at": { r, e in t(e.ix.lessonEnd[Int(r.i)]) },
+        "group_day_end": { r, e in t(e.ix.groupDayEnd[Int(r.i)]) },
+        "group": { r, e in ref(.group, e.journal.lessons[Int(r.i)].group) },
+        "subject": { r, e in ref(.subject, e.journal.lessons[Int(r.i)].subject) },
+        "teacher": { r, e in ref(.teacher, e.journal.lessons[Int(r.i)].teacher) },
+        "scheduled_teacher": { r, e in ref(.teacher, e.journal.lessons[Int(r.i)].scheduledTeacher) },
+        "is_substitution": { r, e in
+            let l = lesson(r, e)
+            guard let a = l.teacher, let b = l.scheduledTeacher else { return .null }
+            return .bool(a != b)
+        },
+        "substitution_entered_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].substitutionEnteredAt) { .time($0.seconds) } },
+        "topic": { r, e in Value.text(e.journal.lessons[Int(r.i)].topic) },
+        "lesson_kind": { r, e in Value.text(e.journal.lessons[Int(r.i)].lessonKind) },
+        "homework": { r, e in Value.text(e.journal.lessons[Int(r.i)].homework) },
+        "recorded_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].recordedAt) { .time($0.seconds) } },
+        "topic_entered_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].topicEnteredAt) { .time($0.seconds) } },
+        "homework_entered_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].homeworkEnteredAt) { .time($0.seconds) } },
+        "period": { r, e in let p = e.ix.lessonPeriod[Int(r.i)]; return p < 0 ? .null : .ref(Ref(kind: .period, i: p)) },
+        "ordinal": { r, e in .num(Double(e.ix.lessonOrdinal[Int(r.i)])) },
+        "plan_topic": { r, e in
+            let l = lesson(r, e)
+            guard let p = e.ix.planByKey[JournalIndex.key3(l.group, l.subject, e.ix.lessonOrdinal[Int(r.i)])] else { return .null }
+            return Value.text(e.journal.plan[Int(p)].topic)
+        },
+        "cells": { r, e in .list(e.ix.cells(ofLesson: r.i).map { Ref(kind: .cell, i: $0) }) },
+        "marks": { r, e in .list(e.ix.cells(ofLesson: r.i).filter { e.journal.cells[Int($0)].value.hasMark }.map { Ref(kind: .cell, i: $0) }) },
+        "absences": { r, e in .list(e.ix.cells(ofLesson: r.i).filter { e.journal.cells[Int($0)].value.isAbsence }.map { Ref(kind: .cell, i: $0) }) },
+    ]
+
+    static func cell(_ r: Ref, _ e: Env) -> Cell { e.journal.cells[Int(r.i)] }
+    static func cellLesson(_ r: Ref, _ e: Env) -> Lesson { e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)] }
+
+    static func marks(_ e: Env, student: Int32, subject: Int32, from: Int32, to: Int32) -> Value {
+        .list(e.ix.slice(e.ix.marksBySS[JournalIndex.key(student, subject)], from: from, to: to))
+    }
+
+    static let cellGetters: [String: Getter] = [
+        "lesson": { r, e in .ref(Ref(kind: .lesson, i: e.journal.cells[Int(r.i)].lesson)) },
+        "date": { r, e in .date(e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].date.dayNumber) },
+        "student": { r, e in .ref(Ref(kind: .student, i: e.journal.cells[Int(r.i)].student)) },
+        "group": { r, e in .ref(Ref(kind: .group, i: e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].group)) },
+        "subject": { r, e in .ref(Ref(kind: .subject, i: e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].subject)) },
+        "teacher": { r, e in ref(.teacher, e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].responsibleTeacher) },
+        "value": { r, e in .text(e.journal.cells[Int(r.i)].value.raw) },
+        "kind": { r, e in .text(e.journal.cells[Int(r.i)].value.kind.ruleName) },
+        "mark": { r, e in Value.opt(e.journal.cells[Int(r.i)].value.first) { .num(Double($0.value)) } },
+        "second_mark": { r, e in Value.opt(e.journal.cells[Int(r.i)].value.second) { .num(Double($0.value)) } },
+        "has_mark": { r, e in .bool(e.journal.cells[Int(r.i)].value.hasMark) },
+        "is_absence": { r, e in .bool(e.journal.cells[Int(r.i)].value.isAbsence) },
+        "work_type": { r, e in Value.text(e.journal.cells[Int(r.i)].workType) },
+        "entered_at": { r, e in Value.opt(e.journal.cells[Int(r.i)].enteredAt) { .time($0.seconds) } },
+        "entered_by": { r, e in ref(.teacher, e.journal.cells[Int(r.i)].enteredBy) },
+        "later_marks": { r, e in
+            // Marks of the student and subject on later days: the tail of the date-sorted list.
+            let c = e.journal.cells[Int(r.i)]
+            let l = e.journal.lessons[Int(c.lesson)]
+            let list = e.ix.marksBySS[JournalIndex.key(c.student, l.subject)] ?? []
+            let lo = e.ix.position(in: list, day: l.date.dayNumber, inclusive: false)
+            return .list(list[lo...].map { Ref(kind: .cell, i: $0) })
+        },
+        "earlier_marks": { r, e in
+            let c = cell(r, e), l = cellLesson(r, e)
+            let list = e.ix.marksBySS[JournalIndex.key(c.student, l.subject)] ?? []
+            let hi = e.ix.position(in: list, day: l.date.dayNumber, inclusive: true)
+            return .list(list[..<hi].map { Ref(kind: .cell, i: $0) })
+        },
+    ]
+
+    static func pm(_ r: Ref, _ e: Env) -> PeriodMark { e.journal.periodMarks[Int(r.i)] }
+    static func pmSpan(_ r: Ref, _ e: Env) -> (Int32, Int32)? {
+        guard let p = pm(r, e).period, Int(p) < e.journal.calendar.periods.count else { return nil }
+        let per = e.journal.calendar.periods[Int(p)]
+        return (per.start.dayNumber, per.end.dayNumber)
+    }
+
+    static let periodMarkGetters: [String: Getter] = [
+        "student": { r, e in .ref(Ref(kind: .student, i: pm(r, e).student)) },
+        "subject": { r, e in .ref(Ref(kind: .subject, i: pm(r, e).subject)) },
+        "group": { r, e in .ref(Ref(kind: .group, i: e.journal.students[Int(pm(r, e).student)].group)) },
+        "period": { r, e in ref(.period, pm(r, e).period) },
+        "period_name": { r, e in .text(pm(r, e).periodName) },
+        "value": { r, e in .text(pm(r, e).value.raw) },
+        "kind": { r, e in .text(pm(r, e).value.kind.ruleName) },
+        "mark": { r, e in Value.opt(pm(r, e).value.first) { .num(Double($0.value)) } },
+        "entered_at": { r, e in Value.opt(pm(r, e).enteredAt) { .time($0.seconds) } },
+        "marks": { r, e in
+            guard let (f, t) = pmSpan(r, e) else { return .null }
+            let m = pm(r, e)
+            return marks(e, student: m.student, subject: m.subject, from: f, to: t)
+        },
+        "absences": { r, e in
+            guard let (f, t) = pmSpan(r, e) else { return .null }
+            let m = pm(r, e)
+            return .list(e.ix.slice(e.ix.absencesBySS[JournalIndex.key(m.student, m.subject)], from: f, to: t))
+        },
+        "lessons": { r, e in
+            guard let (f, t) = pmSpan(r, e) else { return .null }
+            let m = pm(r, e)
+            let s = e.journal.students[Int(m.student)]
+            return .list(e.ix.lessons(group: s.group, subject: m.subject, from: f, to: t)
+                .filter { s.isEnrolled(on: e.journal.lessons[Int($0.i)].date) })
+        },
+    ]
+}
