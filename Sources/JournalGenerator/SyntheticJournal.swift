@@ -80,7 +80,7 @@ public enum SyntheticJournal {
         return summary
     }
 
-    private static func write(_ plan: InstitutionPlan, index: Int, folder: String, options: GeneratorOptions,
+    static func write(_ plan: InstitutionPlan, index: Int, folder: String, options: GeneratorOptions,
                               summary: inout GenerationSummary) throws {
         let text = TextCache(from: plan.year.year.start.adding(days: -40), to: plan.year.year.end.adding(days: 60))
         let header = try CanonicalTables.writeHeaderTables(folder: folder, plan: plan, text: text)

@@ -52,10 +52,13 @@ extension SeriesWriter {
                     stamp = Stamp(Injector.afterWorkingDays(l.date, calendar: calendar, rng: &rng), minute: rng.int(in: 540...1200))
                     record(.markLate)
                 case .lateCorrection?:
-                    change = (stamp.adding(days: rng.int(in: 15...30)).adding(minutes: rng.int(in: 0...600)), c.mark)
+                    change = (Stamp(l.date.adding(days: rng.int(in: 15...30)), minute: rng.int(in: 480...1319)), c.mark)
                 default:
                     if c.mark > 0 && rng.chance(0.004) {
-                        change = (stamp.adding(minutes: rng.int(in: 10...(10 * 1440))), c.mark)
+                        let days = rng.int(in: 0...10)
+                        let at = days == 0 ? stamp.adding(minutes: rng.int(in: 10...120))
+                            : Stamp(l.date.adding(days: days), minute: rng.int(in: 480...1319))
+                        change = (at, c.mark)
                     }
                 }
                 if let k = injected { record(k) }

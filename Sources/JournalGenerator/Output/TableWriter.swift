@@ -1,8 +1,8 @@
 import Foundation
 
-/// Writes one `;`-separated UTF-8 table, buffered, without quoting: the generator never puts
-/// `;`, quotes or line breaks into a field (checked in debug builds), so every reader — ours,
-/// DuckDB's, pandas' — sees the same fields.
+/// Writes one `;`-separated UTF-8 table, buffered. The generator never puts `;`, quotes or line
+/// breaks into a canonical field, so those tables need no quoting and every reader — ours,
+/// DuckDB's, pandas' — sees the same fields; a field that would need it is quoted (RFC 4180).
 final class TableWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -29,9 +29,18 @@ final class TableWriter {
 
     func row(_ fields: [String]) {
         for (i, f) in fields.enumerated() {
-            assert(!f.utf8.contains(delimiter) && !f.contains("\n") && !f.contains("\""), "unsafe CSV field: \(f)")
             if i > 0 { buffer.append(delimiter) }
-            buffer.append(contentsOf: f.utf8)
+            if f.utf8.contains(where: { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) {
+                // RFC 4180 quoting; the canonical tables never need it, the legacy `,` log may.
+                buffer.append(UInt8(ascii: "\""))
+                for b in f.utf8 {
+                    if b == UInt8(ascii: "\"") { buffer.append(b) }
+                    buffer.append(b)
+                }
+                buffer.append(UInt8(ascii: "\""))
+            } else {
+                buffer.append(contentsOf: f.utf8)
+            }
         }
         buffer.append(UInt8(ascii: "\n"))
         rows += 1

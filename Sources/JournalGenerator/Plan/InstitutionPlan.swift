@@ -47,6 +47,18 @@ struct InstitutionPlanner {
     private var usedNames = Set<String>()
     private var teachers: [(subject: String, teachers: [String], free: [Int])] = []
     private var all: [String] = []
+    private var curators = Set<String>()
+
+    /// A curator for a group: one of its teachers who has no group yet, else a new teacher.
+    private mutating func curator(of series: [SeriesPlan]) -> String {
+        if let t = series.first(where: { !curators.contains($0.teacher) })?.teacher {
+            curators.insert(t)
+            return t
+        }
+        let t = newTeacher()
+        curators.insert(t)
+        return t
+    }
 
     init(rng: SplitMix64) { self.rng = rng }
 
@@ -86,7 +98,7 @@ struct InstitutionPlanner {
                     SeriesPlan(subject: s, subgroup: "", teacher: teacher(for: s.name, hours: s.lessonsPerWeek, capacity: 24),
                                weeklyHours: s.lessonsPerWeek)
                 }
-                groups.append(GroupPlan(name: "\(grade)\(letters[k])", grade: grade, curator: series[0].teacher,
+                groups.append(GroupPlan(name: "\(grade)\(letters[k])", grade: grade, curator: curator(of: series),
                                         series: series, studentCount: studentsPerClass + rng.int(in: -3...2)))
             }
         }
@@ -112,7 +124,7 @@ struct InstitutionPlanner {
                                                      weeklyHours: hours))
                         }
                     }
-                    groups.append(GroupPlan(name: "\(code)-\(course)\(k)", grade: course, curator: series[0].teacher,
+                    groups.append(GroupPlan(name: "\(code)-\(course)\(k)", grade: course, curator: curator(of: series),
                                             series: series, studentCount: studentsPerGroup + rng.int(in: -3...3)))
                 }
             }

@@ -1,0 +1,36 @@
+import Testing
+@testable import JournalGenerator
+
+@Suite struct GroundTruthTests {
+    /// Every kind is injected, the summary agrees with the file, and the file lists exactly the
+    /// entities the CSV tables show to violate each kind (recomputed independently).
+    @Test func groundTruthMatchesTheTables() throws {
+        let (folder, summary) = Fixtures.smallInjected
+        let truth = try CSVTable(folder + "/ground_truth.csv")
+        var listed: [String: Set<String>] = [:]
+        for r in truth.rows { listed[r[0], default: []].insert(r[1]) }
+        #expect(truth.rows.count == listed.values.reduce(0) { $0 + $1.count }, "duplicate ground-truth rows")
+        let oracle = try Oracle(folder: folder)
+        for (kind, count) in summary.injected {
+            let expected = listed[kind.rawValue, default: []]
+            let actual = oracle.found[kind.rawValue, default: []]
+            #expect(count == expected.count, "\(kind.rawValue): summary \(count), file \(expected.count)")
+            if kind != .substitutionLate && kind != .substitutionUnrecorded {
+                #expect(count > 0, "\(kind.rawValue) was not injected")
+            }
+            let missing = expected.subtracting(actual).sorted().prefix(3)
+            let extra = actual.subtracting(expected).sorted().prefix(3)
+            #expect(missing.isEmpty && extra.isEmpty, "\(kind.rawValue): in truth only \(Array(missing)), in tables only \(Array(extra))")
+        }
+    }
+
+    @Test func injectionRateIsRoughlyHonoured() throws {
+        let (_, summary) = Fixtures.smallInjected
+        let count = { (k: ViolationKind) in summary.injected.first { $0.kind == k }?.count ?? 0 }
+        // 2 % of ~26,600 lessons for each lesson-level kind.
+        #expect((350...750).contains(count(.lessonNoTopic)))
+        // late corrections: 2 % of the marks (~200,000).
+        let marks = Double(summary.cells)
+        #expect(Double(count(.lateCorrection)) > marks * 0.012 && Double(count(.lateCorrection)) < marks * 0.025)
+    }
+}
