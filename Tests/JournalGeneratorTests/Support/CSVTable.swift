@@ -6,13 +6,22 @@ struct CSVTable {
     let header: [String]
     let rows: [[String]]
 
+    /// Reads (once per test run; the suites share parsed tables) a generated table.
     init(_ path: String) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        let head = lines.removeFirst()
-        header = head.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-        rows = lines.map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        if let cached = CSVTable.cached(path) { self = cached; return }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { line in
+            line.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
+        header = lines.removeFirst()
+        rows = lines
+        CSVTable.store(self, path)
     }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: CSVTable] = [:]
+    private static func cached(_ path: String) -> CSVTable? { lock.withLock { cache[path] } }
+    private static func store(_ t: CSVTable, _ path: String) { lock.withLock { cache[path] = t } }
 
     func column(_ name: String) -> Int {
         guard let i = header.firstIndex(of: name) else { preconditionFailure("no column \(name) in \(header)") }
