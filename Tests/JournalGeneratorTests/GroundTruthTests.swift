@@ -24,6 +24,30 @@ import Testing
         }
     }
 
+    /// The same for a college: subgroups, semesters, pairs, a 6-day week.
+    @Test func collegeGroundTruthMatchesTheTables() throws {
+        let folder = try Fixtures.miniCollege(seed: 9, rate: 0.03, name: "gt-college")
+        let truth = try CSVTable(folder + "/ground_truth.csv")
+        var listed: [String: Set<String>] = [:]
+        for r in truth.rows { listed[r[0], default: []].insert(r[1]) }
+        let oracle = try Oracle(folder: folder)
+        for kind in ViolationKind.allCases {
+            let expected = listed[kind.rawValue, default: []]
+            let actual = oracle.found[kind.rawValue, default: []]
+            #expect(expected == actual, "\(kind.rawValue): in truth only \(expected.subtracting(actual).sorted().prefix(3)), in tables only \(actual.subtracting(expected).sorted().prefix(3))")
+        }
+        #expect(listed["too_few_marks", default: []].contains { $0.contains("семестр") })
+    }
+
+    @Test func cleanCollegeHasNoViolation() throws {
+        let folder = try Fixtures.miniCollege(seed: 10, rate: 0, name: "clean-college")
+        #expect(try CSVTable(folder + "/ground_truth.csv").rows.isEmpty)
+        let oracle = try Oracle(folder: folder)
+        for k in ViolationKind.allCases {
+            #expect(oracle.found[k.rawValue, default: []].isEmpty, "\(k.rawValue): \(oracle.found[k.rawValue, default: []].sorted().prefix(3))")
+        }
+    }
+
     @Test func injectionRateIsRoughlyHonoured() throws {
         let (_, summary) = Fixtures.smallInjected
         let count = { (k: ViolationKind) in summary.injected.first { $0.kind == k }?.count ?? 0 }
