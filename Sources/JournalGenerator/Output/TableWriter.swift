@@ -68,7 +68,7 @@ public enum GeneratorError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .cannotWrite(let p): "не удалось создать файл «\(p)»: проверьте, что папка существует и доступна для записи"
-        case .badRate(let r): "доля нарушений --inject \(r) вне допустимого диапазона 0…0.05"
+        case .badRate(let r): "доля нарушений --inject \(r) вне допустимого диапазона 0…0.1"
         }
     }
 }
