@@ -48,6 +48,21 @@ import Testing
         }
     }
 
+    @Test func groundTruthReaderReturnsEveryRow() throws {
+        let (folder, summary) = Fixtures.smallInjected
+        let entries = try GroundTruth.read(folder: folder)
+        for (kind, count) in summary.injected {
+            #expect(entries.filter { $0.kind == kind }.count == count)
+        }
+        let cell = try #require(entries.first { $0.kind == .absenceLetter })
+        #expect(cell.key == "\(cell.group)|\(cell.subject)|\(cell.lessonDate)|\(cell.lessonNumber ?? 0)|\(cell.student)")
+        let period = try #require(entries.first { $0.kind == .tooFewMarks })
+        #expect(period.period.hasSuffix("четверть") && period.lessonNumber == nil)
+        #expect(throws: GroundTruthError.unreadable(Fixtures.folder("none") + "/ground_truth.csv")) {
+            try GroundTruth.read(folder: Fixtures.folder("none"))
+        }
+    }
+
     @Test func injectionRateIsRoughlyHonoured() throws {
         let (_, summary) = Fixtures.smallInjected
         let count = { (k: ViolationKind) in summary.injected.first { $0.kind == k }?.count ?? 0 }
