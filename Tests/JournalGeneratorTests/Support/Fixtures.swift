@@ -3,10 +3,15 @@ import Foundation
 
 /// Journals generated once per test run and shared by the suites.
 enum Fixtures {
-    static func folder(_ name: String) -> String {
-        let base = FileManager.default.temporaryDirectory.path + "/zhurnal-gen-tests-\(getpid())"
-        return base + "/" + name
-    }
+    /// One fixed folder, emptied when a test run first touches it, so runs do not pile up
+    /// generated journals (~0.5 GB) in the temporary directory.
+    private static let base: String = {
+        let b = FileManager.default.temporaryDirectory.path + "/zhurnal-gen-tests"
+        try? FileManager.default.removeItem(atPath: b)
+        return b
+    }()
+
+    static func folder(_ name: String) -> String { base + "/" + name }
 
     /// The real `small` size, with violations injected at 2 %.
     static let smallInjected: (folder: String, summary: GenerationSummary) = {
