@@ -1,1 +1,0 @@
-// JournalGenerator: placeholder so the package builds while the module is being written; removed by its owner.

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The canonical tables of one institution folder (headers exactly as in `templates/import/`),
+/// open for appending group by group, plus the ground truth.
+final class CanonicalTables {
+    let groups, students, load, plan, lessons, marks, periodMarks, changes: TableWriter
+    let truth: GroundTruthWriter
+    private let small: [TableWriter]
+
+    static let fileNames = ["учреждение.csv", "календарь.csv", "периоды.csv", "звонки.csv", "группы.csv",
+                            "обучающиеся.csv", "нагрузка.csv", "ктп.csv", "занятия.csv", "отметки.csv",
+                            "итоговые.csv", "изменения.csv"]
+
+    init(folder: String) throws {
+        func t(_ name: String, _ header: String) throws -> TableWriter {
+            try TableWriter(path: folder + "/" + name, header: header.split(separator: ";").map(String.init))
+        }
+        groups = try t("группы.csv", "Группа;Класс;Куратор")
+        students = try t("обучающиеся.csv", "Группа;Обучающийся;Код;Подгруппа;Зачислен;Выбыл")
+        load = try t("нагрузка.csv", "Группа;Подгруппа;Предмет;Преподаватель;Часов в неделю;Часов в год")
+        plan = try t("ктп.csv", "Группа;Предмет;№;Тема;Часов;Вид занятия;Дата по плану")
+        lessons = try t("занятия.csv", "Группа;Подгруппа;Предмет;Дата;Урок №;Начало;Окончание;Учитель по расписанию;Провёл;Замена отмечена;Тема;Вид занятия;Домашнее задание;Запись создана;Тема внесена;ДЗ внесено;Внёс")
+        marks = try t("отметки.csv", "Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение;Вид работы;Внесено;Внёс")
+        periodMarks = try t("итоговые.csv", "Группа;Предмет;Обучающийся;Период;Значение;Внесено;Внёс")
+        changes = try t("изменения.csv", "Группа;Предмет;Дата урока;Урок №;Обучающийся;Что;Было;Стало;Выставлено;Изменено;Изменил")
+        truth = try GroundTruthWriter(path: folder + "/ground_truth.csv")
+        small = [groups, students, load, plan, lessons, marks, periodMarks, changes]
+    }
+
+    /// Writes the institution, calendar, periods and bells tables (small, written at once).
+    static func writeHeaderTables(folder: String, plan: InstitutionPlan, text: TextCache) throws -> [TableWriter] {
+        let inst = try TableWriter(path: folder + "/учреждение.csv", header: ["Параметр", "Значение"])
+        inst.row(["Наименование", plan.name])
+        inst.row(["Тип", plan.kind.rawValue])
+        inst.row(["Часовой пояс", plan.timeZone])
+        inst.row(["Учебная неделя", "\(plan.year.calendar.studyWeekDays)"])
+        inst.row(["Директор", plan.director])
+        inst.row(["Заместитель директора", plan.deputy])
+        let cal = try TableWriter(path: folder + "/календарь.csv", header: ["Вид", "Начало", "Окончание", "Название"])
+        for h in plan.year.calendar.holidays { cal.row(["каникулы", text.date(h.start), text.date(h.end), h.name]) }
+        for d in plan.year.publicHolidays { cal.row(["праздник", text.date(d), text.date(d), "нерабочий праздничный день"]) }
+        let periods = try TableWriter(path: folder + "/периоды.csv", header: ["Период", "Вид", "Начало", "Окончание"])
+        for p in plan.year.calendar.periods {
+            periods.row([p.name, p.kind.rawValue, text.date(p.start), text.date(p.end)])
+        }
+        let bells = try TableWriter(path: folder + "/звонки.csv", header: ["Урок №", "Начало", "Окончание"])
+        for b in plan.year.calendar.bells { bells.row(["\(b.number)", text.time(b.start), text.time(b.end)]) }
+        let all = [inst, cal, periods, bells]
+        for w in all { try w.close() }
+        return all
+    }
+
+    var all: [TableWriter] { small }
+
+    func close() throws {
+        for w in small { try w.close() }
+        try truth.close()
+    }
+}

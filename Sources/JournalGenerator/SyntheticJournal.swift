@@ -1,0 +1,106 @@
+import Foundation
+import JournalModel
+
+/// Sizes of a generated study year.
+public enum JournalSize: String, CaseIterable, Sendable {
+    /// One school: 30 classes (grades 2–11, three parallels), about 800 students.
+    case small
+    /// One college: 120 groups (6 specialties × 4 courses × 5), about 3,000 students, subgroups.
+    case college
+    /// 50 schools of 10–30 classes, each in its own folder `school-NN/`.
+    case district
+}
+
+/// What `zhurnal generate` asks for.
+public struct GeneratorOptions: Sendable {
+    public var size: JournalSize
+    public var seed: UInt64
+    public var outputFolder: String
+    /// Probability per entity and applicable kind (0 gives a clean journal), at most 0.1.
+    public var injectRate: Double
+    /// Also write the legacy shapes into `legacy/`.
+    public var legacy: Bool
+
+    public init(size: JournalSize, seed: UInt64, outputFolder: String, injectRate: Double = 0.01, legacy: Bool = false) {
+        self.size = size
+        self.seed = seed
+        self.outputFolder = outputFolder
+        self.injectRate = injectRate
+        self.legacy = legacy
+    }
+}
+
+/// What was written.
+public struct GenerationSummary: Sendable {
+    /// Institution folders (the output folder itself for one institution).
+    public var folders: [String] = []
+    public var groups = 0
+    public var students = 0
+    public var lessons = 0
+    public var cells = 0
+    public var periodMarks = 0
+    public var changes = 0
+    public var bytes = 0
+    /// Ground-truth rows per kind, in `ViolationKind.allCases` order.
+    public var injected: [(kind: ViolationKind, count: Int)] = ViolationKind.allCases.map { ($0, 0) }
+}
+
+/// Generates synthetic journals with ground truth: deterministic for a seed, streamed group
+/// by group (memory does not grow with the number of groups or schools).
+///
+///     let summary = try SyntheticJournal.generate(GeneratorOptions(size: .small, seed: 1, outputFolder: "out/small"))
+public enum SyntheticJournal {
+    public static func generate(_ options: GeneratorOptions, progress: ((String) -> Void)? = nil) throws -> GenerationSummary {
+        guard options.injectRate >= 0, options.injectRate <= 0.1 else { throw GeneratorError.badRate(options.injectRate) }
+        try FileManager.default.createDirectory(atPath: options.outputFolder, withIntermediateDirectories: true)
+        var summary = GenerationSummary()
+        switch options.size {
+        case .small:
+            var planner = InstitutionPlanner(rng: .derived(from: options.seed, 0))
+            let plan = planner.school(number: 14, classesPerGrade: Array(repeating: 3, count: 10), studentsPerClass: 27,
+                                      studyWeekDays: 5, timeZone: "Europe/Moscow")
+            try write(plan, index: 0, folder: options.outputFolder, options: options, summary: &summary)
+        case .college:
+            var planner = InstitutionPlanner(rng: .derived(from: options.seed, 0))
+            let plan = planner.college(groupsPerCourse: 5, studentsPerGroup: 25, timeZone: "Asia/Yekaterinburg")
+            try write(plan, index: 0, folder: options.outputFolder, options: options, summary: &summary)
+        case .district:
+            for i in 0..<50 {
+                var planner = InstitutionPlanner(rng: .derived(from: options.seed, 1000 + UInt64(i)))
+                let perGrade = (0..<10).map { _ in planner.rng.int(in: 1...3) }
+                let pupils = planner.rng.int(in: 20...28)
+                let plan = planner.school(number: i + 1, classesPerGrade: perGrade, studentsPerClass: pupils,
+                                          studyWeekDays: i % 5 == 4 ? 6 : 5, timeZone: "Asia/Yekaterinburg")
+                let folder = options.outputFolder + "/" + String(format: "school-%02d", i + 1)
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try write(plan, index: i, folder: folder, options: options, summary: &summary)
+                progress?("школа \(i + 1) из 50")
+            }
+        }
+        return summary
+    }
+
+    static func write(_ plan: InstitutionPlan, index: Int, folder: String, options: GeneratorOptions,
+                              summary: inout GenerationSummary) throws {
+        let text = TextCache(from: plan.year.year.start.adding(days: -40), to: plan.year.year.end.adding(days: 60))
+        let header = try CanonicalTables.writeHeaderTables(folder: folder, plan: plan, text: text)
+        let tables = try CanonicalTables(folder: folder)
+        let legacy = options.legacy ? try LegacyTables(folder: folder) : nil
+        let writer = GroupWriter(plan: plan, text: text, tables: tables, injector: Injector(rate: options.injectRate),
+                                 studyDays: plan.year.studyDays, legacy: legacy)
+        for g in plan.groups.indices {
+            try writer.write(groupIndex: g, seed: options.seed, institutionIndex: index)
+        }
+        try tables.close()
+        try legacy?.close()
+        summary.folders.append(folder)
+        summary.groups += tables.groups.rows
+        summary.students += tables.students.rows
+        summary.lessons += tables.lessons.rows
+        summary.cells += tables.marks.rows
+        summary.periodMarks += tables.periodMarks.rows
+        summary.changes += tables.changes.rows
+        summary.bytes += (header + tables.all).reduce(0) { $0 + $1.bytes }
+        for (i, c) in tables.truth.counts.enumerated() { summary.injected[i].count += c }
+    }
+}
