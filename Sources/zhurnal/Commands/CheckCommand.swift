@@ -4,6 +4,7 @@ import JournalModel
 import Findings
 import RuleLanguage
 import RuleEngine
+import Reports
 
 /// `zhurnal check`: evaluates a rule pack over a journal and prints a Russian summary per rule.
 /// Exit code 0 — no violations, 1 — violations found, 2 — bad input.
@@ -21,6 +22,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Записать результат в JSON") var json: String?
     @Option(help: "Записать отчёт XLSX") var out: String?
     @Option(help: "Переопределить параметр пакета: имя=значение") var param: [String] = []
+    @Flag(help: "Заменить фамилии обучающихся в отчёте XLSX кодами («Обучающийся 0007»)") var pseudonymize = false
 
     func run() async throws {
         let fromDate = try from.map { try CheckCommand.date($0, "--from") }
@@ -57,11 +59,13 @@ struct CheckCommand: AsyncParsableCommand {
         if let path = json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            do { try enc.encode(report).write(to: URL(fileURLWithPath: path)) } catch {
+            do { try enc.encode(report).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
                 throw UserFacingError.fail("не удалось записать \(path): \(error.localizedDescription)")
             }
         }
-        if let path = out { try CheckCommand.writeXlsx(report, journal: journal, to: path) }
+        if let path = out {
+            try CheckCommand.writeXlsx(report, journal: journal, to: path, pseudonymize: pseudonymize)
+        }
         if report.hasViolations { throw ExitCodes.violations }
     }
 
@@ -72,9 +76,14 @@ struct CheckCommand: AsyncParsableCommand {
         return d
     }
 
-    /// The single place `check` writes the XLSX report; wired to the Reports module at merge.
-    static func writeXlsx(_ report: CheckReport, journal: Journal, to path: String) throws {
-        // XLSX: Reports.XlsxReport.write(...)
-        throw UserFacingError.fail("отчёт XLSX в этой сборке не подключён (--out \(path))")
+    /// Writes the XLSX compliance report (atomically: a temp file renamed into place).
+    static func writeXlsx(_ report: CheckReport, journal: Journal, to path: String, pseudonymize: Bool) throws {
+        let options = XlsxReportOptions(createdAt: report.checkedAt, pseudonymize: pseudonymize)
+        do {
+            try XlsxReport.write(report: report, journal: journal, to: path, options: options)
+        } catch let e as XlsxReportError {
+            throw UserFacingError.fail([e.diagnostic])
+        }
+        print("Отчёт XLSX записан: \(path)")
     }
 }
