@@ -1,5 +1,7 @@
+import Foundation
 import JournalModel
 import Findings
+import RuleLanguage
 
 /// CONTRACT (owned by the rule-engine work; memo, inspection, XLSX and the benchmark call it):
 /// loads a pack (with the packs it extends and its coverage table `<pack>.coverage.csv`),
@@ -31,6 +33,24 @@ public struct RulePackError: Error, Sendable {
 
 public enum Checker {
     public static func check(packPath: String, journal: Journal, options: CheckOptions) throws -> CheckReport {
-        throw RulePackError(diagnostics: [Diagnostic(location: nil, message: "движок правил ещё не готов")])
+        let pack: Pack
+        let coverage: [CoverageEntry]
+        do {
+            pack = try PackLoader.load(path: packPath, overrides: options.parameters)
+            coverage = try CoverageTable.read(path: CoverageTable.path(forPack: packPath)) ?? []
+        } catch let e as PackError {
+            throw RulePackError(diagnostics: e.diagnostics)
+        }
+        return check(pack: pack, coverage: coverage, journal: journal, options: options)
+    }
+
+    /// Evaluates an already loaded pack.
+    public static func check(pack: Pack, coverage: [CoverageEntry] = [], journal: Journal, options: CheckOptions) -> CheckReport {
+        let (outcomes, findings) = Engine.evaluate(pack.rules, journal: journal, options: options)
+        let now = options.checkedAt ?? LocalDateTime(seconds: Int64(Date().timeIntervalSince1970)
+                                                     + Int64(TimeZone(identifier: journal.institution.timeZone.identifier)?.secondsFromGMT() ?? 0))
+        return CheckReport(institution: journal.institution.name, packId: pack.id, packTitle: pack.title,
+                           document: pack.document, from: options.from, to: options.to, group: options.group,
+                           checkedAt: now, outcomes: outcomes, findings: findings, coverage: coverage)
     }
 }

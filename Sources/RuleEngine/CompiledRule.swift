@@ -1,0 +1,62 @@
+import JournalModel
+import Findings
+import RuleLanguage
+
+/// A rule compiled into closures, ready to run over any journal.
+struct CompiledRule {
+    let rule: CheckedRule
+    let severity: Severity
+    let area: FindingArea
+    let filter: Fn?
+    let condition: Fn?
+    let measure: Fn?
+    /// For `A <= B` style conditions on moments/dates: the two sides, to report found/expected/delay.
+    let sides: (lhs: Fn, rhs: Fn, op: String, type: VType)?
+    let message: [(Fn?, String, VType?)]
+    let expected: [(Fn?, String, VType?)]?
+    let found: [(Fn?, String, VType?)]?
+    /// Fields of the rule's own record shown as evidence.
+    let evidence: [(String, Fn, VType)]
+
+    init(_ r: CheckedRule) {
+        rule = r
+        severity = Severity(rawValue: r.severity) ?? .remark
+        area = r.area.flatMap(FindingArea.init(rawValue:)) ?? .other
+        filter = r.filter.map(Compiler.compile)
+        condition = r.condition.map(Compiler.compile)
+        measure = r.measure.map(Compiler.compile)
+        if let c = r.condition, !r.conditionIsForbid, case .binary(let op, let l, let rr, let lt, _) = c,
+           ["<=", "<", ">=", ">"].contains(op), lt == .dateTime || lt == .date {
+            sides = (Compiler.compile(l), Compiler.compile(rr), op, lt)
+        } else {
+            sides = nil
+        }
+        func tpl(_ t: TTemplate) -> [(Fn?, String, VType?)] {
+            t.pieces.map {
+                switch $0 {
+                case .text(let s): (nil, s, nil)
+                case .expr(let e, let ty): (Compiler.compile(e), "", ty)
+                }
+            }
+        }
+        message = tpl(r.message)
+        expected = r.expected.map(tpl)
+        found = r.found.map(tpl)
+        let root = r.scope.entity
+        evidence = r.fieldsRead.sorted().compactMap { k in
+            guard k.entity == root, let info = FieldRegistry.field(k.entity, k.name) else { return nil }
+            switch info.type {
+            case .list, .ref, .set: return nil
+            default: return (info.description, Compiler.compile(.member(.item(0), root, k.name)), info.type)
+            }
+        }
+    }
+
+    static func render(_ pieces: [(Fn?, String, VType?)], _ env: Env) -> String {
+        var s = ""
+        for (f, text, ty) in pieces {
+            if let f { s += ValueFormat.text(f(env), ty, env) } else { s += text }
+        }
+        return s
+    }
+}

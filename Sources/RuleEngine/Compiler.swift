@@ -1,0 +1,98 @@
+import Foundation
+import JournalModel
+import RuleLanguage
+
+/// Compiles checked expressions into closures once; evaluation does no name lookups.
+enum Compiler {
+    static func compile(_ e: TExpr) -> Fn {
+        switch e {
+        case .literal(let l):
+            let v = Value(l)
+            return { _ in v }
+        case .item(let d):
+            return { env in .ref(env.stack[d]) }
+        case .member(.item(let d), let ent, let name):
+            let g = getter(ent, name)
+            return { env in g(env.stack[d], env) }
+        case .member(let base, let ent, let name):
+            let b = compile(base), g = getter(ent, name)
+            return { env in if case .ref(let r) = b(env) { g(r, env) } else { .null } }
+        case .global(let n):
+            return n == "data_end" ? { env in Value.opt(env.ix.dataEnd) { .date($0) } }
+                                   : { env in Value.opt(env.ix.dataStart) { .date($0) } }
+        case .special(let n):
+            return { env in env.specials[n].map { .text($0) } ?? .null }
+        case .call(let name, let args, _):
+            return Functions.compile(name, args.map(compile))
+        case .aggregate(let name, let coll, _, let filter, let value):
+            return aggregate(name, compile(coll), filter.map(compile), value.map(compile))
+        case .unary(let op, let x, _):
+            let f = compile(x)
+            if op == "not" { return { env in if case .bool(let b) = f(env) { .bool(!b) } else { .null } } }
+            return { env in
+                switch f(env) {
+                case .num(let v): .num(-v)
+                case .dur(let v): .dur(-v)
+                default: .null
+                }
+            }
+        case .binary(let op, let l, let r, let lt, let rt):
+            return Operators.compile(op, compile(l), compile(r), lt, rt, rhs: r)
+        case .ifThen(let c, let a, let b):
+            let fc = compile(c), fa = compile(a), fb = compile(b)
+            return { env in
+                switch fc(env) {
+                case .bool(true): fa(env)
+                case .bool(false): fb(env)
+                default: .null
+                }
+            }
+        }
+    }
+
+    static func getter(_ e: Entity, _ n: String) -> Getter {
+        guard let g = FieldGetters.all[FieldKey(e, n)] else {
+            preconditionFailure("field \(e.rawValue).\(n) is in the registry but has no getter")
+        }
+        return g
+    }
+
+    /// Evaluates `f` with each element bound on the stack; unknown filters make the result unknown.
+    static func aggregate(_ name: String, _ coll: @escaping Fn, _ filter: Fn?, _ value: Fn?) -> Fn {
+        return { env in
+            guard case .list(let items) = coll(env) else { return .null }
+            var count = 0, unknown = 0
+            var best: Value = .null
+            var sum = 0.0
+            env.stack.append(Ref(kind: .cell, i: 0))
+            defer { env.stack.removeLast() }
+            let top = env.stack.count - 1
+            for r in items {
+                env.stack[top] = r
+                if let f = filter {
+                    switch f(env) {
+                    case .bool(true): break
+                    case .bool(false): continue
+                    default: unknown += 1; continue
+                    }
+                }
+                if name == "exists" { return .bool(true) }
+                count += 1
+                guard let vf = value else { continue }
+                let v = vf(env)
+                if v.isNull { unknown += 1; continue }
+                if name == "sum" { if case .num(let x) = v { sum += x } }
+                else if best.isNull || Operators.order(v, best).map({ name == "min" ? $0 < 0 : $0 > 0 }) == true { best = v }
+            }
+            switch name {
+            case "count": return unknown > 0 ? .null : .num(Double(count))
+            case "exists": return unknown > 0 ? .null : .bool(false)
+            case "ratio":
+                if unknown > 0 || items.isEmpty { return .null }
+                return .num(Double(count) * 100 / Double(items.count))
+            case "sum": return unknown > 0 ? .null : .num(sum)
+            default: return unknown > 0 ? .null : best
+            }
+        }
+    }
+}

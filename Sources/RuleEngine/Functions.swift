@@ -1,0 +1,67 @@
+import Foundation
+import JournalModel
+
+/// The built-in functions of the rule language (rules/README.md, section 4.2).
+enum Functions {
+    static func compile(_ name: String, _ a: [Fn]) -> Fn {
+        switch name {
+        case "end_of_day":
+            return { env in if case .date(let d) = a[0](env) { .time(LocalDate(dayNumber: d).endOfDay.seconds) } else { .null } }
+        case "start_of_day":
+            return { env in if case .date(let d) = a[0](env) { .time(LocalDate(dayNumber: d).startOfDay.seconds) } else { .null } }
+        case "date_of":
+            return { env in if case .time(let t) = a[0](env) { .date(LocalDateTime(seconds: t).date.dayNumber) } else { .null } }
+        case "days_between":
+            return { env in
+                if case .date(let x) = a[0](env), case .date(let y) = a[1](env) { .num(Double(y - x)) } else { .null }
+            }
+        case "working_days_between":
+            return { env in
+                guard case .date(let x) = a[0](env), case .date(let y) = a[1](env) else { return .null }
+                return .num(Double(env.journal.calendar.workingDays(from: LocalDate(dayNumber: x), to: LocalDate(dayNumber: y))))
+            }
+        case "length":
+            return { env in if case .text(let s) = a[0](env) { .num(Double(s.count)) } else { .null } }
+        case "lower":
+            return { env in if case .text(let s) = a[0](env) { .text(s.lowercased()) } else { .null } }
+        case "mostly_cyrillic":
+            return { env in if case .text(let s) = a[0](env) { .bool(mostlyCyrillic(s)) } else { .null } }
+        case "similarity":
+            return { env in
+                if case .text(let x) = a[0](env), case .text(let y) = a[1](env) { .num(similarity(x, y)) } else { .null }
+            }
+        case "has":
+            return { env in
+                switch a[0](env) {
+                case .null: .bool(false)
+                case .text(let s): .bool(!s.isEmpty)
+                default: .bool(true)
+                }
+            }
+        case "coalesce":
+            return { env in let v = a[0](env); return v.isNull ? a[1](env) : v }
+        default:
+            preconditionFailure("function \(name) passed the checker but is not implemented")
+        }
+    }
+
+    /// More than half of the letters are Cyrillic.
+    static func mostlyCyrillic(_ s: String) -> Bool {
+        var letters = 0, cyr = 0
+        for u in s.unicodeScalars where CharacterSet.letters.contains(u) {
+            letters += 1
+            if (0x0400...0x04FF).contains(u.value) { cyr += 1 }
+        }
+        return letters > 0 && cyr * 2 > letters
+    }
+
+    /// Word overlap (Dice coefficient over lower-cased words of ≥ 2 letters), 0–100.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        func words(_ s: String) -> Set<String> {
+            Set(s.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count >= 2 })
+        }
+        let x = words(a), y = words(b)
+        guard !x.isEmpty || !y.isEmpty else { return 100 }
+        return Double(2 * x.intersection(y).count) * 100 / Double(x.count + y.count)
+    }
+}

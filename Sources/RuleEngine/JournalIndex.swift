@@ -1,0 +1,160 @@
+import JournalModel
+
+/// Lookups built once per journal so that rules never scan the whole journal per record.
+final class JournalIndex {
+    let journal: Journal
+    /// Cells of each lesson (CSR: `lessonCellStart[l] ..< lessonCellStart[l+1]` into `lessonCellOrder`).
+    let lessonCellStart: [Int32]
+    let lessonCellOrder: [Int32]
+    /// Mark / absence cells of each student × subject, sorted by lesson date and number.
+    let marksBySS: [Int64: [Int32]]
+    let absencesBySS: [Int64: [Int32]]
+    /// Lessons of each group × subject sorted by date and number; ordinal of each lesson within it.
+    let lessonsByGS: [Int64: [Int32]]
+    let lessonOrdinal: [Int32]
+    /// Start/end of each lesson in local seconds (Int64.min when unknown), from the export or the bells.
+    let lessonStart: [Int64]
+    let lessonEnd: [Int64]
+    /// End of the group's last lesson on the lesson's day (Int64.min when unknown).
+    let groupDayEnd: [Int64]
+    let lessonPeriod: [Int32]
+    let planByKey: [Int64: Int32]
+    let hoursByGS: [Int64: Double]
+    let teacherByGS: [Int64: Int32]
+    let studentsByGroup: [[Int32]]
+    let dataStart: Int32?
+    let dataEnd: Int32?
+    let from: Int32?
+    let to: Int32?
+    let group: Int32?
+
+    static func key(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
+    static func key3(_ a: Int32, _ b: Int32, _ c: Int32) -> Int64 { Int64(a) << 42 | Int64(b) << 21 | Int64(c) }
+
+    init(journal j: Journal, from: LocalDate?, to: LocalDate?, group: String?) {
+        journal = j
+        self.from = from?.dayNumber
+        self.to = to?.dayNumber
+        self.group = group.flatMap { g in j.groups.firstIndex { $0.name == g }.map(Int32.init) } ?? (group == nil ? nil : -2)
+        let nl = j.lessons.count
+        var counts = [Int32](repeating: 0, count: nl + 1)
+        for c in j.cells { counts[Int(c.lesson) + 1] += 1 }
+        for i in 0..<nl { counts[i + 1] += counts[i] }
+        var fill = counts
+        var order = [Int32](repeating: 0, count: j.cells.count)
+        for (ci, c) in j.cells.enumerated() {
+            order[Int(fill[Int(c.lesson)])] = Int32(ci)
+            fill[Int(c.lesson)] += 1
+        }
+        lessonCellStart = counts
+        lessonCellOrder = order
+
+        let lessonSortKey: (Int32) -> Int64 = { l in
+            let les = j.lessons[Int(l)]
+            return Int64(les.date.dayNumber) * 100 + Int64(les.number ?? 0)
+        }
+        var gs: [Int64: [Int32]] = [:]
+        for (li, l) in j.lessons.enumerated() { gs[JournalIndex.key(l.group, l.subject), default: []].append(Int32(li)) }
+        var ordinal = [Int32](repeating: 0, count: nl)
+        for k in gs.keys {
+            gs[k]?.sort { lessonSortKey($0) < lessonSortKey($1) }
+            for (n, l) in (gs[k] ?? []).enumerated() { ordinal[Int(l)] = Int32(n + 1) }
+        }
+        lessonsByGS = gs
+        lessonOrdinal = ordinal
+
+        var ms: [Int64: [Int32]] = [:], ab: [Int64: [Int32]] = [:]
+        for (ci, c) in j.cells.enumerated() {
+            let subj = j.lessons[Int(c.lesson)].subject
+            if c.value.hasMark { ms[JournalIndex.key(c.student, subj), default: []].append(Int32(ci)) }
+            if c.value.isAbsence { ab[JournalIndex.key(c.student, subj), default: []].append(Int32(ci)) }
+        }
+        let cellKey: (Int32) -> Int64 = { lessonSortKey(j.cells[Int($0)].lesson) }
+        for k in ms.keys { ms[k]?.sort { cellKey($0) < cellKey($1) } }
+        for k in ab.keys { ab[k]?.sort { cellKey($0) < cellKey($1) } }
+        marksBySS = ms
+        absencesBySS = ab
+
+        var st = [Int64](repeating: .min, count: nl), en = [Int64](repeating: .min, count: nl)
+        var dayEnd: [Int64: Int64] = [:]
+        var period = [Int32](repeating: -1, count: nl)
+        var periodCache: [Int32: Int32] = [:]
+        for (li, l) in j.lessons.enumerated() {
+            let bell = l.number.flatMap { j.calendar.bell(number: $0) }
+            if let s = l.start ?? bell?.start { st[li] = LocalDateTime(date: l.date, time: s).seconds }
+            if let e = l.end ?? bell?.end {
+                let v = LocalDateTime(date: l.date, time: e).seconds
+                en[li] = v
+                let k = JournalIndex.key(l.group, l.date.dayNumber)
+                dayEnd[k] = max(dayEnd[k] ?? .min, v)
+            }
+            if let p = periodCache[l.date.dayNumber] { period[li] = p } else {
+                let p = j.calendar.period(containing: l.date) ?? -1
+                periodCache[l.date.dayNumber] = p
+                period[li] = p
+            }
+        }
+        lessonStart = st
+        lessonEnd = en
+        groupDayEnd = j.lessons.map { dayEnd[JournalIndex.key($0.group, $0.date.dayNumber)] ?? .min }
+        lessonPeriod = period
+
+        var plan: [Int64: Int32] = [:]
+        for (pi, p) in j.plan.enumerated() { plan[JournalIndex.key3(p.group, p.subject, Int32(p.ordinal))] = Int32(pi) }
+        planByKey = plan
+        var hours: [Int64: Double] = [:], teachers: [Int64: Int32] = [:]
+        for l in j.load {
+            hours[JournalIndex.key(l.group, l.subject), default: 0] += l.weeklyHours
+            teachers[JournalIndex.key(l.group, l.subject)] = l.teacher
+        }
+        hoursByGS = hours
+        teacherByGS = teachers
+        var sg = [[Int32]](repeating: [], count: j.groups.count)
+        for (si, s) in j.students.enumerated() where Int(s.group) < sg.count { sg[Int(s.group)].append(Int32(si)) }
+        studentsByGroup = sg
+
+        var lo: Int32?, hi: Int32?
+        for l in j.lessons where JournalIndex.inRange(l.date.dayNumber, from?.dayNumber, to?.dayNumber) {
+            lo = min(lo ?? .max, l.date.dayNumber)
+            hi = max(hi ?? .min, l.date.dayNumber)
+        }
+        dataStart = from?.dayNumber ?? lo
+        dataEnd = to?.dayNumber ?? hi
+    }
+
+    static func inRange(_ d: Int32, _ from: Int32?, _ to: Int32?) -> Bool {
+        if let f = from, d < f { return false }
+        if let t = to, d > t { return false }
+        return true
+    }
+
+    /// True when a record of this group on this day is within `--from/--to/--group`.
+    func included(day: Int32?, group g: Int32?) -> Bool {
+        if let want = group, g != want { return false }
+        guard let d = day else { return true }
+        return JournalIndex.inRange(d, from, to)
+    }
+
+    func cells(ofLesson l: Int32) -> ArraySlice<Int32> {
+        lessonCellOrder[Int(lessonCellStart[Int(l)])..<Int(lessonCellStart[Int(l) + 1])]
+    }
+
+    func date(ofCell c: Int32) -> Int32 { journal.lessons[Int(journal.cells[Int(c)].lesson)].date.dayNumber }
+
+    /// Cells of `list` (sorted by date) whose lesson date lies in `from...to`.
+    func slice(_ list: [Int32]?, from: Int32, to: Int32) -> [Ref] {
+        guard let list else { return [] }
+        var lo = 0, hi = list.count
+        while lo < hi { let m = (lo + hi) / 2; if date(ofCell: list[m]) < from { lo = m + 1 } else { hi = m } }
+        var out: [Ref] = []
+        var i = lo
+        while i < list.count, date(ofCell: list[i]) <= to { out.append(Ref(kind: .cell, i: list[i])); i += 1 }
+        return out
+    }
+
+    func lessons(group: Int32, subject: Int32, from: Int32, to: Int32) -> [Ref] {
+        (lessonsByGS[JournalIndex.key(group, subject)] ?? []).lazy
+            .filter { let d = self.journal.lessons[Int($0)].date.dayNumber; return d >= from && d <= to }
+            .map { Ref(kind: .lesson, i: $0) }
+    }
+}

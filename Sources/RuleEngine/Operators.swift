@@ -1,0 +1,135 @@
+import Foundation
+import JournalModel
+import RuleLanguage
+
+/// Binary operators specialised by the operand types known after checking.
+enum Operators {
+    /// -1/0/1 for comparable values, nil when either is unknown or they do not compare.
+    static func order(_ a: Value, _ b: Value) -> Int? {
+        func c<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
+        switch (a, b) {
+        case (.num(let x), .num(let y)): return c(x, y)
+        case (.date(let x), .date(let y)): return c(x, y)
+        case (.time(let x), .time(let y)): return c(x, y)
+        case (.dur(let x), .dur(let y)): return c(x, y)
+        case (.dur(let x), .days(let n, _)): return c(x, Int64(n) * 86400)
+        case (.days(let n, _), .dur(let y)): return c(Int64(n) * 86400, y)
+        case (.days(let x, _), .days(let y, _)): return c(x, y)
+        case (.text(let x), .text(let y)):
+            let lx = x.lowercased(), ly = y.lowercased()
+            return lx < ly ? -1 : (lx == ly ? 0 : 1)
+        case (.bool(let x), .bool(let y)): return x == y ? 0 : 1
+        case (.ref(let x), .ref(let y)): return x == y ? 0 : 1
+        default: return nil
+        }
+    }
+
+    static func compile(_ op: String, _ l: @escaping Fn, _ r: @escaping Fn, _ lt: VType, _ rt: VType, rhs: TExpr) -> Fn {
+        switch op {
+        case "and":
+            return { env in
+                let a = l(env)
+                if case .bool(false) = a { return .bool(false) }
+                let b = r(env)
+                if case .bool(false) = b { return .bool(false) }
+                if case .bool(true) = a, case .bool(true) = b { return .bool(true) }
+                return .null
+            }
+        case "or":
+            return { env in
+                let a = l(env)
+                if case .bool(true) = a { return .bool(true) }
+                let b = r(env)
+                if case .bool(true) = b { return .bool(true) }
+                if case .bool(false) = a, case .bool(false) = b { return .bool(false) }
+                return .null
+            }
+        case "=", "!=", "<", "<=", ">", ">=":
+            let test: (Int) -> Bool = switch op {
+            case "=": { $0 == 0 }
+            case "!=": { $0 != 0 }
+            case "<": { $0 < 0 }
+            case "<=": { $0 <= 0 }
+            case ">": { $0 > 0 }
+            default: { $0 >= 0 }
+            }
+            return { env in order(l(env), r(env)).map { .bool(test($0)) } ?? .null }
+        case "in":
+            return { env in
+                guard case .text(let s) = l(env), case .set(let xs) = r(env) else { return .null }
+                return .bool(xs.contains(s.lowercased()))
+            }
+        case "contains":
+            return { env in
+                guard case .text(let s) = l(env), case .text(let x) = r(env) else { return .null }
+                return .bool(s.lowercased().contains(x.lowercased()))
+            }
+        case "starts_with":
+            return { env in
+                guard case .text(let s) = l(env), case .text(let x) = r(env) else { return .null }
+                return .bool(s.lowercased().hasPrefix(x.lowercased()))
+            }
+        case "matches":
+            guard case .literal(.text(let pattern)) = rhs, let re = try? NSRegularExpression(pattern: pattern) else {
+                preconditionFailure("matches needs a checked literal pattern")
+            }
+            let box = RegexBox(re)
+            return { env in
+                guard case .text(let s) = l(env) else { return .null }
+                return .bool(box.matches(s))
+            }
+        case "+", "-":
+            let sign: Int64 = op == "+" ? 1 : -1
+            return { env in arith(l(env), r(env), sign, env.journal.calendar) }
+        case "*":
+            return { env in if case .num(let a) = l(env), case .num(let b) = r(env) { .num(a * b) } else { .null } }
+        case "/":
+            return { env in
+                if case .num(let a) = l(env), case .num(let b) = r(env), b != 0 { .num(a / b) } else { .null }
+            }
+        default:
+            preconditionFailure("unknown operator \(op)")
+        }
+    }
+
+    static func arith(_ a: Value, _ b: Value, _ sign: Int64, _ cal: SchoolCalendar) -> Value {
+        switch (a, b) {
+        case (.num(let x), .num(let y)): return .num(x + Double(sign) * y)
+        case (.dur(let x), .dur(let y)): return .dur(x + sign * y)
+        case (.time(let x), .dur(let y)): return .time(x + sign * y)
+        case (.dur(let y), .time(let x)): return .time(x + y)
+        case (.time(let x), .time(let y)): return .dur(x - y)
+        case (.date(let x), .date(let y)): return .num(Double(x - y))
+        case (.date(let d), .days(let n, let w)), (.days(let n, let w), .date(let d)):
+            return .date(shift(d, Int(n) * Int(sign), working: w, cal))
+        case (.time(let t), .days(let n, let w)):
+            let dt = LocalDateTime(seconds: t)
+            let nd = shift(dt.date.dayNumber, Int(n) * Int(sign), working: w, cal)
+            return .time(LocalDateTime(date: LocalDate(dayNumber: nd), time: dt.time).seconds)
+        default: return .null
+        }
+    }
+}
+
+extension Operators {
+    /// `date ± n` calendar or working days (working days per `SchoolCalendar.isWorkingDay`).
+    static func shift(_ day: Int32, _ n: Int, working: Bool, _ cal: SchoolCalendar) -> Int32 {
+        guard working else { return day + Int32(n) }
+        var d = LocalDate(dayNumber: day)
+        var left = abs(n)
+        while left > 0 {
+            d = d.adding(days: n > 0 ? 1 : -1)
+            if cal.isWorkingDay(d) { left -= 1 }
+        }
+        return d.dayNumber
+    }
+}
+
+/// NSRegularExpression is thread-safe for matching; boxed to capture in a Sendable-agnostic closure.
+final class RegexBox: @unchecked Sendable {
+    let re: NSRegularExpression
+    init(_ re: NSRegularExpression) { self.re = re }
+    func matches(_ s: String) -> Bool {
+        re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+    }
+}

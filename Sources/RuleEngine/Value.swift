@@ -1,0 +1,69 @@
+import JournalModel
+import RuleLanguage
+
+/// A reference to one record: an entity index, or a synthetic grouping (student × subject × span,
+/// group × subject × month) described by its components.
+struct Ref: Sendable, Hashable {
+    var kind: Entity
+    /// Lesson/cell/… index; the student for a span; the group for a month.
+    var i: Int32
+    /// The subject for groupings.
+    var a: Int32 = 0
+    /// Day numbers of a grouping's span (inclusive).
+    var from: Int32 = 0
+    var to: Int32 = 0
+    /// The study period of a span, or -1.
+    var p: Int32 = -1
+}
+
+/// A runtime value. `.null` is "no data" (unknown in conditions).
+enum Value: Sendable {
+    case null
+    case bool(Bool)
+    case num(Double)
+    case text(String)
+    case date(Int32)
+    case time(Int64)
+    case dur(Int64)
+    case days(Int32, working: Bool)
+    case set(Set<String>)
+    case ref(Ref)
+    case list([Ref])
+
+    var isNull: Bool { if case .null = self { true } else { false } }
+
+    init(_ l: Literal) {
+        switch l {
+        case .number(let v), .percent(let v): self = .num(v)
+        case .text(let s): self = .text(s)
+        case .bool(let b): self = .bool(b)
+        case .date(let d): self = .date(d.dayNumber)
+        case .dateTime(let t): self = .time(t.seconds)
+        case .duration(let s): self = .dur(s)
+        case .days(let n, let w): self = .days(Int32(n), working: w)
+        case .set(let xs): self = .set(Set(xs.map { $0.lowercased() }))
+        }
+    }
+
+    static func opt<T>(_ v: T?, _ f: (T) -> Value) -> Value { v.map(f) ?? .null }
+    static func text(_ s: String?) -> Value {
+        guard let s, !s.isEmpty else { return .null }
+        return .text(s)
+    }
+}
+
+/// Evaluation state: the journal, its index, and the stack of bound records.
+final class Env {
+    let journal: Journal
+    let ix: JournalIndex
+    var stack: [Ref] = []
+    var specials: [String: String] = [:]
+
+    init(journal: Journal, ix: JournalIndex) {
+        self.journal = journal
+        self.ix = ix
+    }
+}
+
+typealias Fn = (Env) -> Value
+typealias Getter = @Sendable (Ref, Env) -> Value

@@ -1,0 +1,132 @@
+import Foundation
+import JournalModel
+
+/// Resolves names and types one rule's expressions, reporting problems into the rule file's sink.
+struct ExprChecker {
+    struct Frame { var binder: String?; var entity: Entity }
+
+    let sink: DiagnosticSink
+    let params: [String: Literal]
+    var frames: [Frame]
+    var inTemplate = false
+    var fieldsRead: Set<FieldKey> = []
+    var paramsUsed: Set<String> = []
+
+    init(sink: DiagnosticSink, params: [String: Literal], root: Entity) {
+        self.sink = sink
+        self.params = params
+        frames = [Frame(binder: nil, entity: root)]
+    }
+
+    func fail(_ id: RuleDiagnosticID, _ e: Expr, _ m: String, hint: String? = nil) -> (TExpr, VType)? {
+        sink.add(id, at: e.loc, m, hint: hint)
+        return nil
+    }
+
+    mutating func check(_ e: Expr) -> (TExpr, VType)? {
+        switch e.node {
+        case .literal(let l):
+            if case .text(let s) = l, s.isEmpty { return (.literal(l), .text) }
+            return (.literal(l), l.type)
+        case .name(let n): return resolveName(n, e)
+        case .member(let base, let name):
+            guard let (b, t) = check(base) else { return nil }
+            return member(b, t, name, e)
+        case .call(let name, let args): return checkCall(name, args, e)
+        case .aggregate(let name, let binder, let coll, let filter, let value):
+            return checkAggregate(name, binder, coll, filter, value, e)
+        case .unary(let op, let x):
+            guard let (tx, t) = check(x) else { return nil }
+            if op == "not" {
+                guard t == .bool else { return fail(.typeMismatch, x, "`not` применяется к условию, а здесь \(t)") }
+                return (.unary(op, tx, t), .bool)
+            }
+            guard t.isNumeric || t == .duration else { return fail(.typeMismatch, x, "минус применяется к числу или продолжительности, а здесь \(t)") }
+            return (.unary(op, tx, t), t)
+        case .binary(let op, let l, let r): return checkBinary(op, l, r, e)
+        case .ifThen(let c, let a, let b):
+            guard let (tc, ct) = check(c), let (ta, at) = check(a), let (tb, bt) = check(b) else { return nil }
+            guard ct == .bool else { return fail(.typeMismatch, c, "после `if` ожидалось условие, а здесь \(ct)") }
+            guard at == bt || (at.isNumeric && bt.isNumeric) else {
+                return fail(.typeMismatch, b, "ветви `then` и `else` разного типа: \(at) и \(bt)")
+            }
+            return (.ifThen(tc, ta, tb), at)
+        }
+    }
+
+    mutating func resolveName(_ n: String, _ e: Expr) -> (TExpr, VType)? {
+        if let d = frames.lastIndex(where: { $0.binder == n }) { return (.item(d), .ref(frames[d].entity)) }
+        for d in frames.indices.reversed() where frames[d].binder == nil {
+            if let fi = FieldRegistry.field(frames[d].entity, n) {
+                fieldsRead.insert(FieldKey(frames[d].entity, n))
+                return (.member(.item(d), frames[d].entity, n), fi.type)
+            }
+        }
+        if let p = params[n] {
+            paramsUsed.insert(n)
+            return (.literal(p), p.type)
+        }
+        if let g = FieldRegistry.globals.first(where: { $0.name == n }) { return (.global(n), g.type) }
+        if inTemplate, Vocabulary.templateSpecials.contains(n) { return (.special(n), .text) }
+        let entity = frames.last(where: { $0.binder == nil })?.entity ?? frames[0].entity
+        var candidates = (FieldRegistry.fields[entity] ?? []).map(\.name) + params.keys.sorted()
+            + FieldRegistry.globals.map(\.name) + frames.compactMap(\.binder)
+        if inTemplate { candidates += Vocabulary.templateSpecials }
+        if FieldRegistry.functions.contains(where: { $0.name == n }) || Parser.aggregates.contains(n) {
+            return fail(.syntax, e, "`\(n)` — функция: после имени нужны скобки без пробела, например `\(n)(…)`")
+        }
+        return fail(.unknownField, e, "неизвестное поле `\(n)` у сущности \(entity.rawValue)",
+                    hint: RuleDiagnostics.didYouMean(n, among: candidates))
+    }
+
+    mutating func member(_ b: TExpr, _ t: VType, _ name: String, _ e: Expr) -> (TExpr, VType)? {
+        if t == .dateTime && name == "date" { return (.call("date_of", [b], [t]), .date) }
+        guard case .ref(let ent) = t else {
+            return fail(.typeMismatch, e, "у значения типа «\(t)» нет полей (`.\(name)`)")
+        }
+        guard let fi = FieldRegistry.field(ent, name) else {
+            return fail(.unknownField, e, "неизвестное поле `\(name)` у сущности \(ent.rawValue)",
+                        hint: RuleDiagnostics.didYouMean(name, among: (FieldRegistry.fields[ent] ?? []).map(\.name)))
+        }
+        fieldsRead.insert(FieldKey(ent, name))
+        return (.member(b, ent, name), fi.type)
+    }
+
+    mutating func checkAggregate(_ name: String, _ binder: String?, _ coll: Expr, _ filter: Expr?, _ value: Expr?,
+                                 _ e: Expr) -> (TExpr, VType)? {
+        guard let (tc, ct) = check(coll) else { return nil }
+        guard case .list(let ent) = ct else {
+            return fail(.typeMismatch, coll, "`\(name)` считает по коллекции (marks, lessons, …), а здесь \(ct)")
+        }
+        frames.append(Frame(binder: binder, entity: ent))
+        defer { frames.removeLast() }
+        var tf: TExpr?
+        if let f = filter {
+            guard let (x, t) = check(f) else { return nil }
+            guard t == .bool else { return fail(.typeMismatch, f, "после `where` ожидалось условие, а здесь \(t)") }
+            tf = x
+        }
+        var tv: TExpr?
+        var vt: VType = .number
+        if let v = value {
+            guard let (x, t) = check(v) else { return nil }
+            tv = x
+            vt = t
+        }
+        switch name {
+        case "count": return (.aggregate(name, tc, ent, filter: tf, value: nil), .number)
+        case "exists": return (.aggregate(name, tc, ent, filter: tf, value: nil), .bool)
+        case "ratio":
+            guard tf != nil else { return fail(.badArguments, e, "`ratio` требует условие: `ratio(коллекция where условие)`") }
+            return (.aggregate(name, tc, ent, filter: tf, value: nil), .percent)
+        case "sum":
+            guard tv != nil, vt.isNumeric else { return fail(.badArguments, e, "`sum` требует числовое выражение: `sum(коллекция, выражение)`") }
+            return (.aggregate(name, tc, ent, filter: tf, value: tv), vt)
+        default:
+            guard tv != nil, [.number, .percent, .date, .dateTime, .duration, .text].contains(vt) else {
+                return fail(.badArguments, e, "`\(name)` требует выражение для сравнения: `\(name)(коллекция, выражение)`")
+            }
+            return (.aggregate(name, tc, ent, filter: tf, value: tv), vt)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// A checked expression: names resolved, every node typed. The engine compiles it once.
+public indirect enum TExpr: Sendable {
+    case literal(Literal)
+    /// The record bound at this depth: 0 is the rule's record, deeper ones are aggregate elements.
+    case item(Int)
+    case member(TExpr, Entity, String)
+    case global(String)
+    /// `{delay}`, `{expected}`, … in templates.
+    case special(String)
+    case call(String, [TExpr], [VType])
+    case aggregate(String, TExpr, Entity, filter: TExpr?, value: TExpr?)
+    case unary(String, TExpr, VType)
+    case binary(String, TExpr, TExpr, VType, VType)
+    case ifThen(TExpr, TExpr, TExpr)
+}
+
+/// A checked message template.
+public struct TTemplate: Sendable {
+    public enum Piece: Sendable {
+        case text(String)
+        case expr(TExpr, VType)
+    }
+    public var pieces: [Piece]
+    public var source: String
+}
+
+/// An example with its fixture lines, ready for the examples runner.
+public typealias RuleExample = Example
+
+/// A rule that passed every check: what the engine compiles.
+public struct CheckedRule: Sendable {
+    public var id: String
+    public var title: String
+    public var document: String
+    public var clause: String
+    public var severity: String
+    public var tags: [String]
+    public var area: String?
+    public var validFrom: LocalDateOpt
+    public var validTo: LocalDateOpt
+    public var scope: ScopeInfo
+    public var filter: TExpr?
+    public var condition: TExpr?
+    public var conditionIsForbid: Bool
+    /// Source text of the condition / measure (for `rules explain`).
+    public var conditionText: String?
+    public var measure: TExpr?
+    public var measureType: VType?
+    public var warn: (value: Double, inclusive: Bool)?
+    public var fail: (value: Double, inclusive: Bool)?
+    public var message: TTemplate
+    public var expected: TTemplate?
+    public var found: TTemplate?
+    public var examples: [Example]
+    /// Every field the rule reads (for data requirements and `rules explain`).
+    public var fieldsRead: Set<FieldKey>
+    /// Parameters the rule uses.
+    public var parametersUsed: Set<String>
+    public var file: String
+    public var line: Int
+}
+
+import JournalModel
+public typealias LocalDateOpt = LocalDate?

@@ -1,0 +1,163 @@
+import JournalModel
+
+/// Splits a `.rules` file into tokens; problems become diagnostics and lexing continues.
+///
+///     var lx = Lexer(text: "require entered_at <= end_of_day(lesson.date)", file: "x.rules")
+///     let tokens = lx.tokenize()   // require, entered_at, <=, end_of_day, (, lesson, ., date, ), eof
+public struct Lexer {
+    private let chars: [Character]
+    private let file: String
+    private let lines: [Substring]
+    private var pos = 0
+    private var line = 1
+    private var col = 1
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// `sourceLines` are the whole file's lines when `text` is a piece of it (a placeholder).
+    public init(text: String, file: String, firstLine: Int = 1, firstColumn: Int = 1,
+                sourceLines: [Substring]? = nil) {
+        chars = Array(text)
+        self.file = file
+        lines = sourceLines ?? text.split(separator: "\n", omittingEmptySubsequences: false)
+        line = firstLine
+        col = firstColumn
+    }
+
+    public mutating func tokenize() -> [Token] {
+        var out: [Token] = []
+        var lineOfLast = 0
+        while true {
+            let hadSpace = skipSpaceAndComments()
+            let startLine = line, startCol = col
+            let starts = startLine != lineOfLast
+            guard pos < chars.count else {
+                out.append(Token(kind: .eof, raw: "", line: line, column: col, startsLine: true, spaceBefore: true))
+                return out
+            }
+            let startPos = pos
+            if let kind = lexOne() {
+                let raw = String(chars[startPos..<pos])
+                out.append(Token(kind: kind, raw: raw, line: startLine, column: startCol,
+                                 startsLine: starts, spaceBefore: hadSpace || starts))
+                lineOfLast = startLine
+            }
+        }
+    }
+
+    private var cur: Character? { pos < chars.count ? chars[pos] : nil }
+    private func at(_ k: Int) -> Character? { pos + k < chars.count ? chars[pos + k] : nil }
+
+    private mutating func advance() {
+        if chars[pos] == "\n" { line += 1; col = 1 } else { col += 1 }
+        pos += 1
+    }
+
+    private mutating func skipSpaceAndComments() -> Bool {
+        var skipped = false
+        while let c = cur {
+            if c == "#" {
+                while let d = cur, d != "\n" { advance() }
+            } else if c.isWhitespace {
+                advance()
+            } else { break }
+            skipped = true
+        }
+        return skipped
+    }
+
+    private mutating func lexOne() -> Token.Kind? {
+        guard let c = cur else { return nil }
+        if c == "\"" { return lexString() }
+        if c.isNumber && c.isASCII { return lexNumberLike() }
+        if c.isLetter || c == "_" {
+            var s = ""
+            while let d = cur, d.isLetter || d.isNumber || d == "_" { s.append(d); advance() }
+            return .ident(s)
+        }
+        let two = at(1).map { String(c) + String($0) } ?? ""
+        if ["<=", ">=", "!=", ".."].contains(two) { advance(); advance(); return .punct(two) }
+        if "{}(),.=<>+-*/%".contains(c) { advance(); return .punct(String(c)) }
+        let (l, cl) = (line, col)
+        advance()
+        diagnostics.append(RuleDiagnostics.make(.syntax, file: file, line: l, column: cl,
+                                                sourceLine: sourceLine(l),
+                                                message: "неожиданный символ «\(c)»"))
+        return nil
+    }
+
+    private mutating func lexString() -> Token.Kind? {
+        let (l, cl) = (line, col)
+        advance()
+        var s = ""
+        while let c = cur, c != "\n" {
+            if c == "\"" { advance(); return .string(s) }
+            if c == "\\", let n = at(1) {
+                advance(); advance()
+                s.append(n == "n" ? "\n" : n)
+                continue
+            }
+            s.append(c)
+            advance()
+        }
+        diagnostics.append(RuleDiagnostics.make(.unterminatedString, file: file, line: l, column: cl,
+                                                sourceLine: sourceLine(l),
+                                                message: "строка не закрыта кавычкой до конца строки"))
+        return .string(s)
+    }
+
+    private func digits(from k: Int, count: Int) -> Bool {
+        (0..<count).allSatisfy { at(k + $0).map { $0.isASCII && $0.isNumber } ?? false }
+    }
+
+    private func text(_ k: Int, _ n: Int) -> String { String(chars[(pos + k)..<(pos + k + n)]) }
+
+    private mutating func lexNumberLike() -> Token.Kind? {
+        // yyyy-mm-dd[Thh:mm[:ss]]
+        if digits(from: 0, count: 4), at(4) == "-", digits(from: 5, count: 2), at(7) == "-", digits(from: 8, count: 2) {
+            let (l, cl) = (line, col)
+            let dateText = text(0, 10)
+            var n = 10
+            var timeText: String?
+            if at(10) == "T", digits(from: 11, count: 2), at(13) == ":", digits(from: 14, count: 2) {
+                n = 16
+                if at(16) == ":", digits(from: 17, count: 2) { n = 19 }
+                timeText = text(11, n - 11)
+            }
+            for _ in 0..<n { advance() }
+            guard let d = DateParsing.date(dateText) else { return badDate(dateText, l, cl) }
+            guard let tt = timeText else { return .date(d) }
+            guard let t = DateParsing.time(tt) else { return badDate(dateText + "T" + tt, l, cl) }
+            return .dateTime(LocalDateTime(date: d, time: t))
+        }
+        // hh:mm
+        if digits(from: 0, count: 2), at(2) == ":", digits(from: 3, count: 2) {
+            let (l, cl) = (line, col)
+            let tt = text(0, 5)
+            for _ in 0..<5 { advance() }
+            guard let t = DateParsing.time(tt) else { return badDate(tt, l, cl) }
+            return .time(t)
+        }
+        var s = ""
+        while let c = cur, c.isASCII && c.isNumber { s.append(c); advance() }
+        if cur == ".", let n = at(1), n.isASCII && n.isNumber {
+            s.append("."); advance()
+            while let c = cur, c.isASCII && c.isNumber { s.append(c); advance() }
+        }
+        if let c = cur, c.isLetter {
+            while let d = cur, d.isLetter || d.isNumber || d == "_" { s.append(d); advance() }
+            return .numWord(s)
+        }
+        return .number(Double(s) ?? 0)
+    }
+
+    private mutating func badDate(_ t: String, _ l: Int, _ c: Int) -> Token.Kind? {
+        diagnostics.append(RuleDiagnostics.make(.badDate, file: file, line: l, column: c, sourceLine: sourceLine(l),
+                                                message: "невозможная дата или время «\(t)»",
+                                                hint: "даты пишутся как 2025-09-01, время — как 2025-09-01T10:25"))
+        return nil
+    }
+
+    func sourceLine(_ l: Int) -> String? {
+        l >= 1 && l <= lines.count ? String(lines[l - 1]) : nil
+    }
+}

@@ -1,0 +1,53 @@
+import JournalModel
+
+extension Parser {
+    /// A message string with `{expression}` placeholders; `{{` and `}}` are literal braces.
+    mutating func parseTemplate() -> Template? {
+        let t = tok
+        guard case .string(let s) = t.kind else {
+            _ = expectString()
+            return nil
+        }
+        _ = next()
+        var pieces: [Template.Piece] = []
+        var text = ""
+        let cs = Array(s)
+        var i = 0
+        // Column of the string's first character (after the quote); escapes shift it slightly.
+        let base = t.column + 1
+        while i < cs.count {
+            let c = cs[i]
+            if c == "{", i + 1 < cs.count, cs[i + 1] == "{" { text.append("{"); i += 2; continue }
+            if c == "}", i + 1 < cs.count, cs[i + 1] == "}" { text.append("}"); i += 2; continue }
+            if c == "{" {
+                guard let close = cs[(i + 1)...].firstIndex(of: "}") else {
+                    sink.add(.badPlaceholder, at: SourceLocation(file: sink.file, line: t.line, column: base + i),
+                             "подстановка `{` не закрыта скобкой `}`", hint: "фигурную скобку в тексте пишут как `{{`")
+                    return nil
+                }
+                if !text.isEmpty { pieces.append(.text(text)); text = "" }
+                let inner = String(cs[(i + 1)..<close])
+                var lexer = Lexer(text: inner, file: sink.file, firstLine: t.line, firstColumn: base + i + 1,
+                                  sourceLines: sink.lines)
+                var toks = lexer.tokenize()
+                sink.append(lexer.diagnostics)
+                for k in toks.indices { toks[k].startsLine = false }
+                toks[toks.count - 1].startsLine = true
+                var sub = Parser(tokens: toks, sink: sink)
+                if inner.trimmingSpaces().isEmpty {
+                    sink.add(.badPlaceholder, at: SourceLocation(file: sink.file, line: t.line, column: base + i),
+                             "пустая подстановка `{}`")
+                } else if let e = sub.parseExpr() {
+                    if !sub.tok.isEOF { sub.error(.badPlaceholder, sub.tok, "лишнее в подстановке: \(sub.tok.shown)") }
+                    pieces.append(.expr(e))
+                }
+                i = close + 1
+                continue
+            }
+            text.append(c)
+            i += 1
+        }
+        if !text.isEmpty { pieces.append(.text(text)) }
+        return Template(pieces: pieces, source: s)
+    }
+}
