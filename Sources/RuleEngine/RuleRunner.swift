@@ -71,7 +71,7 @@ enum RuleRunner {
         if let s = c.sides {
             let a = s.lhs(env), b = s.rhs(env)
             found = ValueFormat.text(a, s.type, env)
-            let bound = ValueFormat.text(b, s.type, env)
+            let bound = s.op.hasPrefix("<") ? ValueFormat.deadline(b, s.type, env) : ValueFormat.text(b, s.type, env)
             expected = (s.op.hasPrefix("<") ? "не позднее " : "не ранее ") + bound
             switch (a, b) {
             case (.time(let x), .time(let y)): delay = s.op.hasPrefix("<") ? x - y : y - x

@@ -19,6 +19,15 @@ enum ValueFormat {
         }
     }
 
+    /// A deadline: a moment at exactly 00:00 is shown as 24:00 of the previous day
+    /// («до 01.09.2025 24:00» — the end of the lesson day, rules/README.md section 2).
+    static func deadline(_ v: Value, _ type: VType?, _ env: Env) -> String {
+        if case .time(let t) = v, t % 86400 == 0 {
+            return "\(LocalDateTime(seconds: t - 1).date) 24:00"
+        }
+        return text(v, type, env)
+    }
+
     /// A record's human name: a student's name, "урок 01.09.2025", a group's name…
     static func name(_ r: Ref, _ env: Env) -> String {
         let j = env.journal

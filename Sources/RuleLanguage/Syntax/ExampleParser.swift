@@ -57,7 +57,8 @@ extension Parser {
         }
         _ = next()
         var line = FixtureLine(kind: kind, values: [:], keyLocations: [:], loc: loc(kt))
-        while !tok.isEOF && !tok.startsLine && !tok.isPunct("}") {
+        // A line that starts with `key=` continues the previous fixture line.
+        while !tok.isEOF && !tok.isPunct("}") && (!tok.startsLine || (tok.identText != nil && peek().isPunct("="))) {
             let keyTok = tok
             guard let key = keyTok.identText, peek().isPunct("=") else {
                 error(.badExample, keyTok, "в строке примера ожидалось `ключ=значение`, а найдено \(keyTok.shown)")

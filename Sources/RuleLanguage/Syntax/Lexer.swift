@@ -91,9 +91,9 @@ public struct Lexer {
         var s = ""
         while let c = cur, c != "\n" {
             if c == "\"" { advance(); return .string(s) }
-            if c == "\\", let n = at(1) {
+            if c == "\\", let n = at(1), n == "\"" || n == "\\" {
                 advance(); advance()
-                s.append(n == "n" ? "\n" : n)
+                s.append(n)
                 continue
             }
             s.append(c)

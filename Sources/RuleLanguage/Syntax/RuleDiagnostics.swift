@@ -34,7 +34,13 @@ public enum RuleDiagnostics {
 
     /// "возможно, `x`?" when a close candidate exists.
     public static func didYouMean(_ name: String, among: some Sequence<String>) -> String? {
-        Suggestions.closest(to: name, among: among).map { "возможно, `\($0)`?" }
+        let list = Array(among)
+        if let c = Suggestions.closest(to: name, among: list) { return "возможно, `\(c)`?" }
+        // Keywords are short: also accept two edits (a swapped pair of letters) for names of 4+ letters.
+        guard name.count >= 4 else { return nil }
+        let near = list.map { ($0, Suggestions.distance(name.lowercased(), $0.lowercased())) }
+            .filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
+        return near.map { "возможно, `\($0.0)`?" }
     }
 }
 

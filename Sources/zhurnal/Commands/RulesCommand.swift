@@ -1,7 +1,136 @@
 import ArgumentParser
+import Foundation
+import JournalModel
+import RuleLanguage
+import RuleEngine
+import Findings
 
-// Placeholder: the owner of this command replaces this file with the real one.
+/// `zhurnal rules lint|test|explain|fields|coverage|diff`: work with rule files.
 struct RulesCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "(в разработке)")
-    func run() async throws { throw UserFacingError.fail("команда «rules» ещё не готова") }
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Файлы правил: проверка, примеры, справка по полям, покрытие положения.",
+        subcommands: [Lint.self, Test.self, Explain.self, Fields.self, Coverage.self, Diff.self])
+
+    /// Loads a pack, printing its diagnostics; nil on errors.
+    static func load(_ path: String) -> Pack? {
+        do { return try PackLoader.load(path: path) } catch let e as PackError {
+            for d in e.diagnostics { printError(d.rendered) }
+            return nil
+        } catch {
+            printError("ошибка: \(error)")
+            return nil
+        }
+    }
+
+    /// `.rules` files named directly or found under the named folders, sorted.
+    static func ruleFiles(_ paths: [String]) -> [String] {
+        var out: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue {
+                let items = (FileManager.default.enumerator(atPath: p)?.allObjects as? [String]) ?? []
+                out += items.filter { $0.hasSuffix(".rules") }.sorted().map { (p as NSString).appendingPathComponent($0) }
+            } else {
+                out.append(p)
+            }
+        }
+        return out
+    }
+
+    struct Lint: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Проверить файлы правил: синтаксис, имена полей, типы.")
+        @Argument(help: "Файлы .rules") var files: [String]
+
+        func run() async throws {
+            var bad = false
+            for f in files {
+                if let p = RulesCommand.load(f) { print("\(f): правил \(p.rules.count), ошибок нет") } else { bad = true }
+            }
+            if bad { throw ExitCodes.badInput }
+        }
+    }
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Выполнить примеры каждого правила.")
+        @Argument(help: "Файлы .rules или папки с ними") var paths: [String]
+        @Flag(name: .shortAndLong, help: "Показывать замечания, которые дали примеры") var verbose = false
+
+        func run() async throws {
+            let files = RulesCommand.ruleFiles(paths)
+            guard !files.isEmpty else { throw UserFacingError.fail("не найдено ни одного файла .rules") }
+            var failed = 0, total = 0, broken = false
+            for f in files {
+                guard let pack = RulesCommand.load(f) else { broken = true; continue }
+                print("\(f):")
+                for rule in pack.rules {
+                    let results = ExampleRunner.run(rule)
+                    total += results.count
+                    let bad = results.filter { !$0.passed }
+                    failed += bad.count
+                    print("  \(bad.isEmpty ? "ок    " : "ОШИБКА") \(rule.id) — примеров: \(results.count)")
+                    for r in results where !r.passed || verbose {
+                        print("      \(r.location): \(r.example): \(r.detail)")
+                        if verbose { for fi in r.findings { print("        → \(fi.message)") } }
+                    }
+                }
+            }
+            print("Примеров: \(total), не прошли: \(failed)")
+            if broken { throw ExitCodes.badInput }
+            if failed > 0 { throw ExitCodes.violations }
+        }
+    }
+
+    struct Explain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Показать правило: пункт, параметры, нужные данные.")
+        @Argument(help: "Id правила") var id: String
+        @Option(name: .customLong("rules"), help: "Файл пакета правил") var rulesFile: String
+
+        func run() async throws {
+            guard let pack = RulesCommand.load(rulesFile) else { throw ExitCodes.badInput }
+            guard let r = pack.rules.first(where: { $0.id == id }) else {
+                let hint = Suggestions.closest(to: id, among: pack.rules.map(\.id)).map { " — возможно, `\($0)`?" } ?? ""
+                throw UserFacingError.fail("в пакете \(rulesFile) нет правила `\(id)`\(hint)")
+            }
+            print(PackText.explain(r, in: pack), terminator: "")
+        }
+    }
+
+    struct Fields: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Сущности, поля и функции, доступные в правилах.")
+        func run() async throws {
+            print(ReferenceText.fields())
+            print("Функции:\n")
+            print(ReferenceText.functions(), terminator: "")
+        }
+    }
+
+    struct Coverage: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Таблица покрытия пунктов положения (<пакет>.coverage.csv).")
+        @Argument(help: "Файл пакета правил") var pack: String
+
+        func run() async throws {
+            guard let p = RulesCommand.load(pack) else { throw ExitCodes.badInput }
+            let path = CoverageTable.path(forPack: pack)
+            let entries: [CoverageEntry]
+            do {
+                guard let e = try CoverageTable.read(path: path) else { throw UserFacingError.fail("нет таблицы покрытия \(path)") }
+                entries = e
+            } catch let e as PackError { throw UserFacingError.fail(e.diagnostics) }
+            let (text, unknown) = PackText.coverage(entries, pack: p)
+            print(text, terminator: "")
+            if !unknown.isEmpty { throw ExitCodes.violations }
+        }
+    }
+
+    struct Diff: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Чем различаются два пакета правил.")
+        @Argument(help: "Старый пакет") var old: String
+        @Argument(help: "Новый пакет") var new: String
+
+        func run() async throws {
+            guard let a = RulesCommand.load(old), let b = RulesCommand.load(new) else { throw ExitCodes.badInput }
+            print(PackText.diff(a, b), terminator: "")
+        }
+    }
 }

@@ -1,0 +1,46 @@
+import JournalModel
+import Findings
+import RuleLanguage
+
+/// Runs the examples of rules: each `triggers` example must produce findings, each `passes`
+/// example must check at least one record and produce none.
+public enum ExampleRunner {
+    public struct Result: Sendable {
+        public var ruleId: String
+        public var example: String
+        public var passed: Bool
+        /// Russian explanation of a failure (or of the success, for verbose output).
+        public var detail: String
+        public var location: SourceLocation
+        public var findings: [Finding]
+    }
+
+    public static func run(_ rule: CheckedRule) -> [Result] {
+        rule.examples.enumerated().map { n, ex in
+            let label = (ex.triggers != nil ? "срабатывает" : "не срабатывает") + (ex.name.map { ": «\($0)»" } ?? " (пример \(n + 1))")
+            let (journal, problems) = FixtureJournal.build(ex.lines)
+            if let p = problems.first {
+                return Result(ruleId: rule.id, example: label, passed: false, detail: "ошибка в примере: \(p.1)",
+                              location: p.0, findings: [])
+            }
+            let (outcomes, findings) = Engine.evaluate([rule], journal: journal, options: CheckOptions())
+            let o = outcomes[0]
+            let ok: Bool
+            let detail: String
+            switch ex.triggers {
+            case nil:
+                ok = o.violations == 0 && o.checked > 0
+                detail = o.checked == 0
+                    ? "правило ничего не проверило (\(o.status.rawValue): \(o.missingData.joined(separator: "; ")))"
+                    : "замечаний: \(o.violations), проверено: \(o.checked)"
+            case 0?:
+                ok = o.violations > 0
+                detail = ok ? "замечаний: \(o.violations)" : "ожидалось замечание, а его нет (\(o.status.rawValue); проверено \(o.checked), пропущено \(o.skipped)\(o.missingData.isEmpty ? "" : "; " + o.missingData.joined(separator: "; ")))"
+            case let n?:
+                ok = o.violations == n
+                detail = "ожидалось замечаний: \(n), получено: \(o.violations)"
+            }
+            return Result(ruleId: rule.id, example: label, passed: ok, detail: detail, location: ex.loc, findings: findings)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import JournalModel
+import RuleLanguage
+
+/// Builds a tiny journal from an example's fixture lines (rules/README.md, section 7).
+struct FixtureJournal {
+    var builder = JournalBuilder(institution: Institution(name: "Пример"))
+    var calendar = SchoolCalendar()
+    var lastLesson: LessonID?
+    var problems: [(SourceLocation, String)] = []
+    var pendingPeriodMarks: [FixtureLine] = []
+
+    static let defaultGroup = "7а", defaultSubject = "Алгебра", defaultTeacher = "Учитель"
+
+    static func build(_ lines: [FixtureLine]) -> (Journal, [(SourceLocation, String)]) {
+        var f = FixtureJournal()
+        for l in lines { f.add(l) }
+        f.builder.setCalendar(f.calendar)
+        for l in f.pendingPeriodMarks { f.addPeriodMark(l) }
+        return (f.builder.journal, f.problems)
+    }
+
+    mutating func text(_ l: FixtureLine, _ k: String) -> String? { l.values[k]?.asText }
+
+    mutating func date(_ l: FixtureLine, _ k: String) -> LocalDate? {
+        guard let v = l.values[k] else { return nil }
+        if case .date(let d) = v { return d }
+        problems.append((l.keyLocations[k] ?? l.loc, "`\(k)` должно быть датой вида 2025-09-01"))
+        return nil
+    }
+
+    mutating func moment(_ l: FixtureLine, _ k: String) -> LocalDateTime? {
+        guard let v = l.values[k] else { return nil }
+        if case .dateTime(let d) = v { return d }
+        if case .date(let d) = v { return d.startOfDay }
+        problems.append((l.keyLocations[k] ?? l.loc, "`\(k)` должно быть моментом вида 2025-09-01T10:25"))
+        return nil
+    }
+
+    mutating func time(_ l: FixtureLine, _ k: String) -> TimeOfDay? {
+        guard let v = l.values[k] else { return nil }
+        if case .time(let t) = v { return t }
+        problems.append((l.keyLocations[k] ?? l.loc, "`\(k)` должно быть временем вида 08:30"))
+        return nil
+    }
+
+    mutating func number(_ l: FixtureLine, _ k: String) -> Double? {
+        guard let v = l.values[k] else { return nil }
+        if case .number(let n) = v { return n }
+        problems.append((l.keyLocations[k] ?? l.loc, "`\(k)` должно быть числом"))
+        return nil
+    }
+
+    mutating func group(_ l: FixtureLine) -> GroupID { builder.group(text(l, "group") ?? FixtureJournal.defaultGroup) }
+    mutating func subject(_ l: FixtureLine) -> SubjectID { builder.subject(text(l, "subject") ?? FixtureJournal.defaultSubject) }
+    mutating func teacher(_ name: String?) -> TeacherID? { name.map { builder.teacher($0) } }
+
+    mutating func needLesson(_ l: FixtureLine) -> Lesson? {
+        guard let id = lastLesson else {
+            problems.append((l.loc, "строке `\(l.kind)` нужен урок: сначала напишите строку `lesson`"))
+            return nil
+        }
+        return builder.journal.lessons[Int(id)]
+    }
+
+    mutating func add(_ l: FixtureLine) {
+        switch l.kind {
+        case "calendar":
+            if let w = number(l, "week") { calendar.studyWeekDays = Int(w) }
+            if case .range(let a, let b)? = l.values["holiday"] { calendar.holidays.append(DateSpan(name: "каникулы", start: a, end: b)) }
+        case "period":
+            guard let s = date(l, "start"), let e = date(l, "end") else {
+                problems.append((l.loc, "у периода нужны start и end"))
+                return
+            }
+            let kind = StudyPeriod.Kind(rawValue: text(l, "kind") ?? "четверть") ?? .quarter
+            calendar.periods.append(StudyPeriod(name: text(l, "name") ?? "1 четверть", kind: kind, start: s, end: e))
+        case "load":
+            let g = group(l), s = subject(l)
+            let t = builder.teacher(text(l, "teacher") ?? FixtureJournal.defaultTeacher)
+            builder.addLoad(LoadItem(teacher: t, subject: s, group: g, weeklyHours: number(l, "hours") ?? 1))
+        case "student":
+            let g = group(l)
+            _ = builder.addStudent(Student(name: text(l, "name") ?? "Ученик", group: g,
+                                           enrolled: date(l, "enrolled"), left: date(l, "left")))
+        case "lesson":
+            guard let d = date(l, "date") else {
+                problems.append((l.loc, "у строки `lesson` нужна дата: date=2025-09-01"))
+                return
+            }
+            let g = group(l), s = subject(l)
+            lastLesson = builder.addLesson(Lesson(
+                group: g, subject: s, date: d, number: number(l, "n").map { Int($0) }, start: time(l, "start"),
+                end: time(l, "end"), teacher: teacher(text(l, "teacher") ?? FixtureJournal.defaultTeacher),
+                scheduledTeacher: teacher(text(l, "scheduled")), substitutionEnteredAt: moment(l, "substitution_entered"),
+                topic: text(l, "topic"), lessonKind: text(l, "kind"), homework: text(l, "homework"),
+                recordedAt: moment(l, "recorded"), topicEnteredAt: moment(l, "topic_entered"),
+                homeworkEnteredAt: moment(l, "homework_entered")))
+        case "cell":
+            guard let les = needLesson(l), let lid = lastLesson else { return }
+            let st = builder.student(text(l, "student") ?? "Ученик", group: les.group)
+            builder.addCell(Cell(lesson: lid, student: st, value: CellValue(parsing: text(l, "value") ?? ""),
+                                 workType: text(l, "work"), enteredAt: moment(l, "entered"), enteredBy: teacher(text(l, "by"))))
+        case "period_mark": pendingPeriodMarks.append(l)
+        case "plan":
+            builder.addPlanItem(PlanItem(group: group(l), subject: subject(l), ordinal: Int(number(l, "n") ?? 1),
+                                         topic: text(l, "topic") ?? "", hours: number(l, "hours") ?? 1,
+                                         lessonKind: text(l, "kind"), plannedDate: date(l, "date")))
+        case "change":
+            let les = lastLesson.map { builder.journal.lessons[Int($0)] }
+            let st = text(l, "student").map { builder.student($0, group: les?.group ?? builder.group(FixtureJournal.defaultGroup)) }
+            let target = Change.Target(rawValue: text(l, "target") ?? "отметка") ?? .cell
+            builder.addChange(Change(target: target, lesson: lastLesson, student: st, subject: les?.subject, group: les?.group,
+                                     oldValue: text(l, "old"), newValue: text(l, "new"), placedAt: moment(l, "placed"),
+                                     changedAt: moment(l, "changed"), changedBy: teacher(text(l, "by"))))
+        default:
+            problems.append((l.loc, "неизвестная строка примера `\(l.kind)`"))
+        }
+    }
+
+    mutating func addPeriodMark(_ l: FixtureLine) {
+        let g = group(l), s = subject(l)
+        let st = builder.student(text(l, "student") ?? "Ученик", group: g)
+        let pname = text(l, "period") ?? calendar.periods.first?.name ?? "1 четверть"
+        let pid = calendar.periods.firstIndex { $0.name == pname }.map(PeriodID.init)
+        if pid == nil { problems.append((l.keyLocations["period"] ?? l.loc, "нет периода «\(pname)»: объявите его строкой `period`")) }
+        builder.addPeriodMark(PeriodMark(student: st, subject: s, period: pid, periodName: pname,
+                                         value: CellValue(parsing: text(l, "value") ?? ""), enteredAt: moment(l, "entered")))
+    }
+}

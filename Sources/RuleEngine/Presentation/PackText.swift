@@ -1,0 +1,93 @@
+import JournalModel
+import Findings
+import RuleLanguage
+
+/// Russian texts for `zhurnal rules explain|coverage|diff`.
+public enum PackText {
+    /// Title, clause, severity, scope, condition, parameters and the data a rule needs.
+    public static func explain(_ r: CheckedRule, in pack: Pack) -> String {
+        var out = "\(r.id) — \(r.title)\n"
+        out += "Документ: \(r.document)\nПункт: \(r.clause)\nСтепень: \(r.severity)\n"
+        out += "Теги: \(r.tags.joined(separator: ", "))\n"
+        if r.validFrom != nil || r.validTo != nil {
+            out += "Действует: \(r.validFrom.map { "с \($0)" } ?? "") \(r.validTo.map { "по \($0)" } ?? "")\n"
+        }
+        out += "Проверяется: \(r.scope.name) — \(r.scope.description)\n"
+        if let c = r.conditionText { out += "Условие: \(c)\n" }
+        if let w = r.warn { out += "Порог предупреждения: \(w.inclusive ? "≥" : ">") \(Format.number(w.value))\n" }
+        if let f = r.fail { out += "Порог превышения: \(f.inclusive ? "≥" : ">") \(Format.number(f.value))\n" }
+        let used = pack.params.filter { r.parametersUsed.contains($0.name) }
+        if !used.isEmpty {
+            out += "Параметры:\n"
+            for p in used {
+                out += "  \(p.name) = \(p.value)" + (p.description.map { " — \($0)" } ?? "")
+                    + (p.setIn.map { " (задано в \($0))" } ?? "") + "\n"
+            }
+        }
+        out += "Нужные данные:\n"
+        for k in r.fieldsRead.sorted() {
+            guard let f = FieldRegistry.field(k.entity, k.name) else { continue }
+            out += "  \(k.entity.rawValue).\(k.name) — \(f.description)" + (f.requires.map { " [может отсутствовать: \($0)]" } ?? "") + "\n"
+        }
+        out += "Примеры: \(r.examples.filter { $0.triggers != nil }.count) срабатывающих, \(r.examples.filter { $0.triggers == nil }.count) несрабатывающих\n"
+        out += "Файл: \(r.file):\(r.line)\n"
+        return out
+    }
+
+    /// The coverage table and the rule ids it names that the pack does not have.
+    public static func coverage(_ entries: [CoverageEntry], pack: Pack) -> (text: String, unknownIds: [String]) {
+        let ids = Set(pack.rules.map(\.id))
+        var unknown: [String] = []
+        var out = "Покрытие пунктов: \(pack.title)\n"
+        for s in CoverageEntry.Status.allCases {
+            out += "  \(s.rawValue): \(entries.filter { $0.status == s }.count)\n"
+        }
+        out += "\n"
+        for e in entries {
+            out += "\(e.clause) — \(e.status.rawValue)"
+            if !e.ruleIds.isEmpty { out += ": " + e.ruleIds.joined(separator: ", ") }
+            out += "\n    \(e.summary)\n"
+            if let r = e.reason { out += "    причина: \(r)\n" }
+            for id in e.ruleIds where !ids.contains(id) {
+                unknown.append(id)
+                out += "    ошибка: правила `\(id)` нет в пакете"
+                    + (Suggestions.closest(to: id, among: ids).map { " — возможно, `\($0)`?" } ?? "") + "\n"
+            }
+            if e.status == .encoded && e.ruleIds.isEmpty { out += "    предупреждение: пункт «проверяется», но правила не указаны\n" }
+        }
+        let covered = Set(entries.flatMap(\.ruleIds))
+        let orphan = pack.rules.map(\.id).filter { !covered.contains($0) }
+        if !orphan.isEmpty { out += "\nПравила, не указанные в таблице: \(orphan.joined(separator: ", "))\n" }
+        return (out, unknown)
+    }
+
+    /// What differs between two packs: rules added, removed, changed; parameters.
+    public static func diff(_ a: Pack, _ b: Pack) -> String {
+        var out = "Сравнение: \(a.id) → \(b.id)\n"
+        let ra = Dictionary(a.rules.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+        let rb = Dictionary(b.rules.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+        var lines: [String] = []
+        for r in b.rules where ra[r.id] == nil { lines.append("+ правило \(r.id) — \(r.title)") }
+        for r in a.rules where rb[r.id] == nil { lines.append("- правило \(r.id) — \(r.title)") }
+        for r in a.rules {
+            guard let n = rb[r.id] else { continue }
+            var changes: [String] = []
+            if r.title != n.title { changes.append("название") }
+            if r.clause != n.clause { changes.append("пункт: \(r.clause) → \(n.clause)") }
+            if r.severity != n.severity { changes.append("степень: \(r.severity) → \(n.severity)") }
+            if r.scope.name != n.scope.name { changes.append("сущность: \(r.scope.name) → \(n.scope.name)") }
+            if r.conditionText != n.conditionText { changes.append("условие: \(r.conditionText ?? "—") → \(n.conditionText ?? "—")") }
+            if r.message.source != n.message.source { changes.append("сообщение") }
+            if !changes.isEmpty { lines.append("~ правило \(r.id): " + changes.joined(separator: "; ")) }
+        }
+        let pa = Dictionary(a.params.map { ($0.name, $0.value) }, uniquingKeysWith: { x, _ in x })
+        let pb = Dictionary(b.params.map { ($0.name, $0.value) }, uniquingKeysWith: { x, _ in x })
+        for p in b.params {
+            if let old = pa[p.name] { if old != p.value { lines.append("~ параметр \(p.name): \(old) → \(p.value)") } }
+            else { lines.append("+ параметр \(p.name) = \(p.value)") }
+        }
+        for p in a.params where pb[p.name] == nil { lines.append("- параметр \(p.name)") }
+        out += lines.isEmpty ? "различий нет\n" : lines.joined(separator: "\n") + "\n"
+        return out
+    }
+}
