@@ -40,6 +40,19 @@ struct InstitutionPackTests {
         }
     }
 
+    @Test("every example of every rule behaves as declared (as `zhurnal rules test`)", arguments: packs)
+    func examples(id: String) throws {
+        let pack = try Self.load(id)
+        var total = 0
+        for rule in pack.rules {
+            for r in ExampleRunner.run(rule) {
+                total += 1
+                #expect(r.passed, "\(rule.id) \(r.example): \(r.detail)")
+            }
+        }
+        #expect(total >= 2 * pack.rules.count)
+    }
+
     @Test("the coverage table names every rule of the pack and only those", arguments: packs)
     func coverageInSync(id: String) throws {
         let pack = try Self.load(id)
