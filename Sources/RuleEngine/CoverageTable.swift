@@ -40,7 +40,8 @@ public enum CoverageTable {
                 continue
             }
             guard let st = CoverageEntry.Status(rawValue: f[2].trimmingSpaces()) else {
-                let col = String(raw).distance(from: raw.startIndex, to: raw.range(of: f[2])?.lowerBound ?? raw.startIndex) + 1
+                let line = String(raw)
+                let col = line.range(of: f[2]).map { line.distance(from: line.startIndex, to: $0.lowerBound) + 1 } ?? 1
                 diags.append(Diagnostic(id: "rules.coverage", location: SourceLocation(file: path, line: n + 1, column: col),
                                         message: "неизвестный статус «\(f[2])»", sourceLine: String(raw),
                                         hint: Suggestions.closest(to: f[2], among: CoverageEntry.Status.allCases.map(\.rawValue)).map { "возможно, «\($0)»?" }

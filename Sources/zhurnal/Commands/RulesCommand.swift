@@ -10,7 +10,7 @@ struct RulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Файлы правил: проверка, примеры, справка по полям, покрытие положения.",
-        subcommands: [Lint.self, Test.self, Explain.self, Fields.self, Coverage.self, Diff.self])
+        subcommands: [Lint.self, Test.self, Explain.self, Fields.self, Coverage.self, Diff.self, Bench.self])
 
     /// Loads a pack, printing its diagnostics; nil on errors.
     static func load(_ path: String) -> Pack? {
@@ -132,5 +132,37 @@ struct RulesCommand: AsyncParsableCommand {
             guard let a = RulesCommand.load(old), let b = RulesCommand.load(new) else { throw ExitCodes.badInput }
             print(PackText.diff(a, b), terminator: "")
         }
+    }
+
+    /// Hidden: evaluation time and peak memory on a generated journal (see the README dev note).
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Замер скорости движка на сгенерированном журнале.",
+                                                        shouldDisplay: false)
+        @Option(help: "Сколько клеток журнала сгенерировать") var cells = 1_000_000
+        @Option(name: .customLong("rules"), help: "Пакет правил") var rulesFile = "rules/tests/required.rules"
+
+        func run() async throws {
+            guard let pack = RulesCommand.load(rulesFile) else { throw ExitCodes.badInput }
+            let clock = ContinuousClock()
+            var journal: Journal?
+            let build = clock.measure { journal = SyntheticJournal.make(cells: cells) }
+            guard let j = journal else { return }
+            print("журнал: уроков \(j.lessons.count), клеток \(j.cells.count), отметок за период \(j.periodMarks.count), изменений \(j.changes.count); построен за \(build)")
+            var result: (outcomes: [RuleOutcome], findings: [Finding])?
+            let eval = clock.measure { result = Engine.evaluate(pack.rules, journal: j, options: CheckOptions()) }
+            for o in result?.outcomes ?? [] {
+                print("  \(o.ruleId): \(o.status.rawValue), проверено \(o.checked), нарушений \(o.violations), пропущено \(o.skipped)")
+            }
+            print("правил: \(pack.rules.count), замечаний: \(result?.findings.count ?? 0)")
+            print("оценка (индексы + все правила): \(eval)")
+            print("пиковая память: \(RulesCommand.peakMemory())")
+        }
+    }
+
+    /// VmHWM from /proc/self/status (Linux), or "—".
+    static func peakMemory() -> String {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "—" }
+        return line.dropFirst(6).trimmingCharacters(in: .whitespaces)
     }
 }
