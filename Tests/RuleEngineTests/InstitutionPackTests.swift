@@ -36,6 +36,9 @@ struct InstitutionPackTests {
         for rule in pack.rules {
             #expect(rule.id.hasPrefix(pack.id + "-"), "rule \(rule.id) is not named after its pack")
             #expect(rule.clause.hasPrefix("п. "), "rule \(rule.id) cites no clause")
+            let number = String(rule.clause.dropFirst(3))
+            #expect(rule.message.source.lowercased().contains("п. \(number)"), "the message of \(rule.id) does not cite п. \(number)")
+            #expect(rule.id.contains("-\(number)-"), "rule \(rule.id) is not named after its clause \(number)")
             #expect(rule.examples.contains { $0.triggers != nil }, "rule \(rule.id) has no triggering example")
             #expect(rule.examples.contains { $0.triggers == nil }, "rule \(rule.id) has no passing example")
         }
