@@ -51,7 +51,7 @@ enum Compiler {
     }
 
     static func getter(_ e: Entity, _ n: String) -> Getter {
-        guard let g = FieldGetters.all[FieldKey(e, n)] else {
+        guard let g = FieldGetters.all[FieldKey(e, n)]?.get else {
             preconditionFailure("field \(e.rawValue).\(n) is in the registry but has no getter")
         }
         return g

@@ -3,12 +3,15 @@ import RuleLanguage
 
 /// The getter behind every field of `FieldRegistry` (a test checks both lists are equal).
 enum FieldGetters {
-    static let all: [FieldKey: Getter] = {
-        var m: [FieldKey: Getter] = [:]
-        for (k, g) in lessonGetters { m[FieldKey(.lesson, k)] = g }
-        for (k, g) in cellGetters { m[FieldKey(.cell, k)] = g }
-        for (k, g) in periodMarkGetters { m[FieldKey(.periodMark, k)] = g }
-        for (k, g) in otherGetters { m[k] = g }
+    /// Boxed so that a getter taken out of the dictionary is called without a reabstraction thunk.
+    struct Box: Sendable { let get: Getter }
+
+    static let all: [FieldKey: Box] = {
+        var m: [FieldKey: Box] = [:]
+        for (k, g) in lessonGetters { m[FieldKey(.lesson, k)] = Box(get: g) }
+        for (k, g) in cellGetters { m[FieldKey(.cell, k)] = Box(get: g) }
+        for (k, g) in periodMarkGetters { m[FieldKey(.periodMark, k)] = Box(get: g) }
+        for (k, g) in otherGetters { m[k] = Box(get: g) }
         return m
     }()
 
@@ -17,27 +20,27 @@ enum FieldGetters {
     static func ref(_ k: Entity, _ i: Int32?) -> Value { i.map { .ref(Ref(kind: k, i: $0)) } ?? .null }
 
     static let lessonGetters: [String: Getter] = [
-        "date": { r, e in .date(lesson(r, e).date.dayNumber) },
-        "number": { r, e in Value.opt(lesson(r, e).number) { .num(Double($0)) } },
+        "date": { r, e in .date(e.journal.lessons[Int(r.i)].date.dayNumber) },
+        "number": { r, e in Value.opt(e.journal.lessons[Int(r.i)].number) { .num(Double($0)) } },
         "start_at": { r, e in t(e.ix.lessonStart[Int(r.i)]) },
         "end_at": { r, e in t(e.ix.lessonEnd[Int(r.i)]) },
         "group_day_end": { r, e in t(e.ix.groupDayEnd[Int(r.i)]) },
-        "group": { r, e in ref(.group, lesson(r, e).group) },
-        "subject": { r, e in ref(.subject, lesson(r, e).subject) },
-        "teacher": { r, e in ref(.teacher, lesson(r, e).teacher) },
-        "scheduled_teacher": { r, e in ref(.teacher, lesson(r, e).scheduledTeacher) },
+        "group": { r, e in ref(.group, e.journal.lessons[Int(r.i)].group) },
+        "subject": { r, e in ref(.subject, e.journal.lessons[Int(r.i)].subject) },
+        "teacher": { r, e in ref(.teacher, e.journal.lessons[Int(r.i)].teacher) },
+        "scheduled_teacher": { r, e in ref(.teacher, e.journal.lessons[Int(r.i)].scheduledTeacher) },
         "is_substitution": { r, e in
             let l = lesson(r, e)
             guard let a = l.teacher, let b = l.scheduledTeacher else { return .null }
             return .bool(a != b)
         },
-        "substitution_entered_at": { r, e in Value.opt(lesson(r, e).substitutionEnteredAt) { .time($0.seconds) } },
-        "topic": { r, e in Value.text(lesson(r, e).topic) },
-        "lesson_kind": { r, e in Value.text(lesson(r, e).lessonKind) },
-        "homework": { r, e in Value.text(lesson(r, e).homework) },
-        "recorded_at": { r, e in Value.opt(lesson(r, e).recordedAt) { .time($0.seconds) } },
-        "topic_entered_at": { r, e in Value.opt(lesson(r, e).topicEnteredAt) { .time($0.seconds) } },
-        "homework_entered_at": { r, e in Value.opt(lesson(r, e).homeworkEnteredAt) { .time($0.seconds) } },
+        "substitution_entered_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].substitutionEnteredAt) { .time($0.seconds) } },
+        "topic": { r, e in Value.text(e.journal.lessons[Int(r.i)].topic) },
+        "lesson_kind": { r, e in Value.text(e.journal.lessons[Int(r.i)].lessonKind) },
+        "homework": { r, e in Value.text(e.journal.lessons[Int(r.i)].homework) },
+        "recorded_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].recordedAt) { .time($0.seconds) } },
+        "topic_entered_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].topicEnteredAt) { .time($0.seconds) } },
+        "homework_entered_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].homeworkEnteredAt) { .time($0.seconds) } },
         "period": { r, e in let p = e.ix.lessonPeriod[Int(r.i)]; return p < 0 ? .null : .ref(Ref(kind: .period, i: p)) },
         "ordinal": { r, e in .num(Double(e.ix.lessonOrdinal[Int(r.i)])) },
         "plan_topic": { r, e in
@@ -58,34 +61,34 @@ enum FieldGetters {
     }
 
     static let cellGetters: [String: Getter] = [
-        "lesson": { r, e in .ref(Ref(kind: .lesson, i: cell(r, e).lesson)) },
-        "date": { r, e in .date(cellLesson(r, e).date.dayNumber) },
-        "student": { r, e in .ref(Ref(kind: .student, i: cell(r, e).student)) },
-        "group": { r, e in .ref(Ref(kind: .group, i: cellLesson(r, e).group)) },
-        "subject": { r, e in .ref(Ref(kind: .subject, i: cellLesson(r, e).subject)) },
-        "teacher": { r, e in ref(.teacher, cellLesson(r, e).responsibleTeacher) },
-        "value": { r, e in .text(cell(r, e).value.raw) },
-        "kind": { r, e in .text(cell(r, e).value.kind.ruleName) },
-        "mark": { r, e in Value.opt(cell(r, e).value.first) { .num(Double($0.value)) } },
-        "second_mark": { r, e in Value.opt(cell(r, e).value.second) { .num(Double($0.value)) } },
-        "has_mark": { r, e in .bool(cell(r, e).value.hasMark) },
-        "is_absence": { r, e in .bool(cell(r, e).value.isAbsence) },
-        "work_type": { r, e in Value.text(cell(r, e).workType) },
-        "entered_at": { r, e in Value.opt(cell(r, e).enteredAt) { .time($0.seconds) } },
-        "entered_by": { r, e in ref(.teacher, cell(r, e).enteredBy) },
+        "lesson": { r, e in .ref(Ref(kind: .lesson, i: e.journal.cells[Int(r.i)].lesson)) },
+        "date": { r, e in .date(e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].date.dayNumber) },
+        "student": { r, e in .ref(Ref(kind: .student, i: e.journal.cells[Int(r.i)].student)) },
+        "group": { r, e in .ref(Ref(kind: .group, i: e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].group)) },
+        "subject": { r, e in .ref(Ref(kind: .subject, i: e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].subject)) },
+        "teacher": { r, e in ref(.teacher, e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].responsibleTeacher) },
+        "value": { r, e in .text(e.journal.cells[Int(r.i)].value.raw) },
+        "kind": { r, e in .text(e.journal.cells[Int(r.i)].value.kind.ruleName) },
+        "mark": { r, e in Value.opt(e.journal.cells[Int(r.i)].value.first) { .num(Double($0.value)) } },
+        "second_mark": { r, e in Value.opt(e.journal.cells[Int(r.i)].value.second) { .num(Double($0.value)) } },
+        "has_mark": { r, e in .bool(e.journal.cells[Int(r.i)].value.hasMark) },
+        "is_absence": { r, e in .bool(e.journal.cells[Int(r.i)].value.isAbsence) },
+        "work_type": { r, e in Value.text(e.journal.cells[Int(r.i)].workType) },
+        "entered_at": { r, e in Value.opt(e.journal.cells[Int(r.i)].enteredAt) { .time($0.seconds) } },
+        "entered_by": { r, e in ref(.teacher, e.journal.cells[Int(r.i)].enteredBy) },
         "later_marks": { r, e in
-            let c = cell(r, e), l = cellLesson(r, e)
+            // Marks of the student and subject on later days: the tail of the date-sorted list.
+            let c = e.journal.cells[Int(r.i)]
+            let l = e.journal.lessons[Int(c.lesson)]
             let list = e.ix.marksBySS[JournalIndex.key(c.student, l.subject)] ?? []
-            let k = Int64(l.date.dayNumber) * 100 + Int64(l.number ?? 0)
-            return .list(list.filter {
-                let o = e.journal.lessons[Int(e.journal.cells[Int($0)].lesson)]
-                return Int64(o.date.dayNumber) * 100 + Int64(o.number ?? 0) > k && o.date.dayNumber > l.date.dayNumber
-            }.map { Ref(kind: .cell, i: $0) })
+            let lo = e.ix.position(in: list, day: l.date.dayNumber, inclusive: false)
+            return .list(list[lo...].map { Ref(kind: .cell, i: $0) })
         },
         "earlier_marks": { r, e in
             let c = cell(r, e), l = cellLesson(r, e)
             let list = e.ix.marksBySS[JournalIndex.key(c.student, l.subject)] ?? []
-            return .list(list.filter { e.ix.date(ofCell: $0) < l.date.dayNumber }.map { Ref(kind: .cell, i: $0) })
+            let hi = e.ix.position(in: list, day: l.date.dayNumber, inclusive: true)
+            return .list(list[..<hi].map { Ref(kind: .cell, i: $0) })
         },
     ]
 

@@ -1,14 +1,18 @@
 import JournalModel
 
 /// Lookups built once per journal so that rules never scan the whole journal per record.
-final class JournalIndex {
+/// Immutable after `init`, so evaluation threads share it.
+final class JournalIndex: @unchecked Sendable {
     let journal: Journal
     /// Cells of each lesson (CSR: `lessonCellStart[l] ..< lessonCellStart[l+1]` into `lessonCellOrder`).
     let lessonCellStart: [Int32]
     let lessonCellOrder: [Int32]
     /// Mark / absence cells of each student × subject, sorted by lesson date and number.
-    let marksBySS: [Int64: [Int32]]
-    let absencesBySS: [Int64: [Int32]]
+    let marksBySS: SortedCells
+    let absencesBySS: SortedCells
+    /// Lesson date of each cell, and a date-and-number sort key of each lesson.
+    let cellDay: [Int32]
+    let lessonKey: [Int64]
     /// Lessons of each group × subject sorted by date and number; ordinal of each lesson within it.
     let lessonsByGS: [Int64: [Int32]]
     let lessonOrdinal: [Int32]
@@ -49,31 +53,23 @@ final class JournalIndex {
         lessonCellStart = counts
         lessonCellOrder = order
 
-        let lessonSortKey: (Int32) -> Int64 = { l in
-            let les = j.lessons[Int(l)]
-            return Int64(les.date.dayNumber) * 100 + Int64(les.number ?? 0)
-        }
+        let lk = j.lessons.map { Int64($0.date.dayNumber) * 100 + Int64($0.number ?? 0) }
+        lessonKey = lk
+        cellDay = j.cells.map { j.lessons[Int($0.lesson)].date.dayNumber }
         var gs: [Int64: [Int32]] = [:]
         for (li, l) in j.lessons.enumerated() { gs[JournalIndex.key(l.group, l.subject), default: []].append(Int32(li)) }
         var ordinal = [Int32](repeating: 0, count: nl)
         for k in gs.keys {
-            gs[k]?.sort { lessonSortKey($0) < lessonSortKey($1) }
+            gs[k]?.sort { lk[Int($0)] < lk[Int($1)] }
             for (n, l) in (gs[k] ?? []).enumerated() { ordinal[Int(l)] = Int32(n + 1) }
         }
         lessonsByGS = gs
         lessonOrdinal = ordinal
 
-        var ms: [Int64: [Int32]] = [:], ab: [Int64: [Int32]] = [:]
-        for (ci, c) in j.cells.enumerated() {
-            let subj = j.lessons[Int(c.lesson)].subject
-            if c.value.hasMark { ms[JournalIndex.key(c.student, subj), default: []].append(Int32(ci)) }
-            if c.value.isAbsence { ab[JournalIndex.key(c.student, subj), default: []].append(Int32(ci)) }
-        }
-        let cellKey: (Int32) -> Int64 = { lessonSortKey(j.cells[Int($0)].lesson) }
-        for k in ms.keys { ms[k]?.sort { cellKey($0) < cellKey($1) } }
-        for k in ab.keys { ab[k]?.sort { cellKey($0) < cellKey($1) } }
-        marksBySS = ms
-        absencesBySS = ab
+        let ssKey = j.cells.map { JournalIndex.key($0.student, j.lessons[Int($0.lesson)].subject) }
+        let cellKey = j.cells.map { lk[Int($0.lesson)] }
+        marksBySS = SortedCells(j.cells.indices.filter { j.cells[$0].value.hasMark }, group: ssKey, order: cellKey)
+        absencesBySS = SortedCells(j.cells.indices.filter { j.cells[$0].value.isAbsence }, group: ssKey, order: cellKey)
 
         var st = [Int64](repeating: .min, count: nl), en = [Int64](repeating: .min, count: nl)
         var dayEnd: [Int64: Int64] = [:]
@@ -139,17 +135,24 @@ final class JournalIndex {
         lessonCellOrder[Int(lessonCellStart[Int(l)])..<Int(lessonCellStart[Int(l) + 1])]
     }
 
-    func date(ofCell c: Int32) -> Int32 { journal.lessons[Int(journal.cells[Int(c)].lesson)].date.dayNumber }
+    func date(ofCell c: Int32) -> Int32 { cellDay[Int(c)] }
+
+    /// The first position in a date-sorted list whose date is after `day` (or ≥ `day` when `inclusive`).
+    func position(in list: ArraySlice<Int32>, day: Int32, inclusive: Bool) -> Int {
+        var lo = list.startIndex, hi = list.endIndex
+        while lo < hi {
+            let m = (lo + hi) / 2
+            let d = cellDay[Int(list[m])]
+            if d < day || (!inclusive && d == day) { lo = m + 1 } else { hi = m }
+        }
+        return lo
+    }
 
     /// Cells of `list` (sorted by date) whose lesson date lies in `from...to`.
-    func slice(_ list: [Int32]?, from: Int32, to: Int32) -> [Ref] {
+    func slice(_ list: ArraySlice<Int32>?, from: Int32, to: Int32) -> [Ref] {
         guard let list else { return [] }
-        var lo = 0, hi = list.count
-        while lo < hi { let m = (lo + hi) / 2; if date(ofCell: list[m]) < from { lo = m + 1 } else { hi = m } }
-        var out: [Ref] = []
-        var i = lo
-        while i < list.count, date(ofCell: list[i]) <= to { out.append(Ref(kind: .cell, i: list[i])); i += 1 }
-        return out
+        let a = position(in: list, day: from, inclusive: true), b = position(in: list, day: to, inclusive: false)
+        return a < b ? list[a..<b].map { Ref(kind: .cell, i: $0) } : []
     }
 
     func lessons(group: Int32, subject: Int32, from: Int32, to: Int32) -> [Ref] {
@@ -157,4 +160,25 @@ final class JournalIndex {
             .filter { let d = self.journal.lessons[Int($0)].date.dayNumber; return d >= from && d <= to }
             .map { Ref(kind: .lesson, i: $0) }
     }
+}
+
+/// Cell indices grouped by a key (student × subject) and sorted by lesson date within a group,
+/// stored flat: one array and one range per key.
+struct SortedCells: Sendable {
+    let order: [Int32]
+    let ranges: [Int64: Range<Int>]
+
+    init(_ cells: [Int], group: [Int64], order key: [Int64]) {
+        let sorted = cells.sorted { (group[$0], key[$0]) < (group[$1], key[$1]) }
+        var ranges: [Int64: Range<Int>] = [:]
+        var start = 0
+        for i in sorted.indices where i == sorted.count - 1 || group[sorted[i]] != group[sorted[i + 1]] {
+            ranges[group[sorted[i]]] = start..<(i + 1)
+            start = i + 1
+        }
+        order = sorted.map { Int32($0) }
+        self.ranges = ranges
+    }
+
+    subscript(key: Int64) -> ArraySlice<Int32>? { ranges[key].map { order[$0] } }
 }

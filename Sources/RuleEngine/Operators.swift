@@ -16,12 +16,18 @@ enum Operators {
         case (.days(let n, _), .dur(let y)): return c(Int64(n) * 86400, y)
         case (.days(let x, _), .days(let y, _)): return c(x, y)
         case (.text(let x), .text(let y)):
-            let lx = x.lowercased(), ly = y.lowercased()
-            return lx < ly ? -1 : (lx == ly ? 0 : 1)
+            if TextFold.equal(x, y) { return 0 }
+            return x.lowercased() < y.lowercased() ? -1 : 1
         case (.bool(let x), .bool(let y)): return x == y ? 0 : 1
         case (.ref(let x), .ref(let y)): return x == y ? 0 : 1
         default: return nil
         }
+    }
+
+    /// Equality without ordering (texts compare case-insensitively); nil when unknown.
+    static func equal(_ a: Value, _ b: Value) -> Bool? {
+        if case .text(let x) = a, case .text(let y) = b { return TextFold.equal(x, y) }
+        return order(a, b).map { $0 == 0 }
     }
 
     static func compile(_ op: String, _ l: @escaping Fn, _ r: @escaping Fn, _ lt: VType, _ rt: VType, rhs: TExpr) -> Fn {
@@ -53,11 +59,15 @@ enum Operators {
             case ">": { $0 > 0 }
             default: { $0 >= 0 }
             }
+            if op == "=" || op == "!=" {
+                let want = op == "="
+                return { env in equal(l(env), r(env)).map { .bool($0 == want) } ?? .null }
+            }
             return { env in order(l(env), r(env)).map { .bool(test($0)) } ?? .null }
         case "in":
             return { env in
                 guard case .text(let s) = l(env), case .set(let xs) = r(env) else { return .null }
-                return .bool(xs.contains(s.lowercased()))
+                return .bool(xs.contains { TextFold.equal(s, $0) })
             }
         case "contains":
             return { env in
@@ -125,11 +135,37 @@ extension Operators {
     }
 }
 
-/// NSRegularExpression is thread-safe for matching; boxed to capture in a Sendable-agnostic closure.
+/// A compiled `matches` pattern. NSRegularExpression is thread-safe for matching; before calling
+/// it, a literal the pattern requires (`^\s*Контрольная работа…` → "Контрольная работа") rejects
+/// most texts cheaply.
 final class RegexBox: @unchecked Sendable {
     let re: NSRegularExpression
-    init(_ re: NSRegularExpression) { self.re = re }
+    let required: String?
+
+    init(_ re: NSRegularExpression) {
+        self.re = re
+        required = RegexBox.requiredLiteral(re.pattern)
+    }
+
     func matches(_ s: String) -> Bool {
-        re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+        if let r = required, !s.contains(r) { return false }
+        return re.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
+    }
+
+    /// The literal run at the start of a pattern without alternation (after `^` and `\s*`/`\s+`),
+    /// which every match must contain; nil when there is none of at least two characters.
+    static func requiredLiteral(_ pattern: String) -> String? {
+        guard !pattern.contains("|") else { return nil }
+        var rest = Substring(pattern)
+        if rest.hasPrefix("^") { rest = rest.dropFirst() }
+        while rest.hasPrefix("\\s*") || rest.hasPrefix("\\s+") { rest = rest.dropFirst(4) }
+        var run = ""
+        var it = rest.startIndex
+        while it < rest.endIndex, rest[it].isLetter || rest[it].isNumber || rest[it] == " " {
+            run.append(rest[it])
+            it = rest.index(after: it)
+        }
+        if it < rest.endIndex, "?*{".contains(rest[it]), !run.isEmpty { run.removeLast() }
+        return run.count >= 2 ? run : nil
     }
 }

@@ -26,7 +26,8 @@ enum Value: Sendable {
     case time(Int64)
     case dur(Int64)
     case days(Int32, working: Bool)
-    case set(Set<String>)
+    /// Lower-cased members.
+    case set([String])
     case ref(Ref)
     case list([Ref])
 
@@ -41,7 +42,7 @@ enum Value: Sendable {
         case .dateTime(let t): self = .time(t.seconds)
         case .duration(let s): self = .dur(s)
         case .days(let n, let w): self = .days(Int32(n), working: w)
-        case .set(let xs): self = .set(Set(xs.map { $0.lowercased() }))
+        case .set(let xs): self = .set(xs.map { $0.lowercased() })
         }
     }
 

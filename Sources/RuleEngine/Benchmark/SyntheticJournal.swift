@@ -31,7 +31,9 @@ public enum SyntheticJournal {
         let perGroup = studentsPerGroup * subjects.count * lessonsPerSubject
         let groupsNeeded = max(1, (target + perGroup - 1) / perGroup)
         let kinds = ["устный ответ", "самостоятельная работа", "контрольная работа", "домашняя работа"]
-        let values = ["5", "4", "4", "3", "5", "2", "н", "4", "5", "3", "н", "б", "н5"]
+        // Mostly clean data with a few percent of each kind of mistake, as in real journals.
+        let values = ["5", "4", "4", "3", "5", "2", "н", "4", "5", "3", "4", "5", "4", "3", "5", "4", "н", "4", "5", "3",
+                      "4", "5", "3", "4", "5", "4", "2", "н", "5", "4", "3", "4", "5", "4", "3", "5", "4", "4", "5", "б", "н5"]
         for gi in 0..<groupsNeeded {
             let g = b.group("\(gi % 11 + 1)\(["а", "б", "в", "г"][gi / 11 % 4])-\(gi)")
             let teachers = subjects.indices.map { b.teacher("Учитель \(gi)-\($0)") }
@@ -54,8 +56,8 @@ public enum SyntheticJournal {
                         recordedAt: start.adding(seconds: 600), topicEnteredAt: start.adding(seconds: Int64(next(7200) - 600)),
                         homeworkEnteredAt: start.adding(seconds: Int64(3600 + next(6 * 3600)))))
                     for st in students {
-                        let v = values[next(values.count)]
-                        let late = next(25) == 0
+                        let v = gi % 11 == 0 ? (next(10) == 0 ? "н" : "зач") : values[next(values.count)]
+                        let late = next(60) == 0
                         b.addCell(Cell(lesson: l, student: st, value: CellValue(parsing: v), workType: kinds[next(kinds.count)],
                                        enteredAt: start.adding(seconds: Int64(late ? 86400 + next(4 * 86400) : 3600 + next(6 * 3600))),
                                        enteredBy: teachers[si]))

@@ -150,8 +150,11 @@ struct RulesCommand: AsyncParsableCommand {
             print("журнал: уроков \(j.lessons.count), клеток \(j.cells.count), отметок за период \(j.periodMarks.count), изменений \(j.changes.count); построен за \(build)")
             var result: (outcomes: [RuleOutcome], findings: [Finding])?
             let eval = clock.measure { result = Engine.evaluate(pack.rules, journal: j, options: CheckOptions()) }
-            for o in result?.outcomes ?? [] {
-                print("  \(o.ruleId): \(o.status.rawValue), проверено \(o.checked), нарушений \(o.violations), пропущено \(o.skipped)")
+            let index = clock.measure { _ = Engine.evaluate([], journal: j, options: CheckOptions()) }
+            print("  индексы: \(index)")
+            for (r, o) in zip(pack.rules, result?.outcomes ?? []) {
+                let t = clock.measure { _ = Engine.evaluate([r], journal: j, options: CheckOptions()) } - index
+                print("  \(o.ruleId): \(o.status.rawValue), проверено \(o.checked), нарушений \(o.violations), пропущено \(o.skipped); ≈\(t)")
             }
             print("правил: \(pack.rules.count), замечаний: \(result?.findings.count ?? 0)")
             print("оценка (индексы + все правила): \(eval)")
