@@ -9,7 +9,7 @@ import RuleLanguage
 /// triggering and a passing example, and each coverage table names exactly the pack's rules.
 @Suite("Rule packs of the five regulations")
 struct InstitutionPackTests {
-    static let packs = ["oosh14", "hexlet", "btotis", "peresvet5", "sosh30"]
+    static let packs: [String] = ["oosh14", "hexlet", "btotis", "peresvet5", "sosh30"]
 
     static var rulesDir: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent()   // Tests/RuleEngineTests
