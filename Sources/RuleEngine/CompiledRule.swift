@@ -22,9 +22,9 @@ struct CompiledRule {
         rule = r
         severity = Severity(rawValue: r.severity) ?? .remark
         area = r.area.flatMap(FindingArea.init(rawValue:)) ?? .other
-        filter = r.filter.map(Compiler.compile)
-        condition = r.condition.map(Compiler.compile)
-        measure = r.measure.map(Compiler.compile)
+        filter = r.filter.map { Compiler.compile($0) }
+        condition = r.condition.map { Compiler.compile($0) }
+        measure = r.measure.map { Compiler.compile($0) }
         if let c = r.condition, !r.conditionIsForbid, case .binary(let op, let l, let rr, let lt, _) = c,
            ["<=", "<", ">=", ">"].contains(op), lt == .dateTime || lt == .date {
             sides = (Compiler.compile(l), Compiler.compile(rr), op, lt)

@@ -4,16 +4,18 @@ import RuleLanguage
 
 /// Compiles checked expressions into closures once; evaluation does no name lookups.
 enum Compiler {
-    static func compile(_ e: TExpr) -> Fn {
+    /// `depth` is where an aggregate binds its elements: one more than the records already bound.
+    static func compile(_ e: TExpr, depth: Int = 1) -> Fn {
+        let compile = { (x: TExpr) in Compiler.compile(x, depth: depth) }
         switch e {
         case .literal(let l):
             let v = Value(l)
             return { _ in v }
         case .item(let d):
-            return { env in .ref(env.stack[d]) }
+            return { env in .ref(env.slots[d]) }
         case .member(.item(let d), let ent, let name):
             let g = getter(ent, name)
-            return { env in g(env.stack[d], env) }
+            return { env in g(env.slots[d], env) }
         case .member(let base, let ent, let name):
             let b = compile(base), g = getter(ent, name)
             return { env in if case .ref(let r) = b(env) { g(r, env) } else { .null } }
@@ -25,7 +27,9 @@ enum Compiler {
         case .call(let name, let args, _):
             return Functions.compile(name, args.map(compile))
         case .aggregate(let name, let coll, _, let filter, let value):
-            return aggregate(name, compile(coll), filter.map(compile), value.map(compile))
+            precondition(depth < Env.maxDepth, "aggregates nested deeper than \(Env.maxDepth)")
+            let inner = { (x: TExpr) in Compiler.compile(x, depth: depth + 1) }
+            return aggregate(name, compile(coll), filter.map(inner), value.map(inner), depth: depth)
         case .unary(let op, let x, _):
             let f = compile(x)
             if op == "not" { return { env in if case .bool(let b) = f(env) { .bool(!b) } else { .null } } }
@@ -58,17 +62,14 @@ enum Compiler {
     }
 
     /// Evaluates `f` with each element bound on the stack; unknown filters make the result unknown.
-    static func aggregate(_ name: String, _ coll: @escaping Fn, _ filter: Fn?, _ value: Fn?) -> Fn {
+    static func aggregate(_ name: String, _ coll: @escaping Fn, _ filter: Fn?, _ value: Fn?, depth top: Int) -> Fn {
         return { env in
             guard case .list(let items) = coll(env) else { return .null }
             var count = 0, unknown = 0
             var best: Value = .null
             var sum = 0.0
-            env.stack.append(Ref(kind: .cell, i: 0))
-            defer { env.stack.removeLast() }
-            let top = env.stack.count - 1
             for r in items {
-                env.stack[top] = r
+                env.slots[top] = r
                 if let f = filter {
                     switch f(env) {
                     case .bool(true): break

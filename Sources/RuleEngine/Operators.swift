@@ -61,13 +61,27 @@ enum Operators {
             }
             if op == "=" || op == "!=" {
                 let want = op == "="
+                if case .literal(.text(let lit)) = rhs {
+                    // Comparing with a constant text: fold the constant once.
+                    let lower = lit.lowercased()
+                    return { env in
+                        guard case .text(let a) = l(env) else { return l(env).isNull ? .null : .bool(!want) }
+                        if TextFold.bytesEqual(a, lower) { return .bool(want) }
+                        if TextFold.hasNoCapitals(a) { return .bool(!want) }
+                        return .bool((a.lowercased() == lower) == want)
+                    }
+                }
                 return { env in equal(l(env), r(env)).map { .bool($0 == want) } ?? .null }
             }
             return { env in order(l(env), r(env)).map { .bool(test($0)) } ?? .null }
         case "in":
             return { env in
                 guard case .text(let s) = l(env), case .set(let xs) = r(env) else { return .null }
-                return .bool(xs.contains { TextFold.equal(s, $0) })
+                // Set members are lower-cased: exact bytes first, then the lower-cased text.
+                for x in xs where TextFold.bytesEqual(s, x) { return .bool(true) }
+                if TextFold.hasNoCapitals(s) { return .bool(false) }
+                let low = s.lowercased()
+                return .bool(xs.contains { $0 == low })
             }
         case "contains":
             return { env in
@@ -140,15 +154,15 @@ extension Operators {
 /// most texts cheaply.
 final class RegexBox: @unchecked Sendable {
     let re: NSRegularExpression
-    let required: String?
+    let required: [UInt8]?
 
     init(_ re: NSRegularExpression) {
         self.re = re
-        required = RegexBox.requiredLiteral(re.pattern)
+        required = RegexBox.requiredLiteral(re.pattern).map { Array($0.utf8) }
     }
 
     func matches(_ s: String) -> Bool {
-        if let r = required, !s.contains(r) { return false }
+        if let r = required, !TextFold.containsBytes(s, r) { return false }
         return re.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
     }
 
@@ -158,7 +172,7 @@ final class RegexBox: @unchecked Sendable {
         guard !pattern.contains("|") else { return nil }
         var rest = Substring(pattern)
         if rest.hasPrefix("^") { rest = rest.dropFirst() }
-        while rest.hasPrefix("\\s*") || rest.hasPrefix("\\s+") { rest = rest.dropFirst(4) }
+        while rest.hasPrefix("\\s*") || rest.hasPrefix("\\s+") { rest = rest.dropFirst(3) }
         var run = ""
         var it = rest.startIndex
         while it < rest.endIndex, rest[it].isLetter || rest[it].isNumber || rest[it] == " " {

@@ -16,7 +16,6 @@ enum RuleRunner {
         }
         var findings: [Finding] = []
         var worst: RuleOutcome.Level = .ok
-        env.stack = [Ref(kind: .cell, i: 0)]
         var seenAny = false
         Scopes.each(r.scope, env) { ref, day in
             if let d = day {
@@ -24,7 +23,7 @@ enum RuleRunner {
                 if let t = r.validTo, d > t.dayNumber { return }
             }
             seenAny = true
-            env.stack[0] = ref
+            env.slots[0] = ref
             if let f = c.filter {
                 guard case .bool(true) = f(env) else { return }
             }

@@ -55,14 +55,26 @@ enum Value: Sendable {
 
 /// Evaluation state: the journal, its index, and the stack of bound records.
 final class Env {
+    /// Nesting limit of aggregates inside aggregates.
+    static let maxDepth = 64
+
     let journal: Journal
     let ix: JournalIndex
-    var stack: [Ref] = []
+    /// Bound records by depth (0 — the rule's record). A raw buffer: reading a slot costs no
+    /// exclusivity check, and depths are fixed at compile time, so nothing is pushed or popped.
+    let slots: UnsafeMutablePointer<Ref>
     var specials: [String: String] = [:]
 
     init(journal: Journal, ix: JournalIndex) {
         self.journal = journal
         self.ix = ix
+        slots = .allocate(capacity: Env.maxDepth)
+        slots.initialize(repeating: Ref(kind: .cell, i: 0), count: Env.maxDepth)
+    }
+
+    deinit {
+        slots.deinitialize(count: Env.maxDepth)
+        slots.deallocate()
     }
 }
 

@@ -103,4 +103,14 @@ import RuleLanguage
             try Checker.check(packPath: url.path, journal: j, options: CheckOptions(parameters: ["deadline": "много"]))
         }
     }
+
+    @Test func validityDatesLimitARuleToItsPeriod() throws {
+        let text = Self.rule.replacingOccurrences(of: "  scope marks\n", with: "  valid from 2025-09-02 to 2025-09-02\n  scope marks\n")
+        let pack = try PackLoader.load(text: text, file: "t.rules")
+        #expect(pack.rules[0].validFrom == Self.d("2025-09-02"))
+        let j = Self.journal(entered: [Self.t("2025-09-03 08:10"), Self.t("2025-09-03 11:00"), Self.t("2025-09-09 11:00")])
+        let (o, f) = Engine.evaluate(pack.rules, journal: j, options: CheckOptions())
+        #expect(o[0].checked == 1)
+        #expect(f.map(\.date) == [Self.d("2025-09-02")])
+    }
 }

@@ -29,7 +29,7 @@ public enum PackText {
             guard let f = FieldRegistry.field(k.entity, k.name) else { continue }
             out += "  \(k.entity.rawValue).\(k.name) — \(f.description)" + (f.requires.map { " [может отсутствовать: \($0)]" } ?? "") + "\n"
         }
-        out += "Примеры: \(r.examples.filter { $0.triggers != nil }.count) срабатывающих, \(r.examples.filter { $0.triggers == nil }.count) несрабатывающих\n"
+        out += "Примеры: срабатывает — \(r.examples.filter { $0.triggers != nil }.count), не срабатывает — \(r.examples.filter { $0.triggers == nil }.count)\n"
         out += "Файл: \(r.file):\(r.line)\n"
         return out
     }

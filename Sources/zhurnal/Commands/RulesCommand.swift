@@ -89,7 +89,10 @@ struct RulesCommand: AsyncParsableCommand {
         func run() async throws {
             guard let pack = RulesCommand.load(rulesFile) else { throw ExitCodes.badInput }
             guard let r = pack.rules.first(where: { $0.id == id }) else {
-                let hint = Suggestions.closest(to: id, among: pack.rules.map(\.id)).map { " — возможно, `\($0)`?" } ?? ""
+                let ids = pack.rules.map(\.id)
+                let byPrefix = ids.filter { $0.hasPrefix(id) }
+                let near = byPrefix.count == 1 ? byPrefix.first : Suggestions.closest(to: id, among: ids)
+                let hint = near.map { " — возможно, `\($0)`?" } ?? ""
                 throw UserFacingError.fail("в пакете \(rulesFile) нет правила `\(id)`\(hint)")
             }
             print(PackText.explain(r, in: pack), terminator: "")
@@ -140,6 +143,7 @@ struct RulesCommand: AsyncParsableCommand {
                                                         shouldDisplay: false)
         @Option(help: "Сколько клеток журнала сгенерировать") var cells = 1_000_000
         @Option(name: .customLong("rules"), help: "Пакет правил") var rulesFile = "rules/tests/required.rules"
+        @Flag(help: "Замерить каждое правило отдельно") var perRule = false
 
         func run() async throws {
             guard let pack = RulesCommand.load(rulesFile) else { throw ExitCodes.badInput }
@@ -149,23 +153,33 @@ struct RulesCommand: AsyncParsableCommand {
             guard let j = journal else { return }
             print("журнал: уроков \(j.lessons.count), клеток \(j.cells.count), отметок за период \(j.periodMarks.count), изменений \(j.changes.count); построен за \(build)")
             var result: (outcomes: [RuleOutcome], findings: [Finding])?
+            print("память после построения журнала: \(RulesCommand.memory("VmHWM:"))")
+            let cpu0 = RulesCommand.threadCPUSeconds()
             let eval = clock.measure { result = Engine.evaluate(pack.rules, journal: j, options: CheckOptions()) }
-            let index = clock.measure { _ = Engine.evaluate([], journal: j, options: CheckOptions()) }
-            print("  индексы: \(index)")
+            let cpu = RulesCommand.threadCPUSeconds() - cpu0
+            let index = perRule ? clock.measure { _ = Engine.evaluate([], journal: j, options: CheckOptions()) } : .zero
+            if perRule { print("  индексы: \(index)") }
             for (r, o) in zip(pack.rules, result?.outcomes ?? []) {
-                let t = clock.measure { _ = Engine.evaluate([r], journal: j, options: CheckOptions()) } - index
-                print("  \(o.ruleId): \(o.status.rawValue), проверено \(o.checked), нарушений \(o.violations), пропущено \(o.skipped); ≈\(t)")
+                let t = perRule ? "; ≈\(clock.measure { _ = Engine.evaluate([r], journal: j, options: CheckOptions()) } - index)" : ""
+                print("  \(o.ruleId): \(o.status.rawValue), проверено \(o.checked), нарушений \(o.violations), пропущено \(o.skipped)\(t)")
             }
             print("правил: \(pack.rules.count), замечаний: \(result?.findings.count ?? 0)")
-            print("оценка (индексы + все правила): \(eval)")
-            print("пиковая память: \(RulesCommand.peakMemory())")
+            print("оценка (индексы + все правила): \(eval), процессорное время потока: \(String(format: "%.3f", cpu)) s")
+            print("пиковая память: \(RulesCommand.memory("VmHWM:"))")
         }
     }
 
-    /// VmHWM from /proc/self/status (Linux), or "—".
-    static func peakMemory() -> String {
+    /// CPU time of the calling thread: less disturbed than wall time on a shared machine.
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// A line of /proc/self/status (Linux), e.g. "VmHWM:" — the peak resident memory, or "—".
+    static func memory(_ key: String) -> String {
         guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "—" }
-        return line.dropFirst(6).trimmingCharacters(in: .whitespaces)
+              let line = s.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return "—" }
+        return line.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
     }
 }
