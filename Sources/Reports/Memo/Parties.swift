@@ -26,12 +26,7 @@ enum Parties {
     }
 
     /// «п. 4.3» for "4.3" or "п. 4.3"; clauses that already name themselves are kept.
-    static func clause(_ raw: String) -> String {
-        let c = raw.trimmingSpaces()
-        if c.isEmpty { return "—" }
-        if let f = c.first, f.isNumber { return "п. \(c)" }
-        return c
-    }
+    static func clause(_ raw: String) -> String { ClauseText.cited(raw) }
 
     /// The next number after `base` for the n-th document of a batch: «СЗ-15» → «СЗ-16».
     static func number(_ base: String?, offset: Int) -> String? {

@@ -7,7 +7,7 @@ enum FindingsSheet {
     static let name = "Нарушения"
     static let header = ["№", "Важность", "Пункт", "Правило", "Класс", "Предмет", "Преподаватель", "Дата урока",
                          "Обучающийся", "Ожидалось", "Фактически", "Опоздание", "Опоздание, ч", "Сообщение"]
-    static let widths: [Double] = [7, 13, 10, 32, 8, 20, 26, 11, 26, 22, 22, 14, 11, 70]
+    static let widths: [Double] = [7, 13, 10, 32, 8, 20, 26, 11, 26, 22, 22, 14, 11, 60]
     static let severityColumn = 1
 
     /// Writes `findings` in `order` (indices); returns the names of the sheets used.
@@ -36,22 +36,28 @@ enum FindingsSheet {
         var row = 1
         for i in chunk {
             let x = findings[i]
+            let title = ctx.ruleTitles[x.ruleId] ?? x.ruleId
+            let message = ctx.scrub(x.message, x)
+            let expected = ctx.scrub(x.expected, x), found = ctx.scrub(x.found, x)
+            let height = RowHeight.points(for: [(title, widths[3]), (expected, widths[9]),
+                                                (found, widths[10]), (message, widths[13])])
+            if height > RowHeight.line { try s.rowHeight(row, height) }
             try s.number(row, 0, firstNumber + row - 1, f.integer)
             try s.text(row, 1, x.severity.rawValue)
             try s.text(row, 2, x.clause)
-            try s.text(row, 3, ctx.ruleTitles[x.ruleId] ?? x.ruleId)
+            try s.text(row, 3, title, f.wrap)
             try s.text(row, 4, x.group)
             try s.text(row, 5, x.subject)
             try s.text(row, 6, x.teacher)
             if let d = x.date { try s.date(row, 7, d, f.date) }
             if let st = x.student { try s.text(row, 8, ctx.studentLabel(group: x.group, name: st)) }
-            try s.text(row, 9, ctx.scrub(x.expected, x))
-            try s.text(row, 10, ctx.scrub(x.found, x))
+            try s.text(row, 9, expected, f.wrap)
+            try s.text(row, 10, found, f.wrap)
             if let d = x.delaySeconds {
                 try s.text(row, 11, DurationText.russian(seconds: d))
                 try s.number(row, 12, (Double(d) / 360).rounded() / 10, f.decimal)
             }
-            try s.text(row, 13, ctx.scrub(x.message, x))
+            try s.text(row, 13, message, f.wrap)
             row += 1
         }
         let last = max(row - 1, 1)

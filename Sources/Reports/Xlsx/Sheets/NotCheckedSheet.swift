@@ -16,7 +16,7 @@ enum NotCheckedSheet {
         var row = 1
         let rules = ctx.report.outcomes.filter { $0.status == .notChecked || $0.status == .error || $0.skipped > 0 }
         for o in rules {
-            try s.text(row, 0, "п. \(o.clause)", f.wrap)
+            try s.text(row, 0, ClauseText.cited(o.clause), f.wrap)
             try s.text(row, 1, o.title, f.wrap)
             switch o.status {
             case .notChecked, .error:
@@ -42,7 +42,7 @@ enum NotCheckedSheet {
         row += 1
         let uncovered = ctx.report.coverage.filter { $0.status != .encoded || $0.ruleIds.isEmpty }
         for c in uncovered {
-            try s.text(row, 0, "п. \(c.clause)", f.wrap)
+            try s.text(row, 0, ClauseText.cited(c.clause), f.wrap)
             try s.text(row, 1, c.summary, f.wrap)
             try s.text(row, 2, c.status == .encoded ? "нет правила в наборе" : c.status.rawValue, f.wrap)
             try s.text(row, 3, c.reason ?? "—", f.wrap)

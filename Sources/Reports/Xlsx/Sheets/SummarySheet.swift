@@ -4,6 +4,7 @@ import JournalModel
 /// «Сводка»: what was checked, per-rule outcomes, totals by severity, timeliness by week
 /// (table and chart) and the teachers and groups with the most findings.
 enum SummarySheet {
+    static let ruleColumnWidth = 52.0
     static let name = "Сводка"
     static let ruleHeader = ["Пункт", "Правило", "Важность", "Результат", "Проверено", "Нарушений",
                              "Доля нарушений", "Пропущено (нет данных)"]
@@ -13,7 +14,7 @@ enum SummarySheet {
         let s = try ctx.addSheet(name)
         let f = ctx.formats
         let r = ctx.report
-        try s.columns([22, 52, 14, 16, 12, 12, 12, 14])
+        try s.columns([22, ruleColumnWidth, 14, 16, 12, 12, 12, 14])
         try s.merge(0, 0, 7, "Отчёт о проверке электронного журнала", f.title)
         let info: [(String, String)] = [
             ("Организация", r.institution),
@@ -38,7 +39,9 @@ enum SummarySheet {
         try s.header(row, ruleHeader, f.header)
         row += 1
         for o in r.outcomes {
-            try s.text(row, 0, "п. \(o.clause)", f.wrap)
+            let height = RowHeight.points(for: [(o.title, ruleColumnWidth)])
+            if height > RowHeight.line { try s.rowHeight(row, height) }
+            try s.text(row, 0, ClauseText.cited(o.clause), f.wrap)
             try s.text(row, 1, o.title, f.wrap)
             try s.text(row, 2, o.severity.rawValue, f.wrap)
             // Threshold rules also say which level the measured value reached.
