@@ -42,10 +42,18 @@ struct XlsxReportTests {
         #expect(s.xml.components(separatedBy: "<cfRule").count - 1 == 3)
         #expect(s.xml.contains("<formula>\"нарушение\"</formula>"))
         #expect(s.xml.contains("<col min=\"14\" max=\"14\" width=\"60.7109375\""))
-        // Long messages wrap in taller rows instead of spilling over the next row in print.
-        let tallDataRows = s.xml.components(separatedBy: "<row r=\"").dropFirst(2)
-            .filter { $0.prefix(while: { $0 != ">" }).contains("customHeight=\"1\"") }
-        #expect(!tallDataRows.isEmpty)
+    }
+
+    @Test func longMessagesWrapInTallerRows() throws {
+        // 200 characters in a 60-character column: four lines, so the row is 4 × 15 pt high
+        // and the text does not spill over the next row when printed.
+        var long = XlsxFixtures.findings[0]
+        long.message = String(repeating: "Отметка выставлена поздно. ", count: 8)
+        let book = try XlsxFixtures.roundTrip(report: XlsxFixtures.report(findings: [long]))
+        let s = try #require(book.sheet("Нарушения"))
+        let row2 = try #require(s.xml.components(separatedBy: "<row r=\"2\"").dropFirst().first)
+        let attributes = row2.prefix(while: { $0 != ">" })
+        #expect(attributes.contains("ht=\"60\"") && attributes.contains("customHeight=\"1\""))
     }
 
     @Test func everySheetPrintsLandscapeFitToWidth() throws {
