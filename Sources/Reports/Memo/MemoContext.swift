@@ -48,7 +48,7 @@ enum MemoContext {
         c["teachers"] = m.teachers.enumerated().map { n, t -> [String: Any] in
             let several = Set(t.items.map { $0.subject ?? "" }).count > 1
             let items = t.items.map { i -> [String: Any] in
-                ["text": MemoWording.item(i, withSubject: several), "what": MemoWording.what(i.area, i.problem),
+                ["text": MemoWording.item(i, withSubject: several), "what": MemoWording.what(i.area, i.problem, requirement: i.requirement),
                  "dates": Parties.dates(i.dates), "count": MemoWording.count(i.count, i.area),
                  "delay": MemoWording.delay(i.maxDelaySeconds) ?? "", "has_delay": i.maxDelaySeconds != nil,
                  "clause": i.clause, "subject": i.subject ?? ""]

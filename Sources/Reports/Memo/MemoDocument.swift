@@ -27,18 +27,16 @@ public struct DocumentParty: Sendable, Hashable {
 /// What happened to an entry, as the memo words it.
 public enum EntryProblem: String, Sendable, CaseIterable, Comparable {
     case late = "внесены с опозданием"
-    case missing = "не внесены"
     case wrong = "заполнены с нарушением требований"
 
-    /// Late when the finding carries a positive delay, missing when the journal holds nothing,
-    /// otherwise the entry is there but breaks a requirement.
+    /// Late when the finding carries a positive delay; otherwise the entry breaks a requirement,
+    /// which the memo names by the rule's title (a finding alone cannot tell an empty entry from
+    /// a wrong one, and the memo must not claim more than the rule found).
     public init(_ f: Finding) {
-        if let d = f.delaySeconds, d > 0 { self = .late }
-        else if (f.found ?? "").trimmingSpaces().isEmpty && f.delaySeconds == nil { self = .missing }
-        else { self = .wrong }
+        if let d = f.delaySeconds, d > 0 { self = .late } else { self = .wrong }
     }
 
-    var order: Int { self == .late ? 0 : self == .missing ? 1 : 2 }
+    var order: Int { self == .late ? 0 : 1 }
     public static func < (a: EntryProblem, b: EntryProblem) -> Bool { a.order < b.order }
 }
 
@@ -46,6 +44,8 @@ public enum EntryProblem: String, Sendable, CaseIterable, Comparable {
 public struct MemoItem: Sendable, Hashable {
     public var area: FindingArea
     public var problem: EntryProblem
+    /// For `.wrong`: the requirement broken, as the rule's title words it.
+    public var requirement: String?
     public var clause: String
     public var subject: String?
     public var dates: [LocalDate]
@@ -70,6 +70,8 @@ public struct MemoRow: Sendable, Hashable {
     public var subject: String?
     public var area: FindingArea
     public var problem: EntryProblem
+    /// For `.wrong`: the requirement broken, as the rule's title words it.
+    public var requirement: String?
     public var count: Int
     public var maxDelaySeconds: Int64?
     public var clause: String

@@ -20,8 +20,9 @@ enum MemoWording {
     }
 
     /// «отметки внесены с опозданием», «темы уроков не внесены», «недостаточная накопляемость отметок».
-    static func what(_ area: FindingArea, _ problem: EntryProblem) -> String {
-        switch area {
+    static func what(_ area: FindingArea, _ problem: EntryProblem, requirement: String? = nil) -> String {
+        if problem == .wrong, let r = requirement { return "не выполнено требование «\(r)»" }
+        return switch area {
         case .accumulation: "недостаточная накопляемость отметок"
         case .corrections: "исправления отметок с нарушением требований"
         case .other: problem == .late ? "записи внесены с опозданием" : "прочие нарушения"
@@ -49,7 +50,7 @@ enum MemoWording {
     /// «отметки внесены с опозданием за уроки 08.09.2025, 10.09.2025 — 12 отметок, задержка до 1 сут. 2 ч (п. 4.3)».
     static func item(_ i: MemoItem, withSubject: Bool) -> String {
         var s = withSubject ? "\(i.subject ?? "предмет не указан"): " : ""
-        s += what(i.area, i.problem)
+        s += what(i.area, i.problem, requirement: i.requirement)
         let d = dates(i.dates, i.area)
         if !d.isEmpty { s += " " + d }
         s += " — " + count(i.count, i.area)
@@ -78,7 +79,7 @@ enum MemoWording {
 
     /// «Отметки: внесены с опозданием» for the table's «Нарушение» column.
     static func rowWhat(_ r: MemoRow) -> String {
-        let w = what(r.area, r.problem)
+        let w = what(r.area, r.problem, requirement: r.requirement)
         return w.prefix(1).uppercased() + w.dropFirst()
     }
 

@@ -46,8 +46,8 @@ public enum ServiceMemo {
             author: Parties.author(position: settings.value(.memoAuthorPosition, group: group) ?? defaultAuthorPosition,
                                    fullName: curator),
             regulation: Parties.regulation(report),
-            teachers: teachers(findings, journal: journal),
-            rows: rows(findings),
+            teachers: teachers(findings, journal: journal, titles: titles(report)),
+            rows: rows(findings, titles: titles(report)),
             findingCount: findings.count,
             warnings: warnings)
     }
@@ -61,21 +61,36 @@ public enum ServiceMemo {
 
     static let noTeacher = "преподаватель не указан"
 
-    static func teachers(_ findings: [Finding], journal: Journal) -> [MemoTeacher] {
+    /// Rule id → title, for naming the requirement a non-deadline finding breaks.
+    static func titles(_ report: CheckReport) -> [String: String] {
+        Dictionary(report.outcomes.map { ($0.ruleId, $0.title) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The requirement a finding breaks, unless it is simply late.
+    static func requirement(_ f: Finding, _ titles: [String: String]) -> String? {
+        EntryProblem(f) == .late ? nil : titles[f.ruleId]
+    }
+
+    static func teachers(_ findings: [Finding], journal: Journal, titles: [String: String]) -> [MemoTeacher] {
         let byTeacher = Dictionary(grouping: findings) { $0.teacher ?? noTeacher }
         return byTeacher.keys.sorted().map { name in
             let fs = byTeacher[name] ?? []
-            struct ItemKey: Hashable { var area: FindingArea; var problem: EntryProblem; var clause: String; var subject: String? }
+            struct ItemKey: Hashable {
+                var area: FindingArea; var problem: EntryProblem; var requirement: String?
+                var clause: String; var subject: String?
+            }
             let byItem = Dictionary(grouping: fs) {
-                ItemKey(area: $0.area, problem: EntryProblem($0), clause: Parties.clause($0.clause), subject: $0.subject)
+                ItemKey(area: $0.area, problem: EntryProblem($0), requirement: requirement($0, titles),
+                        clause: Parties.clause($0.clause), subject: $0.subject)
             }
             let items = byItem.map { key, group in
-                MemoItem(area: key.area, problem: key.problem, clause: key.clause, subject: key.subject,
+                MemoItem(area: key.area, problem: key.problem, requirement: key.requirement,
+                         clause: key.clause, subject: key.subject,
                          dates: Array(Set(group.compactMap(\.date))).sorted(), count: group.count,
                          maxDelaySeconds: group.compactMap { $0.delaySeconds.flatMap { $0 > 0 ? $0 : nil } }.max())
             }.sorted {
-                ($0.subject ?? "", areaOrder($0.area), $0.problem.order, $0.clause)
-                    < ($1.subject ?? "", areaOrder($1.area), $1.problem.order, $1.clause)
+                ($0.subject ?? "", areaOrder($0.area), $0.problem.order, $0.clause, $0.requirement ?? "")
+                    < ($1.subject ?? "", areaOrder($1.area), $1.problem.order, $1.clause, $1.requirement ?? "")
             }
             let subjects = Array(Set(fs.compactMap(\.subject))).sorted()
             let position = journal.teachers.first { $0.name == name }?.position
@@ -83,25 +98,27 @@ public enum ServiceMemo {
         }
     }
 
-    static func rows(_ findings: [Finding]) -> [MemoRow] {
+    static func rows(_ findings: [Finding], titles: [String: String]) -> [MemoRow] {
         struct RowKey: Hashable {
             var date: LocalDate?; var teacher: String; var subject: String?
-            var area: FindingArea; var problem: EntryProblem; var clause: String
+            var area: FindingArea; var problem: EntryProblem; var requirement: String?; var clause: String
         }
         let byRow = Dictionary(grouping: findings) {
             RowKey(date: $0.date, teacher: $0.teacher ?? noTeacher, subject: $0.subject, area: $0.area,
-                   problem: EntryProblem($0), clause: Parties.clause($0.clause))
+                   problem: EntryProblem($0), requirement: requirement($0, titles), clause: Parties.clause($0.clause))
         }
         return byRow.map { key, group in
             let expected = Set(group.map { $0.expected ?? "" })
             return MemoRow(date: key.date, teacher: key.teacher, subject: key.subject, area: key.area,
-                           problem: key.problem, count: group.count,
+                           problem: key.problem, requirement: key.requirement, count: group.count,
                            maxDelaySeconds: group.compactMap { $0.delaySeconds.flatMap { $0 > 0 ? $0 : nil } }.max(),
                            clause: key.clause,
                            expected: expected.count == 1 ? expected.first.flatMap { $0.isEmpty ? nil : $0 } : nil)
         }.sorted {
-            ($0.date?.dayNumber ?? 0, $0.teacher, $0.subject ?? "", areaOrder($0.area), $0.problem.order, $0.clause)
-                < ($1.date?.dayNumber ?? 0, $1.teacher, $1.subject ?? "", areaOrder($1.area), $1.problem.order, $1.clause)
+            ($0.date?.dayNumber ?? 0, $0.teacher, $0.subject ?? "", areaOrder($0.area), $0.problem.order,
+             $0.clause + ($0.requirement ?? ""))
+                < ($1.date?.dayNumber ?? 0, $1.teacher, $1.subject ?? "", areaOrder($1.area), $1.problem.order,
+                   $1.clause + ($1.requirement ?? ""))
         }
     }
 
