@@ -4,37 +4,11 @@ import Testing
 /// `zhurnal import` end to end: runs the built binary on the bundled example and on broken
 /// files, and compares what a user sees.
 @Suite struct ImportCLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = CLIRunner.root
+    typealias Run = CLIRunner.Run
 
-    /// The built program: beside the test bundle, else in .build/debug.
-    static var binary: String {
-        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("zhurnal").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        return root.appendingPathComponent(".build/debug/zhurnal").path
-    }
-
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    func run(_ args: [String]) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = args
-        p.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-
-    func tempDir() throws -> URL {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("zhurnal-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
-        return u
-    }
+    func run(_ args: [String]) throws -> Run { try CLIRunner.run(args) }
+    func tempDir() throws -> URL { try CLIRunner.tempDir() }
 
     @Test func importsTheBundledExample() throws {
         let dir = try tempDir()
