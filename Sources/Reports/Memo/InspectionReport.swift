@@ -60,7 +60,8 @@ public enum InspectionReport {
                 InspectionDocument.Unchecked(
                     title: $0.title, clause: Parties.clause($0.clause),
                     reason: $0.status == .error ? "ошибка: \($0.errorMessage ?? "причина не указана")"
-                        : $0.missingData.isEmpty ? "нет нужных данных" : "нет данных: " + $0.missingData.joined(separator: ", "))
+                        : $0.missingData.isEmpty ? "нет нужных данных"
+                        : $0.missingData.map { $0.hasPrefix("нет ") ? $0 : "нет данных: \($0)" }.joined(separator: "; "))
             },
             findingCount: findings.count, lessonCount: lessons.count, warnings: warnings)
     }
