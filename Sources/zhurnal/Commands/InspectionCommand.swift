@@ -27,11 +27,7 @@ struct InspectionCommand: AsyncParsableCommand {
     @Option(help: "Куда записать: файл .docx или .md.")
     var out: String?
 
-    @Option(help: "Файл реквизитов (по умолчанию templates/memo/реквизиты.txt).")
-    var settings: String?
-
-    @Option(help: "Папка шаблонов (по умолчанию ./templates или рядом с программой).")
-    var templates: String?
+    @OptionGroup var document: DocumentOptions
 
     func validate() throws {
         if InspectionReport.month(parsing: month) == nil {
@@ -43,7 +39,7 @@ struct InspectionCommand: AsyncParsableCommand {
         guard let first = InspectionReport.month(parsing: month) else { throw UserFacingError.fail("месяц не распознан") }
         let last = first.adding(days: LocalDate.daysIn(month: first.month, year: first.year) - 1)
         let job = try DocumentJob.prepare(paths: paths, rules: rules, from: first, to: last, group: nil,
-                                          settingsPath: settings, templatesDir: templates)
+                                          settingsPath: document.settings, templatesDir: document.templates)
         let doc = InspectionReport.build(report: job.report, journal: job.journal, month: first, settings: job.settings)
         for w in doc.warnings { printError("предупреждение: \(w)") }
         let target = out.map { OutputPath.resolve($0, suffix: nil, defaultName: "справка-\(first.iso.prefix(7))") }

@@ -35,11 +35,7 @@ struct MemoCommand: AsyncParsableCommand {
     @Option(help: "Куда записать: файл .docx или .md (с --all-groups к имени добавляется группа) или папка.")
     var out: String?
 
-    @Option(help: "Файл реквизитов (по умолчанию templates/memo/реквизиты.txt).")
-    var settings: String?
-
-    @Option(help: "Папка шаблонов (по умолчанию ./templates или рядом с программой).")
-    var templates: String?
+    @OptionGroup var document: DocumentOptions
 
     func validate() throws {
         if group == nil && !allGroups { throw ValidationError("укажите группу (--group) или --all-groups") }
@@ -51,7 +47,7 @@ struct MemoCommand: AsyncParsableCommand {
         guard let day = DateParsing.date(week) else { throw UserFacingError.fail("дата недели «\(week)» не распознана") }
         let start = day.weekStart, end = start.adding(days: 6)
         let job = try DocumentJob.prepare(paths: paths, rules: rules, from: start, to: end, group: group,
-                                          settingsPath: settings, templatesDir: templates)
+                                          settingsPath: document.settings, templatesDir: document.templates)
         let groups = group.map { [$0] } ?? ServiceMemo.groups(report: job.report, journal: job.journal)
         var written = 0
         var quiet: [String] = []
