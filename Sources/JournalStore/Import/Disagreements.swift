@@ -18,7 +18,7 @@ struct Disagreements {
         // Only groups/subjects that more than one file of this import speaks about.
         let multi = try db.scalar("""
             SELECT COUNT(*) FROM (SELECT l.group_id, l.subject_id FROM
-              (SELECT DISTINCT file_id, lesson_id FROM s_cell UNION SELECT DISTINCT file_id, lesson_id FROM s_lesson) x
+              (SELECT file_id, lesson_id FROM s_clesson UNION SELECT DISTINCT file_id, lesson_id FROM s_lesson) x
               JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2 HAVING COUNT(DISTINCT x.file_id) > 1)
             """) ?? 0
         guard multi > 0 else { return out }
@@ -42,7 +42,7 @@ struct Disagreements {
         try db.execute("""
             CREATE TEMP TABLE s_fcov AS
             SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
-              FROM (SELECT DISTINCT file_id, lesson_id FROM s_cell) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+              FROM s_clesson x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
             CREATE TEMP TABLE s_lcov AS
             SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
               FROM (SELECT DISTINCT file_id, lesson_id FROM s_lesson) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
@@ -85,12 +85,12 @@ struct Disagreements {
         }
 
         let markNoLesson = try db.prepare("""
-            SELECT a.file_id, MIN(a.line), l.day, COUNT(*)
-              FROM s_cell a JOIN lesson l ON l.id = a.lesson_id
+            SELECT a.file_id, a.first_line, l.day, a.n
+              FROM s_clesson a JOIN lesson l ON l.id = a.lesson_id
              WHERE EXISTS (SELECT 1 FROM s_lcov v WHERE v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id)
                AND NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
                                 WHERE lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day)
-             GROUP BY a.file_id, l.id ORDER BY a.file_id, MIN(a.line)
+             ORDER BY a.file_id, a.first_line
             """)
         while try markNoLesson.step() {
             out.append(Disagreement(kind: .markWithoutLesson,

@@ -104,6 +104,12 @@ final class NameTables {
         return id
     }
 
+    /// Forgets every cached id (after a savepoint was rolled back).
+    func forgetAll() {
+        groups.removeAll(); subjects.removeAll(); teachers.removeAll(); workTypes.removeAll()
+        students.removeAll(); lessons.removeAll(); last = nil; lastSubject = nil
+    }
+
     /// Forgets cached lesson ids (after lessons were merged by the remap step).
     func forgetLessons() { lessons.removeAll() }
 }

@@ -48,6 +48,12 @@ final class Statement {
 
     func reset() { sqlite3_reset(handle) }
 
+    /// Steps once and returns SQLite's extended result code (for callers that tell errors apart).
+    func stepCode() -> Int32 {
+        let rc = sqlite3_step(handle)
+        return rc == SQLITE_ROW || rc == SQLITE_DONE ? rc : sqlite3_extended_errcode(db.handle)
+    }
+
     /// Steps once: true when a row is available.
     @discardableResult
     func step() throws -> Bool {
