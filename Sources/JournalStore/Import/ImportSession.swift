@@ -67,25 +67,34 @@ public struct ImportSession {
         let directFile = directCandidate(pending)
         timer.mark("распознавание файлов")
         let batch = try store.beginImport()
+        let pipe = RecordPipe(target: batch)
+        defer { pipe.close() }
         do {
             let direct = try directFile != nil && !batch.hasCells()
             var staged: [FileReport] = []
             var wroteDirectly = false
+            func read(_ i: Int, _ f: File) throws -> FileReport {
+                let r = try importer.run(path: f.path, displayName: f.displayName, sink: pipe) { progress(i, $0, $1) }
+                try pipe.drain()
+                return r
+            }
             for (i, f, _) in pending {
                 var r: FileReport
                 if direct, i == directFile {
                     batch.beginDirectCells()
                     do {
-                        r = try importer.run(path: f.path, displayName: f.displayName, sink: batch) { progress(i, $0, $1) }
+                        r = try read(i, f)
                         try batch.endDirectCells()
                         wroteDirectly = true
-                    } catch where batch.directAbandoned {
+                    } catch {
+                        pipe.reset()   // the writer is idle from here on
+                        guard batch.directAbandoned else { throw error }
                         // A row the direct path cannot take: the file again, through the staging tables.
                         try batch.endDirectCells()
-                        r = try importer.run(path: f.path, displayName: f.displayName, sink: batch) { progress(i, $0, $1) }
+                        r = try read(i, f)
                     }
                 } else {
-                    r = try importer.run(path: f.path, displayName: f.displayName, sink: batch) { progress(i, $0, $1) }
+                    r = try read(i, f)
                 }
                 r.sha256 = pending.first { $0.0 == i }?.2 ?? r.sha256
                 staged.append(r)
@@ -96,6 +105,7 @@ public struct ImportSession {
             for (k, (i, _, _)) in pending.enumerated() { reports[i] = staged[k] }
             return Summary(files: reports, outcome: outcome, cellsWrittenDirectly: wroteDirectly)
         } catch {
+            pipe.reset()
             batch.rollback()
             throw error
         }
