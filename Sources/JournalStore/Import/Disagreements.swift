@@ -15,12 +15,15 @@ struct Disagreements {
 
     func find() throws -> [Disagreement] {
         var out: [Disagreement] = []
+        var timer = PhaseTimer()
+        defer { timer.mark("  расхождения: остальное") }
         // Only groups/subjects that more than one file of this import speaks about.
         let multi = try db.scalar("""
             SELECT COUNT(*) FROM (SELECT l.group_id, l.subject_id FROM
               (SELECT file_id, lesson_id FROM s_clesson UNION SELECT DISTINCT file_id, lesson_id FROM s_lesson) x
               JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2 HAVING COUNT(DISTINCT x.file_id) > 1)
             """) ?? 0
+        timer.mark("  расхождения: охват")
         guard multi > 0 else { return out }
 
         let contradictions = try db.prepare("""
@@ -43,9 +46,11 @@ struct Disagreements {
             CREATE TEMP TABLE s_fcov AS
             SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
               FROM s_clesson x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+            CREATE INDEX temp.s_fcov_k ON s_fcov(group_id, subject_id);
             CREATE TEMP TABLE s_lcov AS
             SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
               FROM (SELECT DISTINCT file_id, lesson_id FROM s_lesson) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+            CREATE INDEX temp.s_lcov_k ON s_lcov(group_id, subject_id);
             """)
         defer { try? db.execute("DROP TABLE IF EXISTS temp.s_fcov; DROP TABLE IF EXISTS temp.s_lcov;") }
         let missing = try db.prepare("""
@@ -63,6 +68,7 @@ struct Disagreements {
                 file: file(fa), line: Int(la), otherFile: file(fb)))
         }
 
+        timer.mark("  расхождения: клетки")
         let lessonMissing = try db.prepare("""
             SELECT a.file_id, MIN(a.line), GROUP_CONCAT(DISTINCT v.file_id), l.day, MAX(a.topic IS NOT NULL), MAX(a.topic)
               FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
@@ -84,6 +90,7 @@ struct Disagreements {
                 file: file(fa), line: Int(la), otherFile: others.first.map { file($0) }))
         }
 
+        timer.mark("  расхождения: уроки")
         let markNoLesson = try db.prepare("""
             SELECT a.file_id, a.first_line, l.day, a.n
               FROM s_clesson a JOIN lesson l ON l.id = a.lesson_id
@@ -98,6 +105,7 @@ struct Disagreements {
                 file: file(markNoLesson.int(0)), line: Int(markNoLesson.int(1))))
         }
 
+        timer.mark("  расхождения: отметки без урока")
         for (column, title) in [("topic", "тема"), ("homework", "домашнее задание"),
                                 ("scheduled_teacher_id", "учитель по расписанию"), ("teacher_id", "кто провёл урок")] {
             let q = try db.prepare("""

@@ -8,7 +8,8 @@ import JournalModel
 /// A write error stops the writer and reaches the reading thread at its next hand-over, as the
 /// `ImportFailure` the sequential import gives (same file and line).
 final class RecordPipe: RecordSink, @unchecked Sendable {
-    private let target: ImportBatch
+    /// Released by `close`: the thread object may outlive the import, the batch must not.
+    private var target: ImportBatch?
     private let cond = NSCondition()
     private var queue: [[(Record, Int)]] = []
     private var current: [(Record, Int)] = []
@@ -31,6 +32,7 @@ final class RecordPipe: RecordSink, @unchecked Sendable {
     func beginFile(path: String, profile: String) throws -> Int {
         try drain()
         file = path
+        guard let target else { preconditionFailure("record pipe used after close") }
         return try target.beginFile(path: path, profile: profile)
     }
 
@@ -76,6 +78,7 @@ final class RecordPipe: RecordSink, @unchecked Sendable {
         cond.broadcast()
         cond.unlock()
         finished.wait()
+        target = nil
     }
 
     private func writerLoop() {
@@ -90,10 +93,11 @@ final class RecordPipe: RecordSink, @unchecked Sendable {
             let block = queue.removeFirst()
             busy = true
             let fileName = file
+            let target = self.target
             cond.unlock()
             var stop: Error?
             for (record, line) in block {
-                do { try target.accept(record, line: line) } catch {
+                do { try target?.accept(record, line: line) } catch {
                     stop = Self.failure(error, file: fileName, line: line)
                     break
                 }

@@ -11,7 +11,10 @@ extension JournalStore {
     /// statements, one pass per table, ids mapped through arrays — no per-row name lookups.
     public func load(from: LocalDate? = nil, to: LocalDate? = nil, group: String? = nil) throws -> Journal {
         var loader = JournalLoader(db: db)
-        return try loader.load(from: from, to: to, group: group)
+        var timer = PhaseTimer()
+        let j = try loader.load(from: from, to: to, group: group)
+        timer.mark("загрузка журнала (\(j.lessons.count) ур., \(j.cells.count) кл.)")
+        return j
     }
 }
 
