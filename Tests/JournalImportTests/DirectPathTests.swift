@@ -1,5 +1,6 @@
 import Foundation
 import JournalImport
+import JournalModel
 import Testing
 @testable import JournalStore
 
@@ -112,5 +113,24 @@ import Testing
         let second = try run([Repo.sample("lessons_log_7b_algebra.csv"), try t.copy("marks_log_7b_algebra.csv", as: "copy.csv")],
                              db: db, direct: true)
         #expect(!second.cellsWrittenDirectly)
+    }
+}
+
+/// Loading parses each distinct cell value and period name once (`TextInterner`): the values
+/// must be exactly what parsing every row gives.
+@Suite struct LoadInterningTests {
+    @Test func internedValuesEqualParsedValues() throws {
+        let t = TempDir()
+        let db = t.path("j.sqlite")
+        let all = try FileManager.default.contentsOfDirectory(atPath: Repo.example.path).sorted().map(Repo.sample)
+        _ = try importFiles(all, db: db)
+        let j = try JournalStore(path: db).load()
+        #expect(j.cells.count > 300)
+        #expect(Set(j.cells.map(\.value.kind)).count >= 3, "the sample has marks, absences and more")
+        for c in j.cells { #expect(c.value == CellValue(parsing: c.value.raw)) }
+        for p in j.periodMarks {
+            #expect(p.value == CellValue(parsing: p.value.raw))
+            #expect(p.period == PeriodNames.match(p.periodName, in: j.calendar.periods))
+        }
     }
 }

@@ -81,4 +81,11 @@ final class Statement {
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
     func optText(_ c: Int32) -> String? { isNull(c) ? nil : text(c) }
+
+    /// The bytes of text column `c` (valid only inside `body`).
+    func withTextBytes<R>(_ c: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let p = sqlite3_column_text(handle, c)
+        let n = Int(sqlite3_column_bytes(handle, c))
+        return body(UnsafeBufferPointer(start: p, count: p == nil ? 0 : n))
+    }
 }
