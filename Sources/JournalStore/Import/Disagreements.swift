@@ -106,6 +106,12 @@ struct Disagreements {
         }
 
         timer.mark("  расхождения: отметки без урока")
+        // Attributes can differ only for lessons that more than one row describes.
+        try db.execute("""
+            CREATE TEMP TABLE s_lmulti(lesson_id INTEGER PRIMARY KEY);
+            INSERT INTO s_lmulti SELECT lesson_id FROM s_lesson GROUP BY lesson_id HAVING COUNT(*) > 1;
+            """)
+        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_lmulti") }
         for (column, title) in [("topic", "тема"), ("homework", "домашнее задание"),
                                 ("scheduled_teacher_id", "учитель по расписанию"), ("teacher_id", "кто провёл урок")] {
             let q = try db.prepare("""
@@ -113,8 +119,8 @@ struct Disagreements {
                        MAX(a.\(column))
                   FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
                   LEFT JOIN teacher t ON t.id = a.\(column) AND '\(column)' LIKE '%teacher_id'
-                 WHERE a.\(column) IS NOT NULL
-                 GROUP BY a.lesson_id HAVING COUNT(DISTINCT a.\(column)) > 1
+                 WHERE a.\(column) IS NOT NULL AND a.lesson_id IN (SELECT lesson_id FROM s_lmulti)
+                 GROUP BY a.lesson_id HAVING COUNT(DISTINCT a.\(column)) > 1 ORDER BY a.lesson_id
                 """)
             let teacherName = try db.prepare("SELECT name FROM teacher WHERE id = ?")
             while try q.step() {

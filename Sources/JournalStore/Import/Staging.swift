@@ -19,6 +19,6 @@ enum Staging {
         DROP TABLE IF EXISTS temp.s_lesson; DROP TABLE IF EXISTS temp.s_cell; DROP TABLE IF EXISTS temp.s_pmark;
         DROP TABLE IF EXISTS temp.s_change; DROP TABLE IF EXISTS temp.s_remap; DROP TABLE IF EXISTS temp.s_cov;
         DROP TABLE IF EXISTS temp.s_lcov; DROP TABLE IF EXISTS temp.s_lagg; DROP TABLE IF EXISTS temp.s_pick;
-        DROP TABLE IF EXISTS temp.s_clesson;
+        DROP TABLE IF EXISTS temp.s_clesson; DROP TABLE IF EXISTS temp.s_lmulti;
         """
 }
