@@ -44,6 +44,8 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 secs=$(echo "$end - $start" | bc -l)
 rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time.txt")
+# CPU time too: on a shared machine the wall time depends on what else runs.
+cpu=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$dir/time.txt")
 tail -n +3 "$dir/out.txt" | head -3
-printf 'файл: %.1f МБ, время: %.2f с, скорость: %.1f МБ/с, пиковая память: %.1f МБ\n' \
-    "$(echo "$bytes / 1000000" | bc -l)" "$secs" "$(echo "$bytes / 1000000 / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+printf 'файл: %.1f МБ, время: %.2f с, скорость: %.1f МБ/с, процессорное время: %.2f с, пиковая память: %.1f МБ\n' \
+    "$(echo "$bytes / 1000000" | bc -l)" "$secs" "$(echo "$bytes / 1000000 / $secs" | bc -l)" "$cpu" "$(echo "$rss / 1024" | bc -l)"

@@ -61,33 +61,44 @@ def supports(binary, command):
 
 
 # ---------------------------------------------------------------------------------------------
+# The rule pack zhurnal checks with: rules/oosh14.rules once it exists, else the pack of exactly
+# the five checks in this folder (BENCH_RULES overrides).
+FIVE_RULES = os.path.relpath(os.path.join(HERE, "five.rules"))
+RULES = os.environ.get("BENCH_RULES") or ("rules/oosh14.rules" if os.path.exists("rules/oosh14.rules") else FIVE_RULES)
+RULES_NAME = os.path.splitext(os.path.basename(RULES))[0]
+
+
 # PLUG-IN: zhurnal import. Called once per institution folder; returns the measure.py result
-# (seconds, peak_rss_mb, rc) or None when the binary cannot import yet. The lead completes the
-# comparison after merging: nothing else in this file needs to change.
+# (seconds, peak_rss_mb, rc) or None when the binary cannot import yet. The 12 canonical tables
+# are named (the folder also holds ground_truth.csv, which is no journal table).
 def zhurnal_import(binary, folder, db, log):
     if not supports(binary, "import"):
         return None
-    if os.path.exists(db):
-        os.remove(db)
-    r = measure([binary, "import", folder, "--db", db], log)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    files = [os.path.join(folder, n) for n in CANONICAL if os.path.exists(os.path.join(folder, n))]
+    r = measure([binary, "import"] + files + ["--db", db], log)
     return r if r["rc"] == 0 else dict(r, failed=True)
 
 
-# PLUG-IN: zhurnal check with the whole oosh14 pack (exit code 1 = violations found: success).
-# Returns the measure.py result plus `counts` of the five checks when the JSON findings can be
-# mapped to them (`five_counts`), else None for the counts.
+# PLUG-IN: zhurnal check with the pack (exit code 1 = violations found: success); the time
+# includes loading the journal from the database. Returns the measure.py result plus `counts`
+# of the five checks when the JSON findings can be mapped to them (`five_counts`), else None.
 def zhurnal_check(binary, db, json_out, log):
     if not supports(binary, "check") or not os.path.exists(db):
         return None
-    r = measure([binary, "check", db, "--rules", "rules/oosh14.rules", "--json", json_out], log)
+    r = measure([binary, "check", db, "--rules", RULES, "--json", json_out], log)
     r["failed"] = r["rc"] not in (0, 1)
     r["counts"] = five_counts(json_out) if not r["failed"] else None
     return r
 
 
-# PLUG-IN: map zhurnal findings (JSON) onto the five checks. Fill in the rule ids of the
-# oosh14 pack that implement each check; until then the counts column says «нет».
-RULE_IDS_FOR_CHECK = [[], [], [], [], []]
+# PLUG-IN: map zhurnal findings (JSON) onto the five checks: the rule ids of the pack that
+# implement each check (known for five.rules; for another pack the counts column says «нет»).
+RULE_IDS_FOR_CHECK = ([["BENCH-1-MARK-LATE"], ["BENCH-2-TEST-LATE"], ["BENCH-3-ABSENCE-LETTER"],
+                       ["BENCH-4-FEW-MARKS"], ["BENCH-5-NO-TOPIC"]]
+                      if os.path.abspath(RULES) == os.path.abspath(FIVE_RULES) else [[], [], [], [], []])
 
 
 def five_counts(json_out):
@@ -96,7 +107,7 @@ def five_counts(json_out):
     with open(json_out, encoding="utf-8") as f:
         data = json.load(f)
     findings = data.get("findings", []) if isinstance(data, dict) else data
-    return [sum(1 for x in findings if x.get("rule") in ids) for ids in RULE_IDS_FOR_CHECK]
+    return [sum(1 for x in findings if (x.get("ruleId") or x.get("rule")) in ids) for ids in RULE_IDS_FOR_CHECK]
 # ---------------------------------------------------------------------------------------------
 
 
@@ -194,10 +205,10 @@ def write_report(args, info, results):
         imp, chk = r["import"], r["check"]
         if imp and chk:
             total = imp["seconds"] + chk["seconds"]
-            L.append(f"| {r['size']} | zhurnal import + check (oosh14) | {imp['seconds']:.2f} | {chk['seconds']:.2f} | "
+            L.append(f"| {r['size']} | zhurnal import + check ({RULES_NAME}) | {imp['seconds']:.2f} | {chk['seconds']:.2f} | "
                      f"{total:.2f} | {r['mb'] / total:.0f} | {total / base:.1f} | {max(imp['peak_rss_mb'], chk['peak_rss_mb']):.0f} |")
         else:
-            L.append(f"| {r['size']} | zhurnal import + check (oosh14) | {NO} | {NO} | {NO} | {NO} | {NO} | {NO} |")
+            L.append(f"| {r['size']} | zhurnal import + check ({RULES_NAME}) | {NO} | {NO} | {NO} | {NO} | {NO} | {NO} |")
     L.append("\n## zhurnal import\n")
     L.append("| size | import s | import MB/s | import peak RSS MB | check s | check peak RSS MB |")
     L.append("|---|---|---|---|---|---|")
@@ -214,9 +225,12 @@ def write_report(args, info, results):
             vals = [r["expected"][i], r["duckdb"]["counts"][i], r["pandas"]["counts"][i]] + ([z[i]] if z else [])
             ok = "да" if len(set(vals)) == 1 else "**нет**"
             L.append(f"| {r['size']} | {i + 1}. {name} | {vals[0]} | {vals[1]} | {vals[2]} | {fmt(z and z[i])} | {ok} |")
-    L.append("\n«нет» in a zhurnal column: the binary measured did not support `zhurnal import DIR --db X` / "
-             "`zhurnal check X --rules rules/oosh14.rules` yet (see the PLUG-IN functions in "
-             "`scripts/bench/bench.py`). Check definitions: header of `scripts/bench/duckdb_checks.sql`.\n")
+    L.append(f"\nzhurnal: `zhurnal import <the 12 canonical tables> --db X`, then `zhurnal check X --rules {RULES} "
+             "--json F` (release build); «load s» for zhurnal is the import, «checks s» the check command (loading the "
+             "journal from the database and the rules). Pack: " + ("`scripts/bench/five.rules`, exactly the five checks "
+             "(rules/oosh14.rules does not exist yet)" if RULES_NAME == "five" else f"`{RULES}`") +
+             ". «нет»: the binary did not support the command or the pack's rule ids are not mapped (RULE_IDS_FOR_CHECK "
+             "in `scripts/bench/bench.py`). Check definitions: header of `scripts/bench/duckdb_checks.sql`.\n")
     L.append(NOTES)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(L))

@@ -15,12 +15,15 @@ struct Disagreements {
 
     func find() throws -> [Disagreement] {
         var out: [Disagreement] = []
+        var timer = PhaseTimer()
+        defer { timer.mark("  расхождения: остальное") }
         // Only groups/subjects that more than one file of this import speaks about.
         let multi = try db.scalar("""
             SELECT COUNT(*) FROM (SELECT l.group_id, l.subject_id FROM
-              (SELECT DISTINCT file_id, lesson_id FROM s_cell UNION SELECT DISTINCT file_id, lesson_id FROM s_lesson) x
+              (SELECT file_id, lesson_id FROM s_clesson UNION SELECT DISTINCT file_id, lesson_id FROM s_lesson) x
               JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2 HAVING COUNT(DISTINCT x.file_id) > 1)
             """) ?? 0
+        timer.mark("  расхождения: охват")
         guard multi > 0 else { return out }
 
         let contradictions = try db.prepare("""
@@ -42,10 +45,12 @@ struct Disagreements {
         try db.execute("""
             CREATE TEMP TABLE s_fcov AS
             SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
-              FROM (SELECT DISTINCT file_id, lesson_id FROM s_cell) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+              FROM s_clesson x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+            CREATE INDEX temp.s_fcov_k ON s_fcov(group_id, subject_id);
             CREATE TEMP TABLE s_lcov AS
             SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
               FROM (SELECT DISTINCT file_id, lesson_id FROM s_lesson) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+            CREATE INDEX temp.s_lcov_k ON s_lcov(group_id, subject_id);
             """)
         defer { try? db.execute("DROP TABLE IF EXISTS temp.s_fcov; DROP TABLE IF EXISTS temp.s_lcov;") }
         let missing = try db.prepare("""
@@ -63,6 +68,7 @@ struct Disagreements {
                 file: file(fa), line: Int(la), otherFile: file(fb)))
         }
 
+        timer.mark("  расхождения: клетки")
         let lessonMissing = try db.prepare("""
             SELECT a.file_id, MIN(a.line), GROUP_CONCAT(DISTINCT v.file_id), l.day, MAX(a.topic IS NOT NULL), MAX(a.topic)
               FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
@@ -84,13 +90,14 @@ struct Disagreements {
                 file: file(fa), line: Int(la), otherFile: others.first.map { file($0) }))
         }
 
+        timer.mark("  расхождения: уроки")
         let markNoLesson = try db.prepare("""
-            SELECT a.file_id, MIN(a.line), l.day, COUNT(*)
-              FROM s_cell a JOIN lesson l ON l.id = a.lesson_id
+            SELECT a.file_id, a.first_line, l.day, a.n
+              FROM s_clesson a JOIN lesson l ON l.id = a.lesson_id
              WHERE EXISTS (SELECT 1 FROM s_lcov v WHERE v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id)
                AND NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
                                 WHERE lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day)
-             GROUP BY a.file_id, l.id ORDER BY a.file_id, MIN(a.line)
+             ORDER BY a.file_id, a.first_line
             """)
         while try markNoLesson.step() {
             out.append(Disagreement(kind: .markWithoutLesson,
@@ -98,6 +105,13 @@ struct Disagreements {
                 file: file(markNoLesson.int(0)), line: Int(markNoLesson.int(1))))
         }
 
+        timer.mark("  расхождения: отметки без урока")
+        // Attributes can differ only for lessons that more than one row describes.
+        try db.execute("""
+            CREATE TEMP TABLE s_lmulti(lesson_id INTEGER PRIMARY KEY);
+            INSERT INTO s_lmulti SELECT lesson_id FROM s_lesson GROUP BY lesson_id HAVING COUNT(*) > 1;
+            """)
+        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_lmulti") }
         for (column, title) in [("topic", "тема"), ("homework", "домашнее задание"),
                                 ("scheduled_teacher_id", "учитель по расписанию"), ("teacher_id", "кто провёл урок")] {
             let q = try db.prepare("""
@@ -105,8 +119,8 @@ struct Disagreements {
                        MAX(a.\(column))
                   FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
                   LEFT JOIN teacher t ON t.id = a.\(column) AND '\(column)' LIKE '%teacher_id'
-                 WHERE a.\(column) IS NOT NULL
-                 GROUP BY a.lesson_id HAVING COUNT(DISTINCT a.\(column)) > 1
+                 WHERE a.\(column) IS NOT NULL AND a.lesson_id IN (SELECT lesson_id FROM s_lmulti)
+                 GROUP BY a.lesson_id HAVING COUNT(DISTINCT a.\(column)) > 1 ORDER BY a.lesson_id
                 """)
             let teacherName = try db.prepare("SELECT name FROM teacher WHERE id = ?")
             while try q.step() {

@@ -16,6 +16,10 @@ public final class ImportBatch: RecordSink {
     private var journalFiles = Set<Int64>()
     private var cellFiles = Set<Int64>()
     private var open = true
+    /// The direct path for the next file's cells (`beginDirectCells`), then for that file.
+    private var directNext = false
+    private(set) var direct: DirectCells?
+    private(set) var directAbandoned = false
     private let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
 
@@ -75,6 +79,10 @@ public final class ImportBatch: RecordSink {
     public func beginFile(path: String, profile: String) throws -> Int {
         files.append(path)
         fileID = Int64(files.count - 1)
+        if directNext {
+            directNext = false
+            direct = try DirectCells(db: db, batch: id, fileID: fileID)
+        }
         return files.count - 1
     }
 
@@ -87,6 +95,19 @@ public final class ImportBatch: RecordSink {
             if !cellFiles.contains(fileID) { cellFiles.insert(fileID); journalFiles.insert(fileID) }
             let g = try names.group(c.group)
             let lesson = try names.lesson(group: g, subject: try names.subject(c.subject), date: c.date, number: c.number, subgroup: nil)
+            if let d = direct, d.fileID == fileID {
+                do {
+                    // A lesson without a number may be joined to a numbered one by the merge.
+                    guard (c.number ?? 0) > 0 else { throw DirectCells.Abandon() }
+                    try d.add(lesson: lesson, student: try names.student(group: g, name: c.student), value: c.value.raw,
+                              workType: try names.workType(c.workType), enteredAt: c.enteredAt?.seconds,
+                              enteredBy: try names.teacher(c.enteredBy), line: Int64(line))
+                } catch let e as DirectCells.Abandon {
+                    directAbandoned = true
+                    throw e
+                }
+                return
+            }
             let s = stageCell
             s.reset()
             s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindInt(lesson, at: 3)
@@ -140,13 +161,36 @@ public final class ImportBatch: RecordSink {
         }
     }
 
+    /// The next file's cells go straight into `cell` (see `DirectCells`).
+    func beginDirectCells() { directNext = true }
+
+    /// Ends the direct file: keeps its cells, or — when it was abandoned — undoes it so that it
+    /// can be imported again, staged.
+    func endDirectCells() throws {
+        guard let d = direct else { directNext = false; return }
+        if directAbandoned {
+            try d.undo()
+            names.forgetAll()
+            files.removeLast()
+            cellFiles.remove(d.fileID)
+            journalFiles.remove(d.fileID)
+            direct = nil
+            directAbandoned = false
+        } else {
+            try d.keep()
+        }
+    }
+
+    /// Whether the journal has cells already (then the direct path is not taken).
+    func hasCells() throws -> Bool { try db.scalar("SELECT EXISTS (SELECT 1 FROM cell)") == 1 }
+
     /// Merges the staged records, records the files' accounting, commits. Adjusts `reports`
     /// for duplicate rows found only now, and returns the disagreements between files.
     public func finish(reports: inout [FileReport]) throws -> MergeOutcome {
         precondition(open, "import batch already finished")
         do {
             let merge = Merge(db: db, batch: id, files: files,
-                              severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1)
+                              severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1, directCells: direct)
             let outcome = try merge.run()
             for d in outcome.duplicates {
                 reports[d.file].rejectAccepted(Rejection(location: SourceLocation(file: files[d.file], line: d.line, column: 1), reason: d.reason))

@@ -17,13 +17,32 @@ public struct ImportSession {
     public struct Summary: Sendable {
         public var files: [FileReport]
         public var outcome: MergeOutcome?
+        /// The cells of one file went straight into the journal (`DirectCells`).
+        public var cellsWrittenDirectly = false
         public var read: Int { files.reduce(0) { $0 + $1.read } }
         public var accepted: Int { files.reduce(0) { $0 + $1.accepted } }
         public var rejected: Int { files.reduce(0) { $0 + $1.rejected } }
     }
 
     public var importer: FileImporter
+    /// Cells of a single cell-bringing file go straight into an empty journal (`DirectCells`);
+    /// false stages every file (the database content is the same either way).
+    public var directCells = ProcessInfo.processInfo.environment["ZHURNAL_STAGED_IMPORT"] == nil
     public init(importer: FileImporter) { self.importer = importer }
+
+    /// The one pending file that brings cells, when it is a table of marks and no other does.
+    private func directCandidate(_ pending: [(Int, File, String)]) -> Int? {
+        guard directCells else { return nil }
+        var found: Int?
+        for (i, f, _) in pending {
+            guard let kind = importer.probe(path: f.path, displayName: f.displayName) else { return nil }
+            if kind.bringsCells {
+                if found != nil || kind.isGrid { return nil }
+                found = i
+            }
+        }
+        return found
+    }
 
     /// Imports `files` into `store`. `progress(file index, bytes read, file size)`.
     public func run(_ files: [File], into store: JournalStore,
@@ -45,11 +64,38 @@ public struct ImportSession {
         }
         timer.mark("SHA-256")
         guard !pending.isEmpty else { return Summary(files: reports, outcome: nil) }
+        let directFile = directCandidate(pending)
+        timer.mark("распознавание файлов")
         let batch = try store.beginImport()
+        let pipe = RecordPipe(target: batch)
+        defer { pipe.close() }
         do {
+            let direct = try directFile != nil && !batch.hasCells()
             var staged: [FileReport] = []
+            var wroteDirectly = false
+            func read(_ i: Int, _ f: File) throws -> FileReport {
+                let r = try importer.run(path: f.path, displayName: f.displayName, sink: pipe) { progress(i, $0, $1) }
+                try pipe.drain()
+                return r
+            }
             for (i, f, _) in pending {
-                var r = try importer.run(path: f.path, displayName: f.displayName, sink: batch) { progress(i, $0, $1) }
+                var r: FileReport
+                if direct, i == directFile {
+                    batch.beginDirectCells()
+                    do {
+                        r = try read(i, f)
+                        try batch.endDirectCells()
+                        wroteDirectly = true
+                    } catch {
+                        pipe.reset()   // the writer is idle from here on
+                        guard batch.directAbandoned else { throw error }
+                        // A row the direct path cannot take: the file again, through the staging tables.
+                        try batch.endDirectCells()
+                        r = try read(i, f)
+                    }
+                } else {
+                    r = try read(i, f)
+                }
                 r.sha256 = pending.first { $0.0 == i }?.2 ?? r.sha256
                 staged.append(r)
             }
@@ -57,8 +103,9 @@ public struct ImportSession {
             let outcome = try batch.finish(reports: &staged)
             timer.mark("слияние и фиксация")
             for (k, (i, _, _)) in pending.enumerated() { reports[i] = staged[k] }
-            return Summary(files: reports, outcome: outcome)
+            return Summary(files: reports, outcome: outcome, cellsWrittenDirectly: wroteDirectly)
         } catch {
+            pipe.reset()
             batch.rollback()
             throw error
         }

@@ -11,6 +11,8 @@ struct Merge {
     let severalFiles: Bool
     /// More than one file staged cells (else each cell has one staged row after the duplicates).
     let severalCellFiles: Bool
+    /// The cells are already in `cell` (`DirectCells`): nothing staged to merge.
+    var directCells: DirectCells? = nil
 
     func run() throws -> MergeOutcome {
         var out = MergeOutcome()
@@ -25,11 +27,15 @@ struct Merge {
         timer.mark("индексы")
         out.duplicates = try duplicates()
         timer.mark("повторы")
-        if severalFiles { out.disagreements = try Disagreements(db: db, files: files).find() }
+        if severalFiles {
+            try db.execute("INSERT INTO s_clesson SELECT file_id, lesson_id, MIN(line), COUNT(*) FROM s_cell GROUP BY 1, 2")
+            try directCells?.writeSummary()
+            out.disagreements = try Disagreements(db: db, files: files).find()
+        }
         timer.mark("расхождения")
         out.changes = try mergeLessons()
         timer.mark("уроки")
-        out.changes += try mergeCells()
+        if directCells == nil { out.changes += try mergeCells() }
         timer.mark("клетки")
         out.changes += try mergePeriodMarks() + mergeChanges()
         let addFinding = try db.prepare("INSERT INTO import_finding(batch_id, kind, message, file, line, other_file, other_line) VALUES (?,?,?,?,?,?,?)")

@@ -14,6 +14,9 @@ final class NameTables {
     private var lessons: [LessonKey: Int64] = [:]
     private var last: (group: String, id: Int64)?
     private var lastSubject: (name: String, id: Int64)?
+    /// Consecutive rows of an export mostly name the same lesson and teacher.
+    private var lastLesson: (key: LessonKey, id: Int64)?
+    private var lastTeacher: (name: String, id: Int64)?
 
     struct StudentKey: Hashable { var group: Int64; var name: ByteKey }
     struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
@@ -68,7 +71,10 @@ final class NameTables {
 
     func teacher(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
-        return try intern(name, cache: &teachers, find: findTeacher, add: addTeacher)
+        if let l = lastTeacher, ByteKey(l.name) == ByteKey(name) { return l.id }
+        let id = try intern(name, cache: &teachers, find: findTeacher, add: addTeacher)
+        lastTeacher = (name, id)
+        return id
     }
 
     func workType(_ name: String?) throws -> Int64? {
@@ -92,7 +98,9 @@ final class NameTables {
 
     func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?) throws -> Int64 {
         let key = LessonKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0), subgroup: subgroup ?? "")
-        if let id = lessons[key] { return id }
+        if let l = lastLesson, l.key.group == key.group, l.key.subject == key.subject, l.key.day == key.day,
+           l.key.number == key.number, ByteKey(l.key.subgroup) == ByteKey(key.subgroup) { return l.id }
+        if let id = lessons[key] { lastLesson = (key, id); return id }
         try findLesson.bind([.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup)])
         let id: Int64
         if try findLesson.step() { id = findLesson.int(0) } else {
@@ -101,9 +109,16 @@ final class NameTables {
         }
         findLesson.reset()
         lessons[key] = id
+        lastLesson = (key, id)
         return id
     }
 
+    /// Forgets every cached id (after a savepoint was rolled back).
+    func forgetAll() {
+        groups.removeAll(); subjects.removeAll(); teachers.removeAll(); workTypes.removeAll()
+        students.removeAll(); lessons.removeAll(); last = nil; lastSubject = nil; lastLesson = nil; lastTeacher = nil
+    }
+
     /// Forgets cached lesson ids (after lessons were merged by the remap step).
-    func forgetLessons() { lessons.removeAll() }
+    func forgetLessons() { lessons.removeAll(); lastLesson = nil }
 }

@@ -12,10 +12,13 @@ enum Staging {
         CREATE TEMP TABLE s_change(file_id INTEGER NOT NULL, line INTEGER NOT NULL, target TEXT NOT NULL, lesson_id INTEGER,
             student_id INTEGER, subject_id INTEGER, group_id INTEGER, old_value TEXT, new_value TEXT, placed_at INTEGER,
             changed_at INTEGER, changed_by INTEGER);
+        CREATE TEMP TABLE s_clesson(file_id INTEGER NOT NULL, lesson_id INTEGER NOT NULL, first_line INTEGER NOT NULL,
+            n INTEGER NOT NULL);
         """
     static let drop = """
         DROP TABLE IF EXISTS temp.s_lesson; DROP TABLE IF EXISTS temp.s_cell; DROP TABLE IF EXISTS temp.s_pmark;
         DROP TABLE IF EXISTS temp.s_change; DROP TABLE IF EXISTS temp.s_remap; DROP TABLE IF EXISTS temp.s_cov;
         DROP TABLE IF EXISTS temp.s_lcov; DROP TABLE IF EXISTS temp.s_lagg; DROP TABLE IF EXISTS temp.s_pick;
+        DROP TABLE IF EXISTS temp.s_clesson; DROP TABLE IF EXISTS temp.s_lmulti;
         """
 }

@@ -11,7 +11,10 @@ extension JournalStore {
     /// statements, one pass per table, ids mapped through arrays — no per-row name lookups.
     public func load(from: LocalDate? = nil, to: LocalDate? = nil, group: String? = nil) throws -> Journal {
         var loader = JournalLoader(db: db)
-        return try loader.load(from: from, to: to, group: group)
+        var timer = PhaseTimer()
+        let j = try loader.load(from: from, to: to, group: group)
+        timer.mark("загрузка журнала (\(j.lessons.count) ур., \(j.cells.count) кл.)")
+        return j
     }
 }
 
@@ -147,25 +150,38 @@ struct JournalLoader {
              ORDER BY l.day, l.number, c.lesson_id, c.student_id
             """)
         try s.bind([.int(lo), .int(hi)])
-        var workTypes: [Int64: String] = [:]
+        // Work types and teachers by id through arrays; cell values parsed once per distinct text.
+        var workTypes: [String?] = []
         let w = try db.prepare("SELECT id, name FROM work_type")
-        while try w.step() { workTypes[w.int(0)] = w.text(1) }
+        while try w.step() {
+            let id = Int(w.int(0))
+            guard id >= 0 else { continue }
+            if id >= workTypes.count { workTypes += Array(repeating: nil, count: id + 1 - workTypes.count) }
+            workTypes[id] = w.text(1)
+        }
+        let teachers = Self.dense(teacherIndex)
+        var values = TextInterner { CellValue(parsing: $0) }
+        if let n = try db.scalar("SELECT COUNT(*) FROM cell") { j.cells.reserveCapacity(j.cells.count + Int(n)) }
         while try s.step() {
             guard let l = at(lessonIndex, s.int(0)), let st = at(studentIndex, s.int(1)) else { continue }
-            let wt = s.optInt(3).flatMap { workTypes[$0] }
-            j.cells.append(Cell(lesson: l, student: st, value: CellValue(parsing: s.text(2)), workType: wt,
-                                enteredAt: ts(s.optInt(4)), enteredBy: s.optInt(5).flatMap { teacherIndex[$0] }))
+            let wt = s.optInt(3).flatMap { $0 >= 0 && $0 < workTypes.count ? workTypes[Int($0)] : nil }
+            j.cells.append(Cell(lesson: l, student: st, value: values.value(s, 2), workType: wt,
+                                enteredAt: ts(s.optInt(4)), enteredBy: at(teachers, s.optInt(5))))
         }
     }
 
     private func loadPeriodMarks(into j: inout Journal) throws {
         let s = try db.prepare("SELECT student_id, subject_id, period_name, value, entered_at, entered_by FROM period_mark ORDER BY student_id, subject_id, period_name")
+        // Period names matched and values parsed once per distinct text.
+        let calendarPeriods = j.calendar.periods
+        var periods = TextInterner { name in (name: name, period: PeriodNames.match(name, in: calendarPeriods)) }
+        var values = TextInterner { CellValue(parsing: $0) }
+        let teachers = Self.dense(teacherIndex)
         while try s.step() {
             guard let st = at(studentIndex, s.int(0)), let subj = subjectIndex[s.int(1)] else { continue }
-            let name = s.text(2)
-            j.periodMarks.append(PeriodMark(student: st, subject: subj, period: PeriodNames.match(name, in: j.calendar.periods),
-                                            periodName: name, value: CellValue(parsing: s.text(3)), enteredAt: ts(s.optInt(4)),
-                                            enteredBy: s.optInt(5).flatMap { teacherIndex[$0] }))
+            let p = periods.value(s, 2)
+            j.periodMarks.append(PeriodMark(student: st, subject: subj, period: p.period, periodName: p.name,
+                                            value: values.value(s, 3), enteredAt: ts(s.optInt(4)), enteredBy: at(teachers, s.optInt(5))))
         }
     }
 

@@ -48,6 +48,12 @@ final class Statement {
 
     func reset() { sqlite3_reset(handle) }
 
+    /// Steps once and returns SQLite's extended result code (for callers that tell errors apart).
+    func stepCode() -> Int32 {
+        let rc = sqlite3_step(handle)
+        return rc == SQLITE_ROW || rc == SQLITE_DONE ? rc : sqlite3_extended_errcode(db.handle)
+    }
+
     /// Steps once: true when a row is available.
     @discardableResult
     func step() throws -> Bool {
@@ -75,4 +81,11 @@ final class Statement {
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
     func optText(_ c: Int32) -> String? { isNull(c) ? nil : text(c) }
+
+    /// The bytes of text column `c` (valid only inside `body`).
+    func withTextBytes<R>(_ c: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let p = sqlite3_column_text(handle, c)
+        let n = Int(sqlite3_column_bytes(handle, c))
+        return body(UnsafeBufferPointer(start: p, count: p == nil ? 0 : n))
+    }
 }

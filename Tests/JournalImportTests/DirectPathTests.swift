@@ -1,0 +1,136 @@
+import Foundation
+import JournalImport
+import JournalModel
+import Testing
+@testable import JournalStore
+
+/// The direct path for cells (one cell file, empty journal) must leave exactly the database the
+/// staged path leaves: every table compared row by row, and the same accounting.
+@Suite struct DirectPathTests {
+    /// Every row of every journal table, in key order (the batch's clock time left out).
+    func dump(_ db: String) throws -> [String] {
+        let store = try JournalStore(path: db)
+        var out: [String] = []
+        let tables = try names(store, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        for t in tables {
+            let cols = try names(store, "SELECT name FROM pragma_table_info('\(t)') WHERE name <> 'imported_at' ORDER BY cid")
+            let s = try store.db.prepare("SELECT \(cols.map { "quote(\($0))" }.joined(separator: " || '|' || ")) FROM \(t) ORDER BY 1")
+            var rows: [String] = []
+            while try s.step() { rows.append(t + ": " + s.text(0)) }
+            out += rows.sorted()
+        }
+        return out
+    }
+
+    func names(_ store: JournalStore, _ sql: String) throws -> [String] {
+        let s = try store.db.prepare(sql)
+        var out: [String] = []
+        while try s.step() { out.append(s.text(0)) }
+        return out
+    }
+
+    func run(_ paths: [String], db: String, direct: Bool) throws -> ImportSession.Summary {
+        var session = ImportSession(importer: FileImporter(profiles: try Repo.profiles()))
+        session.directCells = direct
+        return try session.run(paths.map { .init(path: $0, displayName: URL(fileURLWithPath: $0).lastPathComponent) },
+                               into: try JournalStore(path: db))
+    }
+
+    /// Imports `paths` both ways into fresh databases; returns the two summaries after checking
+    /// that the databases and the accounting are the same.
+    @discardableResult
+    func compare(_ paths: [String], expectDirect: Bool) throws -> (ImportSession.Summary, ImportSession.Summary) {
+        let t = TempDir()
+        let a = try run(paths, db: t.path("staged.sqlite"), direct: false)
+        let b = try run(paths, db: t.path("direct.sqlite"), direct: true)
+        #expect(!a.cellsWrittenDirectly)
+        #expect(b.cellsWrittenDirectly == expectDirect)
+        let (da, db) = (try dump(t.path("staged.sqlite")), try dump(t.path("direct.sqlite")))
+        #expect(da.count == db.count)
+        for (x, y) in zip(da, db) where x != y {
+            Issue.record("staged \(x) ≠ direct \(y)")
+            break
+        }
+        #expect(a.files.map { [$0.read, $0.accepted, $0.rejected] } == b.files.map { [$0.read, $0.accepted, $0.rejected] })
+        #expect(a.files.flatMap { $0.rejections.map { "\($0.location):\($0.reason)" } }
+                == b.files.flatMap { $0.rejections.map { "\($0.location):\($0.reason)" } })
+        #expect(a.outcome?.disagreements.map(\.message) == b.outcome?.disagreements.map(\.message))
+        #expect(a.outcome?.disagreements.map(\.line) == b.outcome?.disagreements.map(\.line))
+        return (a, b)
+    }
+
+    @Test func marksLogAloneGoesDirectAndMatches() throws {
+        let (_, b) = try compare([Repo.sample("marks_log_7b_algebra.csv")], expectDirect: true)
+        #expect(b.accepted > 100 && b.rejected == 0)
+    }
+
+    @Test func marksWithLessonsMatchIncludingDisagreements() throws {
+        let t = TempDir()
+        // The lessons log without its 15.10.2025 lesson (and no topics file): the marks of that day have no lesson.
+        let lessons = try String(contentsOfFile: Repo.sample("lessons_log_7b_algebra.csv"), encoding: .utf8)
+            .components(separatedBy: "\n").filter { !$0.hasPrefix("15.10.2025,") }
+        let lessonsPath = try t.write("lessons_log_7b_algebra.csv", lessons.joined(separator: "\n"))
+        let files = ["marks_log_7b_algebra.csv",
+                     "группы.csv", "периоды.csv", "учреждение.csv", "календарь.csv", "звонки.csv", "нагрузка.csv"]
+        let (a, b) = try compare(files.map(Repo.sample) + [lessonsPath], expectDirect: true)
+        #expect(a.outcome?.disagreements.contains { $0.kind == .markWithoutLesson } == true)
+        #expect(b.outcome?.disagreements.contains { $0.kind == .markWithoutLesson && $0.line != nil } == true)
+    }
+
+    @Test func wholeExampleWithTwoCellFilesStaysStaged() throws {
+        let all = try FileManager.default.contentsOfDirectory(atPath: Repo.example.path).sorted().map(Repo.sample)
+        try compare(all, expectDirect: false)
+    }
+
+    @Test func repeatedCellFallsBackToStagedWithTheSameRejection() throws {
+        let t = TempDir()
+        var lines = try String(contentsOfFile: Repo.sample("marks_log_7b_algebra.csv"), encoding: .utf8).components(separatedBy: "\n")
+        var changed = lines[1].components(separatedBy: ";")
+        changed[5] = changed[5] == "5" ? "4" : "5"
+        lines.append(changed.joined(separator: ";"))   // the same cell again, another value
+        lines.append(lines[2])                         // an exact repeat
+        let p = try t.write("marks.csv", lines.filter { !$0.isEmpty }.joined(separator: "\n") + "\n")
+        let (a, b) = try compare([p], expectDirect: false)
+        #expect(a.rejected == 2 && b.rejected == 2)
+    }
+
+    @Test func unnumberedLessonFallsBackToStaged() throws {
+        let t = TempDir()
+        var lines = try String(contentsOfFile: Repo.sample("marks_log_7b_algebra.csv"), encoding: .utf8).components(separatedBy: "\n")
+        var row = lines[1].components(separatedBy: ";")
+        row[3] = ""
+        row[4] = "Новый Ученик"
+        lines.append(row.joined(separator: ";"))
+        let p = try t.write("marks.csv", lines.filter { !$0.isEmpty }.joined(separator: "\n") + "\n")
+        try compare([p], expectDirect: false)
+    }
+
+    @Test func secondImportIntoAJournalWithCellsIsStaged() throws {
+        let t = TempDir()
+        let db = t.path("j.sqlite")
+        let first = try run([Repo.sample("marks_log_7b_algebra.csv")], db: db, direct: true)
+        #expect(first.cellsWrittenDirectly)
+        let second = try run([Repo.sample("lessons_log_7b_algebra.csv"), try t.copy("marks_log_7b_algebra.csv", as: "copy.csv")],
+                             db: db, direct: true)
+        #expect(!second.cellsWrittenDirectly)
+    }
+}
+
+/// Loading parses each distinct cell value and period name once (`TextInterner`): the values
+/// must be exactly what parsing every row gives.
+@Suite struct LoadInterningTests {
+    @Test func internedValuesEqualParsedValues() throws {
+        let t = TempDir()
+        let db = t.path("j.sqlite")
+        let all = try FileManager.default.contentsOfDirectory(atPath: Repo.example.path).sorted().map(Repo.sample)
+        _ = try importFiles(all, db: db)
+        let j = try JournalStore(path: db).load()
+        #expect(j.cells.count > 300)
+        #expect(Set(j.cells.map(\.value.kind)).count >= 3, "the sample has marks, absences and more")
+        for c in j.cells { #expect(c.value == CellValue(parsing: c.value.raw)) }
+        for p in j.periodMarks {
+            #expect(p.value == CellValue(parsing: p.value.raw))
+            #expect(p.period == PeriodNames.match(p.periodName, in: j.calendar.periods))
+        }
+    }
+}
