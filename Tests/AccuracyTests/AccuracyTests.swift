@@ -71,7 +71,7 @@ import Testing
         let noNumber = found.counts.keys.contains { $0.lessonNumber.isEmpty && !$0.date.isEmpty }
         let minus = Set(truth.filter { row.minusKinds.contains($0.kind) }.map { NaturalKey($0) })
         var expected = KeyBag()
-        for e in truth where row.kinds.contains(e.kind) {
+        for e in truth where row.kinds.contains(e.kind) && (row.periods.isEmpty || e.period.contains(row.periods)) {
             let k = NaturalKey(e)
             guard !minus.contains(k) else { continue }
             expected.add(noNumber ? k.withoutLessonNumber : k)

@@ -13,6 +13,9 @@ struct KindMapRow: Sendable {
     var rules: Set<String>
     var kinds: [ViolationKind]
     var minusKinds: [ViolationKind]
+    /// Non-empty: only ground-truth entries whose period name contains this text (a pack that
+    /// checks quarter marks only is not compared on year marks).
+    var periods: String
     var note: String
 }
 
@@ -32,8 +35,9 @@ enum AccuracyFixtures {
     static func packPath(_ pack: String) -> String { repo + "/rules/" + pack + ".rules" }
 
     static func kindMap() throws -> [KindMapRow] {
-        try rows("kind-map.csv", columns: 5).map { f in
-            KindMapRow(pack: f[0], rules: Set(list(f[1])), kinds: try kinds(f[2]), minusKinds: try kinds(f[3]), note: f[4])
+        try rows("kind-map.csv", columns: 6).map { f in
+            KindMapRow(pack: f[0], rules: Set(list(f[1])), kinds: try kinds(f[2]), minusKinds: try kinds(f[3]),
+                       periods: f[4], note: f[5])
         }
     }
 
