@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func injectedViolationsAreFoundExactly() throws {
-        let run = try SyntheticRun.make(seed: Self.seed, inject: 0.05, classes: Self.classes)
+        let run = try SyntheticRun.make(seed: Self.seed, inject: 0.1, classes: Self.classes)
         let map = try AccuracyFixtures.kindMap()
         let excluded = try AccuracyFixtures.exclusions()
         var lines: [String] = []
@@ -56,6 +56,17 @@ import Testing
             }
         }
         print("accuracy (pack rules: kinds — truth / found / matched):\n" + lines.joined(separator: "\n"))
+    }
+
+    @Test func everyInjectedKindIsCheckedBySomePack() throws {
+        let map = try AccuracyFixtures.kindMap()
+        let covered = Set(map.flatMap(\.kinds))
+        let unchecked = ViolationKind.allCases.filter { !covered.contains($0) }
+        #expect(unchecked.isEmpty, "kinds no pack rule is mapped to: \(unchecked.map(\.rawValue))")
+        for e in try AccuracyFixtures.exclusions() {
+            #expect(e.reason.count > 40, "\(e.pack) \(e.rule): an exclusion needs its reason")
+            #expect(!map.contains { $0.pack == e.pack && $0.rules.contains(e.rule) }, "\(e.rule) is both mapped and excluded")
+        }
     }
 
     /// Compares one kind-map row; records an issue with up to 10 keys each side on a mismatch.
