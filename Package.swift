@@ -61,6 +61,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "JournalGeneratorTests", dependencies: ["JournalModel", "JournalGenerator"]),
+        .testTarget(name: "AccuracyTests", dependencies: ["JournalModel", "JournalGenerator", "JournalImport", "JournalStore", "RuleEngine", "Findings"]),
         // End-to-end: runs the built `zhurnal` binary on fixture files and compares output.
         .testTarget(name: "ZhurnalCLITests", dependencies: ["JournalModel"]),
     ]

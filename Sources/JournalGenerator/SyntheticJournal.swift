@@ -20,13 +20,18 @@ public struct GeneratorOptions: Sendable {
     public var injectRate: Double
     /// Also write the legacy shapes into `legacy/`.
     public var legacy: Bool
+    /// `small` only: a reduced school of this many classes (1…30, spread over grades 2–11 from
+    /// the lowest), for fast tests; nil gives the full 30 classes.
+    public var classes: Int?
 
-    public init(size: JournalSize, seed: UInt64, outputFolder: String, injectRate: Double = 0.01, legacy: Bool = false) {
+    public init(size: JournalSize, seed: UInt64, outputFolder: String, injectRate: Double = 0.01, legacy: Bool = false,
+                classes: Int? = nil) {
         self.size = size
         self.seed = seed
         self.outputFolder = outputFolder
         self.injectRate = injectRate
         self.legacy = legacy
+        self.classes = classes
     }
 }
 
@@ -52,12 +57,15 @@ public struct GenerationSummary: Sendable {
 public enum SyntheticJournal {
     public static func generate(_ options: GeneratorOptions, progress: ((String) -> Void)? = nil) throws -> GenerationSummary {
         guard options.injectRate >= 0, options.injectRate <= 0.1 else { throw GeneratorError.badRate(options.injectRate) }
+        if let n = options.classes, options.size != .small || !(1...30).contains(n) { throw GeneratorError.badClasses(n) }
         try FileManager.default.createDirectory(atPath: options.outputFolder, withIntermediateDirectories: true)
         var summary = GenerationSummary()
         switch options.size {
         case .small:
             var planner = InstitutionPlanner(rng: .derived(from: options.seed, 0))
-            let plan = planner.school(number: 14, classesPerGrade: Array(repeating: 3, count: 10), studentsPerClass: 27,
+            let n = options.classes ?? 30
+            let perGrade = (0..<10).map { g in n / 10 + (g < n % 10 ? 1 : 0) }
+            let plan = planner.school(number: 14, classesPerGrade: perGrade, studentsPerClass: 27,
                                       studyWeekDays: 5, timeZone: "Europe/Moscow")
             try write(plan, index: 0, folder: options.outputFolder, options: options, summary: &summary)
         case .college:

@@ -16,6 +16,7 @@ extension SeriesWriter {
                 var value: String
                 var stamp: Stamp
                 var kinds: [ViolationKind]
+                var workType = c.mark == 0 ? "" : c.workType
                 if c.mark == 0 {
                     value = "н"
                     stamp = Stamp(l.date, minute: l.start + rng.int(in: 1...10))
@@ -46,6 +47,8 @@ extension SeriesWriter {
                     value = rng.pick(["б", "у", "п", "ув"])
                 case .absenceWithMark?:
                     value = "н\(rng.int(in: 3...5))"
+                    // The mark in the cell has its work type like any other: only the «н» is wrong.
+                    workType = WorkType.of(l.kind, rng: &rng)
                 case .markLate?:
                     stamp = Stamp(l.date.adding(days: rng.int(in: 1...2)), minute: rng.int(in: 480...1319))
                 case .testMarkLate?, .writtenMarkLate?:
@@ -63,10 +66,10 @@ extension SeriesWriter {
                 }
                 if let k = injected { record(k) }
                 let teacher = taught[i]
-                tables.marks.row([group.name, subject, date, number, student, value, c.mark == 0 ? "" : c.workType,
+                tables.marks.row([group.name, subject, date, number, student, value, workType,
                                   text.stamp(stamp), teacher])
                 context.legacy?.mark(group: group.name, subject: subject, date: date, number: number, student: student,
-                                     value: value, workType: c.mark == 0 ? "" : c.workType, entered: text.stamp(stamp),
+                                     value: value, workType: workType, entered: text.stamp(stamp),
                                      teacher: teacher)
                 if let (at, final) = change {
                     var old = Int8(rng.int(in: 3...5))

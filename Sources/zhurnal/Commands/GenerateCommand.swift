@@ -28,11 +28,15 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Дополнительно записать выгрузки в старых форматах (папка legacy/).")
     var legacy = false
 
+    @Option(name: .long, help: "Только для small: уменьшенная школа из стольких классов (1…30), для быстрых проверок.")
+    var classes: Int?
+
     func run() async throws {
         guard let journalSize = JournalSize(rawValue: size) else {
             throw UserFacingError.fail("неизвестный размер «\(size)»: допустимы small, college, district")
         }
-        let options = GeneratorOptions(size: journalSize, seed: seed, outputFolder: out, injectRate: inject, legacy: legacy)
+        let options = GeneratorOptions(size: journalSize, seed: seed, outputFolder: out, injectRate: inject, legacy: legacy,
+                                      classes: classes)
         let started = Date()
         let summary: GenerationSummary
         do {
