@@ -101,6 +101,9 @@ public enum SyntheticJournal {
         }
         try tables.close()
         try legacy?.close()
+        // The ground truth and the legacy copy are not journal tables: `zhurnal import DIR` skips them.
+        try "# Не таблицы журнала: zhurnal import пропускает их.\n\(GroundTruth.fileName)\nlegacy/\n"
+            .write(toFile: folder + "/.zhurnal-ignore", atomically: true, encoding: .utf8)
         summary.folders.append(folder)
         summary.groups += tables.groups.rows
         summary.students += tables.students.rows

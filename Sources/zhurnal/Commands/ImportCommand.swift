@@ -109,10 +109,10 @@ struct ImportSetup {
                 throw ImportFailure(Diagnostic(id: "import.unreadable", location: nil, message: "файл или папка «\(p)» не найдены"))
             }
             if isDir.boolValue {
-                let items = FileManager.default.enumerator(atPath: p)?.compactMap { $0 as? String } ?? []
-                for item in items.sorted() where item.lowercased().hasSuffix(".csv") {
-                    let full = (p as NSString).appendingPathComponent(item)
-                    out.append(.init(path: full, displayName: full))
+                let listing = FolderListing.csvFiles(in: p)
+                for full in listing.files { out.append(.init(path: full, displayName: full)) }
+                for skipped in listing.ignored {
+                    printError("пропущено по \(FolderListing.ignoreFileName): \((p as NSString).appendingPathComponent(skipped))")
                 }
             } else {
                 out.append(.init(path: p, displayName: p))

@@ -3,12 +3,16 @@ import Foundation
 
 /// Journals generated once per test run and shared by the suites.
 enum Fixtures {
-    /// One fixed folder, emptied when a test run first touches it, so runs do not pile up
-    /// generated journals (~0.5 GB) in the temporary directory.
+    /// One folder per test process (two test runs at once must not share files); folders of
+    /// processes that have ended are removed, so runs do not pile up generated journals
+    /// (~0.5 GB) in the temporary directory.
     private static let base: String = {
-        let b = FileManager.default.temporaryDirectory.path + "/zhurnal-gen-tests"
-        try? FileManager.default.removeItem(atPath: b)
-        return b
+        let root = FileManager.default.temporaryDirectory.path + "/zhurnal-gen-tests"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] {
+            if let pid = Int32(name), kill(pid, 0) == 0 { continue }
+            try? FileManager.default.removeItem(atPath: root + "/" + name)
+        }
+        return root + "/\(getpid())"
     }()
 
     static func folder(_ name: String) -> String { base + "/" + name }
