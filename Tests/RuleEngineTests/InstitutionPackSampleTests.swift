@@ -142,6 +142,6 @@ struct InstitutionPackSampleTests {
                                    options: CheckOptions())
         let f = try #require(report.findings.first { $0.ruleId == "OOSH14-3.2.4.2-MARK-DAY" && $0.student == "Жуков Тимофей" })
         #expect(f.found == "20.09.2025 12:10" && f.expected == "не позднее 19.09.2025 24:00")
-        #expect(f.message.hasPrefix("Отметка «н5» ученику Жуков Тимофей за урок 19.09.2025 (Алгебра, 7б класс) выставлена 20.09.2025 12:10, на 12 ч 10 мин позже дня урока."))
+        #expect(f.message.hasPrefix("Отметка «н5» (ученик: Жуков Тимофей) за урок 19.09.2025 (Алгебра, 7б класс) выставлена 20.09.2025 12:10, на 12 ч 10 мин позже дня урока."))
     }
 }
