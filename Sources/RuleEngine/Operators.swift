@@ -161,9 +161,24 @@ final class RegexBox: @unchecked Sendable {
         required = RegexBox.requiredLiteral(re.pattern).map { Array($0.utf8) }
     }
 
+    /// Results for texts seen before: work types, letters and stock phrases repeat across a
+    /// journal, and a dictionary look-up costs far less than an ICU match. Bounded, so a column
+    /// of distinct topics does not grow it without limit.
+    private var memo: [String: Bool] = [:]
+    private let lock = NSLock()
+    static let memoLimit = 4096
+
     func matches(_ s: String) -> Bool {
         if let r = required, !TextFold.containsBytes(s, r) { return false }
-        return re.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
+        lock.lock()
+        let known = memo[s]
+        lock.unlock()
+        if let known { return known }
+        let result = re.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
+        lock.lock()
+        if memo.count < RegexBox.memoLimit { memo[s] = result }
+        lock.unlock()
+        return result
     }
 
     /// The literal run at the start of a pattern without alternation (after `^` and `\s*`/`\s+`),
