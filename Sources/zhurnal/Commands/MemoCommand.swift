@@ -117,12 +117,15 @@ struct DocumentJob {
     static func noteUnchecked(_ report: CheckReport) {
         let unchecked = report.outcomes.filter { $0.status == .notChecked || $0.status == .error }
         guard !unchecked.isEmpty else { return }
-        let shown = unchecked.prefix(5).map { o in
-            "«\(o.title)» (\(o.clause.first?.isNumber == true ? "п. " : "")\(o.clause))" + (o.missingData.isEmpty ? "" : ": нет данных — " + o.missingData.joined(separator: ", "))
+        let lines = unchecked.prefix(5).map { o -> String in
+            let clause = (o.clause.first?.isNumber == true ? "п. " : "") + o.clause
+            let why = o.missingData.map { $0.hasPrefix("нет ") ? $0 : "нет данных — \($0)" }.joined(separator: "; ")
+            return "  – «\(o.title)» (\(clause))" + (why.isEmpty ? "" : ": \(why)")
         }
-        let more = unchecked.count > 5 ? "; и ещё \(unchecked.count - 5)" : ""
-        printError("примечание: не проверено правил — \(unchecked.count), нарушения по ним в документ не попали: "
-                   + shown.joined(separator: "; ") + more)
+        let more = unchecked.count > 5
+            ? ["  … и ещё \(unchecked.count - 5) (полный список — лист «Не проверено» отчёта `zhurnal check --out`)"] : []
+        printError((["примечание: правила, не проверенные за этот период (нарушения по ним в документ не попали):"]
+                    + lines + more).joined(separator: "\n"))
     }
 
     /// Markdown to standard output without a target; else the file the extension names.
