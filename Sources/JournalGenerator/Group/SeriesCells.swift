@@ -64,7 +64,7 @@ extension SeriesWriter {
                 if let k = injected { record(k) }
                 let teacher = taught[i]
                 tables.marks.row([group.name, subject, date, number, student, value, c.mark == 0 ? "" : c.workType,
-                                  text.stamp(stamp), teacher])
+                                  text.stamp(stamp), teacher, series.subgroup])
                 context.legacy?.mark(group: group.name, subject: subject, date: date, number: number, student: student,
                                      value: value, workType: c.mark == 0 ? "" : c.workType, entered: text.stamp(stamp),
                                      teacher: teacher)
@@ -72,7 +72,7 @@ extension SeriesWriter {
                     var old = Int8(rng.int(in: 3...5))
                     if old == final { old = final == 5 ? 4 : final + 1 }
                     tables.changes.row([group.name, subject, date, number, student, "отметка", "\(old)", "\(final)",
-                                        text.stamp(stamp), text.stamp(at), teacher])
+                                        text.stamp(stamp), text.stamp(at), teacher, series.subgroup])
                 }
             }
         }

@@ -44,6 +44,17 @@ public struct ImportSession {
         return found
     }
 
+    /// `pending` with the files that bring cells or change history moved after the others (order
+    /// kept otherwise): their rows are matched to the lessons of a lessons table and to the
+    /// students' subgroups, which must be known first, whatever order the files were named in.
+    private func ordered(_ pending: [(Int, File, String)]) -> [(Int, File, String)] {
+        let late = pending.map { p -> Bool in
+            guard let kind = importer.probe(path: p.1.path, displayName: p.1.displayName) else { return false }
+            return kind.bringsCells || kind.table == .changes
+        }
+        return pending.indices.filter { !late[$0] }.map { pending[$0] } + pending.indices.filter { late[$0] }.map { pending[$0] }
+    }
+
     /// Imports `files` into `store`. `progress(file index, bytes read, file size)`.
     public func run(_ files: [File], into store: JournalStore,
                     progress: (Int, Int64, Int64) -> Void = { _, _, _ in }) throws -> Summary {
@@ -64,6 +75,7 @@ public struct ImportSession {
         }
         timer.mark("SHA-256")
         guard !pending.isEmpty else { return Summary(files: reports, outcome: nil) }
+        pending = ordered(pending)
         let directFile = directCandidate(pending)
         timer.mark("распознавание файлов")
         let batch = try store.beginImport()
