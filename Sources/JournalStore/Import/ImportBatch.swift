@@ -14,6 +14,11 @@ public final class ImportBatch: RecordSink {
     /// Rows accepted by the reader that the store cannot take (a lesson that cannot be told).
     private var storeRejections: [(file: Int64, line: Int, reason: String)] = []
     var files: [String] = []
+    /// Per file id, its place in the order the user named the files (the session reads files
+    /// that bring cells last).
+    private(set) var userOrder: [Int] = []
+    /// The place of the next file `beginFile` starts.
+    var nextUserPlace = 0
     private var fileID: Int64 = 0
     /// Files that staged cells or lessons: disagreements need at least two.
     private var journalFiles = Set<Int64>()
@@ -82,6 +87,7 @@ public final class ImportBatch: RecordSink {
 
     public func beginFile(path: String, profile: String) throws -> Int {
         files.append(path)
+        userOrder.append(nextUserPlace)
         fileID = Int64(files.count - 1)
         if directNext {
             directNext = false
@@ -199,6 +205,7 @@ public final class ImportBatch: RecordSink {
             attended.forgetAll()
             storeRejections.removeAll { $0.file == d.fileID }
             files.removeLast()
+            userOrder.removeLast()
             cellFiles.remove(d.fileID)
             journalFiles.remove(d.fileID)
             direct = nil
@@ -217,7 +224,8 @@ public final class ImportBatch: RecordSink {
         precondition(open, "import batch already finished")
         do {
             let merge = Merge(db: db, batch: id, files: files,
-                              severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1, directCells: direct)
+                              severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1, directCells: direct,
+                              userOrder: userOrder)
             let outcome = try merge.run()
             for r in storeRejections {
                 reports[Int(r.file)].rejectAccepted(Rejection(location: SourceLocation(file: files[Int(r.file)], line: r.line, column: 1),

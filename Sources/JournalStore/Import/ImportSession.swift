@@ -91,6 +91,7 @@ public struct ImportSession {
                 return r
             }
             for (i, f, _) in pending {
+                batch.nextUserPlace = i
                 var r: FileReport
                 if direct, i == directFile {
                     batch.beginDirectCells()
