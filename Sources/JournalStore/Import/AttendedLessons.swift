@@ -27,7 +27,7 @@ final class AttendedLessons {
     init(db: Database, names: NameTables) throws {
         self.db = db
         self.names = names
-        findSlot = try db.prepare("SELECT subgroup, id FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? AND number = ? ORDER BY id")
+        findSlot = try db.prepare("SELECT subgroup, id FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? AND number = ?")
         findStudentSubgroup = try db.prepare("SELECT COALESCE(subgroup, '') FROM student WHERE id = ?")
     }
 
