@@ -53,7 +53,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
-        .testTarget(name: "JournalImportTests", dependencies: ["JournalModel", "JournalImport", "JournalStore"]),
+        .testTarget(name: "JournalImportTests", dependencies: ["JournalModel", "JournalImport", "JournalStore", "JournalGenerator"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["JournalModel", "RuleLanguage"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["JournalModel", "Findings", "RuleLanguage", "RuleEngine"]),
         .testTarget(name: "ReportsTests", dependencies: [

@@ -67,7 +67,7 @@ extension SeriesWriter {
                 if let k = injected { record(k) }
                 let teacher = taught[i]
                 tables.marks.row([group.name, subject, date, number, student, value, workType,
-                                  text.stamp(stamp), teacher])
+                                  text.stamp(stamp), teacher, series.subgroup])
                 context.legacy?.mark(group: group.name, subject: subject, date: date, number: number, student: student,
                                      value: value, workType: workType, entered: text.stamp(stamp),
                                      teacher: teacher)
@@ -75,7 +75,7 @@ extension SeriesWriter {
                     var old = Int8(rng.int(in: 3...5))
                     if old == final { old = final == 5 ? 4 : final + 1 }
                     tables.changes.row([group.name, subject, date, number, student, "отметка", "\(old)", "\(final)",
-                                        text.stamp(stamp), text.stamp(at), teacher])
+                                        text.stamp(stamp), text.stamp(at), teacher, series.subgroup])
                 }
             }
         }

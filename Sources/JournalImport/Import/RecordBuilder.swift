@@ -62,7 +62,8 @@ enum RecordBuilder {
             let value = try r.cellValue(5)
             return .cell(CellRecord(group: try r.group(0), subject: try r.required(1), date: try r.requiredDate(2),
                                      number: try r.int(3), student: try r.required(4), value: value,
-                                     workType: try r.text(6), enteredAt: try r.timestamp(7), enteredBy: try r.text(8)))
+                                     workType: try r.text(6), enteredAt: try r.timestamp(7), enteredBy: try r.text(8),
+                                     subgroup: try r.text(9)))
         case .periodMarks:
             return .periodMark(PeriodMarkRecord(group: try r.group(0), subject: try r.required(1), student: try r.required(2),
                                                  period: try r.required(3), value: try r.cellValue(4),
@@ -76,7 +77,7 @@ enum RecordBuilder {
             return .change(ChangeRecord(group: try r.group(0), subject: try r.required(1), lessonDate: try r.date(2),
                                          lessonNumber: try r.int(3), student: try r.text(4), target: target,
                                          oldValue: try r.text(6), newValue: try r.text(7), placedAt: try r.timestamp(8),
-                                         changedAt: try r.timestamp(9), changedBy: try r.text(10)))
+                                         changedAt: try r.timestamp(9), changedBy: try r.text(10), subgroup: try r.text(11)))
         }
     }
 

@@ -67,7 +67,7 @@ public enum CanonicalTable: String, CaseIterable, Sendable {
             return [group, subject, Self.c("Дата урока", ["lesson_date"], required: true),
                     Self.c("Урок №", ["lesson_no", "№ урока"]), student,
                     Self.c("Значение", ["value", "отметка"], required: true), Self.c("Вид работы", ["work_type"]),
-                    Self.c("Внесено", ["entered_at"]), Self.c("Внёс", ["entered_by"])]
+                    Self.c("Внесено", ["entered_at"]), Self.c("Внёс", ["entered_by"]), Self.c("Подгруппа", ["subgroup"])]
         case .periodMarks:
             return [group, subject, student, Self.c("Период", ["period"], required: true),
                     Self.c("Значение", ["value"], required: true), Self.c("Внесено", ["entered_at"]),
@@ -76,7 +76,7 @@ public enum CanonicalTable: String, CaseIterable, Sendable {
             return [group, subject, Self.c("Дата урока", ["lesson_date"]), Self.c("Урок №", ["lesson_no"]),
                     Self.c("Обучающийся", ["student"]), Self.c("Что", ["target", "what"], required: true),
                     Self.c("Было", ["old_value"]), Self.c("Стало", ["new_value"]), Self.c("Выставлено", ["placed_at"]),
-                    Self.c("Изменено", ["changed_at"]), Self.c("Изменил", ["changed_by"])]
+                    Self.c("Изменено", ["changed_at"]), Self.c("Изменил", ["changed_by"]), Self.c("Подгруппа", ["subgroup"])]
         }
     }
 

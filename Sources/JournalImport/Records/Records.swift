@@ -104,6 +104,9 @@ public struct CellRecord: Sendable {
     public var workType: String?
     public var enteredAt: LocalDateTime?
     public var enteredBy: String?
+    /// The subgroup whose lesson the cell belongs to, when the file says so (else the store
+    /// resolves it from the lessons and the student's subgroup).
+    public var subgroup: String? = nil
 }
 
 public struct PeriodMarkRecord: Sendable {
@@ -129,6 +132,8 @@ public struct ChangeRecord: Sendable {
     public var placedAt: LocalDateTime?
     public var changedAt: LocalDateTime?
     public var changedBy: String?
+    /// The subgroup of the lesson, when the file says so (see `CellRecord.subgroup`).
+    public var subgroup: String? = nil
 }
 
 /// Receives the records of one import, file by file (the store implements it).

@@ -7,10 +7,13 @@ import JournalModel
 struct Disagreements {
     let db: Database
     let files: [String]
+    /// Per file id, its place in the order the user named the files (messages list files so).
+    var userOrder: [Int] = []
 
     private func file(_ id: Int64) -> String { Int(id) < files.count ? files[Int(id)] : "?" }
     /// The file's name without folders, for messages.
     private func name(_ id: Int64) -> String { String(file(id).split(separator: "/").last ?? "?") }
+    private func place(_ id: Int64) -> Int { Int(id) < userOrder.count ? userOrder[Int(id)] : Int(id) }
     private func date(_ day: Int64) -> String { LocalDate(dayNumber: Int32(day)).description }
 
     func find() throws -> [Disagreement] {
@@ -81,6 +84,7 @@ struct Disagreements {
         while try lessonMissing.step() {
             let (fa, la, day) = (lessonMissing.int(0), lessonMissing.int(1), lessonMissing.int(3))
             let others = lessonMissing.text(2).split(separator: ",").compactMap { Int64($0) }
+                .sorted { place($0) < place($1) }
             let otherNames = others.map { name($0) }.joined(separator: ", ")
             let hasTopic = lessonMissing.int(4) != 0
             out.append(Disagreement(kind: hasTopic ? .topicWithoutLesson : .lessonMissing,

@@ -10,7 +10,15 @@ public final class ImportBatch: RecordSink {
     let db: Database
     public let id: Int64
     let names: NameTables
+    let attended: AttendedLessons
+    /// Rows accepted by the reader that the store cannot take (a lesson that cannot be told).
+    private var storeRejections: [(file: Int64, line: Int, reason: String)] = []
     var files: [String] = []
+    /// Per file id, its place in the order the user named the files (the session reads files
+    /// that bring cells last).
+    private(set) var userOrder: [Int] = []
+    /// The place of the next file `beginFile` starts.
+    var nextUserPlace = 0
     private var fileID: Int64 = 0
     /// Files that staged cells or lessons: disagreements need at least two.
     private var journalFiles = Set<Int64>()
@@ -31,6 +39,7 @@ public final class ImportBatch: RecordSink {
             id = db.lastInsertRowID
             try db.execute(Staging.drop + Staging.create)
             names = try NameTables(db: db, batch: id)
+            attended = try AttendedLessons(db: db, names: names)
             stageLesson = try db.prepare("INSERT INTO s_lesson VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             // A grid that repeats a date column gives the same cell twice on one line: kept once.
             stageCell = try db.prepare("INSERT OR IGNORE INTO s_cell VALUES (?,?,?,?,?,?,?,?)")
@@ -78,6 +87,7 @@ public final class ImportBatch: RecordSink {
 
     public func beginFile(path: String, profile: String) throws -> Int {
         files.append(path)
+        userOrder.append(nextUserPlace)
         fileID = Int64(files.count - 1)
         if directNext {
             directNext = false
@@ -94,12 +104,21 @@ public final class ImportBatch: RecordSink {
         case .cell(let c):
             if !cellFiles.contains(fileID) { cellFiles.insert(fileID); journalFiles.insert(fileID) }
             let g = try names.group(c.group)
-            let lesson = try names.lesson(group: g, subject: try names.subject(c.subject), date: c.date, number: c.number, subgroup: nil)
+            let subject = try names.subject(c.subject)
+            let student = try names.student(group: g, name: c.student)
+            let lesson: Int64
+            switch try attended.lesson(group: g, groupName: c.group, subject: subject, subjectName: c.subject, date: c.date,
+                                       number: c.number, subgroup: c.subgroup, student: student) {
+            case .lesson(let id): lesson = id
+            case .rejected(let reason):
+                storeRejections.append((fileID, line, reason))
+                return
+            }
             if let d = direct, d.fileID == fileID {
                 do {
                     // A lesson without a number may be joined to a numbered one by the merge.
                     guard (c.number ?? 0) > 0 else { throw DirectCells.Abandon() }
-                    try d.add(lesson: lesson, student: try names.student(group: g, name: c.student), value: c.value.raw,
+                    try d.add(lesson: lesson, student: student, value: c.value.raw,
                               workType: try names.workType(c.workType), enteredAt: c.enteredAt?.seconds,
                               enteredBy: try names.teacher(c.enteredBy), line: Int64(line))
                 } catch let e as DirectCells.Abandon {
@@ -111,14 +130,16 @@ public final class ImportBatch: RecordSink {
             let s = stageCell
             s.reset()
             s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindInt(lesson, at: 3)
-            s.bindInt(try names.student(group: g, name: c.student), at: 4)
+            s.bindInt(student, at: 4)
             s.bindText(c.value.raw, at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
             s.bindOptInt(c.enteredAt?.seconds, at: 7); s.bindOptInt(try names.teacher(c.enteredBy), at: 8)
             try s.step()
         case .lesson(let l):
             journalFiles.insert(fileID)
             let g = try names.group(l.group)
-            let lesson = try names.lesson(group: g, subject: try names.subject(l.subject), date: l.date, number: l.number, subgroup: l.subgroup)
+            let subject = try names.subject(l.subject)
+            let lesson = try names.lesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup)
+            attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson)
             try stageLesson.run([.int(fileID), .int(Int64(line)), .int(lesson), .opt(l.start.map { Int($0.seconds) }),
                                  .opt(l.end.map { Int($0.seconds) }), .opt(try names.teacher(l.scheduledTeacher)),
                                  .opt(try names.teacher(l.teacher)), .opt(ts(l.substitutionEnteredAt)), .opt(l.topic),
@@ -132,8 +153,17 @@ public final class ImportBatch: RecordSink {
         case .change(let c):
             let g = try names.group(c.group)
             let subj = try names.subject(c.subject)
-            let lesson = try c.lessonDate.map { try names.lesson(group: g, subject: subj, date: $0, number: c.lessonNumber, subgroup: nil) }
             let student = try c.student.map { try names.student(group: g, name: $0) }
+            var lesson: Int64?
+            if let date = c.lessonDate {
+                switch try attended.lesson(group: g, groupName: c.group, subject: subj, subjectName: c.subject, date: date,
+                                           number: c.lessonNumber, subgroup: c.subgroup, student: student) {
+                case .lesson(let id): lesson = id
+                case .rejected(let reason):
+                    storeRejections.append((fileID, line, reason))
+                    return
+                }
+            }
             try stageChange.run([.int(fileID), .int(Int64(line)), .text(c.target.rawValue), .opt(lesson), .opt(student), .int(subj),
                                  .int(g), .opt(c.oldValue), .opt(c.newValue), .opt(ts(c.placedAt)), .opt(ts(c.changedAt)),
                                  .opt(try names.teacher(c.changedBy))])
@@ -149,6 +179,7 @@ public final class ImportBatch: RecordSink {
             try upsertGroup.run([.opt(g.grade), .opt(g.curator), .int(try names.group(g.name))])
         case .student(let s):
             let sid = try names.student(group: try names.group(s.group), name: s.name)
+            attended.noteStudent(sid, subgroup: s.subgroup)
             if s.code != nil || s.subgroup != nil || s.enrolled != nil || s.left != nil {
                 try upsertStudent.run([.opt(s.code), .opt(s.subgroup), .opt(day(s.enrolled)), .opt(day(s.left)), .int(sid)])
             }
@@ -171,7 +202,10 @@ public final class ImportBatch: RecordSink {
         if directAbandoned {
             try d.undo()
             names.forgetAll()
+            attended.forgetAll()
+            storeRejections.removeAll { $0.file == d.fileID }
             files.removeLast()
+            userOrder.removeLast()
             cellFiles.remove(d.fileID)
             journalFiles.remove(d.fileID)
             direct = nil
@@ -190,8 +224,13 @@ public final class ImportBatch: RecordSink {
         precondition(open, "import batch already finished")
         do {
             let merge = Merge(db: db, batch: id, files: files,
-                              severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1, directCells: direct)
+                              severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1, directCells: direct,
+                              userOrder: userOrder)
             let outcome = try merge.run()
+            for r in storeRejections {
+                reports[Int(r.file)].rejectAccepted(Rejection(location: SourceLocation(file: files[Int(r.file)], line: r.line, column: 1),
+                                                              reason: r.reason))
+            }
             for d in outcome.duplicates {
                 reports[d.file].rejectAccepted(Rejection(location: SourceLocation(file: files[d.file], line: d.line, column: 1), reason: d.reason))
             }

@@ -31,17 +31,28 @@ public struct ImportSession {
     public init(importer: FileImporter) { self.importer = importer }
 
     /// The one pending file that brings cells, when it is a table of marks and no other does.
-    private func directCandidate(_ pending: [(Int, File, String)]) -> Int? {
+    private func directCandidate(_ pending: [(Int, File, String)], kinds: [Int: FileKind]) -> Int? {
         guard directCells else { return nil }
         var found: Int?
-        for (i, f, _) in pending {
-            guard let kind = importer.probe(path: f.path, displayName: f.displayName) else { return nil }
+        for (i, _, _) in pending {
+            guard let kind = kinds[i] else { return nil }
             if kind.bringsCells {
                 if found != nil || kind.isGrid { return nil }
                 found = i
             }
         }
         return found
+    }
+
+    /// `pending` with the files that bring cells or change history moved after the others (order
+    /// kept otherwise): their rows are matched to the lessons of a lessons table and to the
+    /// students' subgroups, which must be known first, whatever order the files were named in.
+    private func ordered(_ pending: [(Int, File, String)], kinds: [Int: FileKind]) -> [(Int, File, String)] {
+        let late = pending.map { p -> Bool in
+            guard let kind = kinds[p.0] else { return false }
+            return kind.bringsCells || kind.table == .changes
+        }
+        return pending.indices.filter { !late[$0] }.map { pending[$0] } + pending.indices.filter { late[$0] }.map { pending[$0] }
     }
 
     /// Imports `files` into `store`. `progress(file index, bytes read, file size)`.
@@ -64,7 +75,11 @@ public struct ImportSession {
         }
         timer.mark("SHA-256")
         guard !pending.isEmpty else { return Summary(files: reports, outcome: nil) }
-        let directFile = directCandidate(pending)
+        // Each file's header, read once (the probe reads only as far as the header row).
+        var kinds: [Int: FileKind] = [:]
+        for (i, f, _) in pending { kinds[i] = importer.probe(path: f.path, displayName: f.displayName) }
+        pending = ordered(pending, kinds: kinds)
+        let directFile = directCandidate(pending, kinds: kinds)
         timer.mark("распознавание файлов")
         let batch = try store.beginImport()
         let pipe = RecordPipe(target: batch)
@@ -79,6 +94,7 @@ public struct ImportSession {
                 return r
             }
             for (i, f, _) in pending {
+                batch.nextUserPlace = i
                 var r: FileReport
                 if direct, i == directFile {
                     batch.beginDirectCells()

@@ -13,6 +13,8 @@ struct Merge {
     let severalCellFiles: Bool
     /// The cells are already in `cell` (`DirectCells`): nothing staged to merge.
     var directCells: DirectCells? = nil
+    /// Per file id, its place in the order the user named the files.
+    var userOrder: [Int] = []
 
     func run() throws -> MergeOutcome {
         var out = MergeOutcome()
@@ -30,7 +32,7 @@ struct Merge {
         if severalFiles {
             try db.execute("INSERT INTO s_clesson SELECT file_id, lesson_id, MIN(line), COUNT(*) FROM s_cell GROUP BY 1, 2")
             try directCells?.writeSummary()
-            out.disagreements = try Disagreements(db: db, files: files).find()
+            out.disagreements = try Disagreements(db: db, files: files, userOrder: userOrder).find()
         }
         timer.mark("расхождения")
         out.changes = try mergeLessons()
