@@ -168,8 +168,15 @@ final class RegexBox: @unchecked Sendable {
     private let lock = NSLock()
     static let memoLimit = 4096
 
+    /// Texts longer than this (topics, homework) are rarely repeated and costly to hash: they
+    /// go straight to the matcher.
+    static let memoMaxBytes = 64
+
     func matches(_ s: String) -> Bool {
         if let r = required, !TextFold.containsBytes(s, r) { return false }
+        guard s.utf8.count <= RegexBox.memoMaxBytes else {
+            return re.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
+        }
         lock.lock()
         let known = memo[s]
         lock.unlock()

@@ -57,11 +57,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         print(SummaryText.render(report), terminator: "")
         if let path = json {
-            let enc = JSONEncoder()
-            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            do { try enc.encode(report).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw UserFacingError.fail("не удалось записать \(path): \(error.localizedDescription)")
-            }
+            do { try ReportJSON.write(report, to: path) } catch { throw UserFacingError.fail(error.message) }
         }
         if let path = out {
             try CheckCommand.writeXlsx(report, journal: journal, to: path, pseudonymize: pseudonymize)

@@ -1,0 +1,86 @@
+import Foundation
+import Findings
+
+/// Writes a `CheckReport` as JSON without building the whole document in memory: each
+/// outcome, finding and coverage row is encoded on its own and streamed to a temporary file
+/// that is renamed into place when complete (nothing half-written is left behind).
+///
+///     try ReportJSON.write(report, to: "out/findings.json")
+///
+/// The document is the same object `JSONEncoder` would produce for `CheckReport` (keys sorted),
+/// one array element per line.
+public enum ReportJSON {
+    public struct WriteError: Error, Sendable {
+        /// Russian, for the user.
+        public var message: String
+    }
+
+    public static func write(_ report: CheckReport, to path: String) throws(WriteError) {
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temp.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: temp) else {
+            throw WriteError(message: "не удалось создать \(path) — проверьте, что папка существует и в неё можно писать")
+        }
+        do {
+            var out = BufferedOutput(handle: handle)
+            try stream(report, into: &out)
+            try out.flush()
+            try handle.close()
+            if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: temp) }
+            else { try FileManager.default.moveItem(at: temp, to: url) }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temp)
+            throw WriteError(message: "не удалось записать \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func stream(_ r: CheckReport, into out: inout BufferedOutput) throws {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func value<T: Encodable>(_ v: T) throws -> Data { try enc.encode(v) }
+        func array<T: Encodable>(_ items: [T]) throws {
+            out.append("[")
+            for (i, item) in items.enumerated() {
+                out.append(i == 0 ? "\n  " : ",\n  ")
+                out.append(try value(item))
+                try out.flushIfFull()
+            }
+            out.append(items.isEmpty ? "]" : "\n]")
+        }
+        // Keys in sorted order, as JSONEncoder's .sortedKeys writes them; nil optionals omitted.
+        out.append("{\n\"checkedAt\": "); out.append(try value(r.checkedAt))
+        out.append(",\n\"coverage\": "); try array(r.coverage)
+        out.append(",\n\"document\": "); out.append(try value(r.document))
+        out.append(",\n\"findings\": "); try array(r.findings)
+        if let f = r.from { out.append(",\n\"from\": "); out.append(try value(f)) }
+        if let g = r.group { out.append(",\n\"group\": "); out.append(try value(g)) }
+        out.append(",\n\"institution\": "); out.append(try value(r.institution))
+        out.append(",\n\"outcomes\": "); try array(r.outcomes)
+        out.append(",\n\"packId\": "); out.append(try value(r.packId))
+        out.append(",\n\"packTitle\": "); out.append(try value(r.packTitle))
+        if let t = r.to { out.append(",\n\"to\": "); out.append(try value(t)) }
+        out.append("\n}\n")
+    }
+}
+
+/// Collects output and writes it to a file handle in 1 MB blocks.
+struct BufferedOutput {
+    let handle: FileHandle
+    var buffer = Data()
+    static let blockSize = 1 << 20
+
+    mutating func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
+    mutating func append(_ d: Data) { buffer.append(d) }
+
+    mutating func flushIfFull() throws {
+        if buffer.count >= BufferedOutput.blockSize { try flush() }
+    }
+
+    mutating func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

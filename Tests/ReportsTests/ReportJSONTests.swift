@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import Findings
+@testable import Reports
+
+/// `check --json`: the streamed document decodes to the very report that was written.
+@Suite struct ReportJSONTests {
+    func canonical(_ r: CheckReport) throws -> Data {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys]
+        return try enc.encode(r)
+    }
+
+    @Test func streamedJSONDecodesToTheSameReport() throws {
+        let report = XlsxFixtures.report()
+        let path = try XlsxFixtures.tempFolder() + "/findings.json"
+        try ReportJSON.write(report, to: path)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let back = try JSONDecoder().decode(CheckReport.self, from: data)
+        #expect(try canonical(back) == canonical(report))
+        #expect(back.findings.count == report.findings.count)
+        // One finding per line, so the file can be read with line tools too.
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.components(separatedBy: "\n  {\"area\"").count - 1 == report.findings.count)
+    }
+
+    @Test func anEmptyReportIsValidJSON() throws {
+        var report = XlsxFixtures.report(findings: [])
+        report.coverage = []
+        let path = try XlsxFixtures.tempFolder() + "/empty.json"
+        try ReportJSON.write(report, to: path)
+        let back = try JSONDecoder().decode(CheckReport.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(back.findings.isEmpty && back.coverage.isEmpty)
+    }
+
+    @Test func aMissingFolderIsARussianErrorAndNoFile() throws {
+        let path = try XlsxFixtures.tempFolder() + "/нет такой папки/findings.json"
+        let error = #expect(throws: ReportJSON.WriteError.self) { try ReportJSON.write(XlsxFixtures.report(), to: path) }
+        #expect(error?.message == "не удалось создать \(path) — проверьте, что папка существует и в неё можно писать")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
