@@ -228,7 +228,7 @@ def write_report(args, info, results):
     L.append(f"\nzhurnal: `zhurnal import <the 12 canonical tables> --db X`, then `zhurnal check X --rules {RULES} "
              "--json F` (release build); «load s» for zhurnal is the import, «checks s» the check command (loading the "
              "journal from the database and the rules). Pack: " + ("`scripts/bench/five.rules`, exactly the five checks "
-             "(rules/oosh14.rules does not exist yet)" if RULES_NAME == "five" else f"`{RULES}`") +
+             "(chosen with BENCH_RULES; the whole oosh14 pack is timed separately below)" if RULES_NAME == "five" else f"`{RULES}`") +
              ". «нет»: the binary did not support the command or the pack's rule ids are not mapped (RULE_IDS_FOR_CHECK "
              "in `scripts/bench/bench.py`). Check definitions: header of `scripts/bench/duckdb_checks.sql`.\n")
     L.append(NOTES)
