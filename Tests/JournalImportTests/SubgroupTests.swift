@@ -100,6 +100,22 @@ import Testing
         #expect(try rows(db, "SELECT count(*) FROM lesson") == ["3"])
     }
 
+    @Test(arguments: [false, true])
+    func aRejectedRowAddsNoStudent(direct: Bool) throws {
+        // «Дмитриев Олег» is in no students table: his only row is rejected (two subgroup
+        // lessons, no subgroup known), so he must not appear in the journal as a student without
+        // marks — a «too few marks» rule would otherwise report him.
+        let t = TempDir()
+        let marks = Self.marks + "ИС-11;Информатика;04.09.2025;3;Дмитриев Олег;4\n"
+        let files = [try t.write("lessons.csv", Self.lessons), try t.write("students.csv", Self.students),
+                     try t.write("marks.csv", marks)]
+        let db = t.path("j.sqlite")
+        let summary = try run(files, db: db, direct: direct)
+        #expect(summary.files.last?.rejected == 1)
+        #expect(try rows(db, "SELECT count(*) FROM student WHERE name = 'Дмитриев Олег'") == ["0"])
+        #expect(try rows(db, "SELECT count(*) FROM student") == ["4"])
+    }
+
     @Test func theRowsOwnSubgroupDecides() throws {
         let t = TempDir()
         let marks = """

@@ -67,10 +67,14 @@ final class AttendedLessons {
         return s
     }
 
+    /// Who a row is about: nobody, a student the journal knows, or one it does not know yet
+    /// (created only once the row is accepted, so a rejected row adds no student).
+    enum StudentRef { case none, known(Int64), unknown }
+
     /// The lesson of `group`/`subject` on `date`, lesson `number`, that `student` attended.
     /// `subgroup` is the row's own subgroup, if it has one.
     func lesson(group: Int64, groupName: String, subject: Int64, subjectName: String, date: LocalDate, number: Int?,
-                subgroup rowSubgroup: String?, student: Int64?) throws -> Match {
+                subgroup rowSubgroup: String?, student ref: StudentRef) throws -> Match {
         let key = SlotKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0))
         let s = try slot(key)
         // One lesson: the row's; a row of another subgroup than the lesson's is not taken.
@@ -88,10 +92,12 @@ final class AttendedLessons {
             if let m = s.first(where: { $0.subgroup == rowSubgroup }) { return .lesson(m.id) }
             return .rejected("\(place) нет занятия подгруппы «\(rowSubgroup)» (есть: \(list))")
         }
-        guard let student else {
-            return .rejected("\(place) несколько занятий (\(list)); укажите подгруппу в столбце «Подгруппа»")
+        let own: String
+        switch ref {
+        case .none: return .rejected("\(place) несколько занятий (\(list)); укажите подгруппу в столбце «Подгруппа»")
+        case .known(let student): own = try subgroup(ofStudent: student)
+        case .unknown: own = ""   // a student the journal does not know has no subgroup yet
         }
-        let own = try subgroup(ofStudent: student)
         if !own.isEmpty, let m = s.first(where: { $0.subgroup == own }) { return .lesson(m.id) }
         let whole = s.filter { $0.subgroup.isEmpty }
         if whole.count == 1 { return .lesson(whole[0].id) }

@@ -105,15 +105,17 @@ public final class ImportBatch: RecordSink {
             if !cellFiles.contains(fileID) { cellFiles.insert(fileID); journalFiles.insert(fileID) }
             let g = try names.group(c.group)
             let subject = try names.subject(c.subject)
-            let student = try names.student(group: g, name: c.student)
+            let known = try names.existingStudent(group: g, name: c.student)
             let lesson: Int64
             switch try attended.lesson(group: g, groupName: c.group, subject: subject, subjectName: c.subject, date: c.date,
-                                       number: c.number, subgroup: c.subgroup, student: student) {
+                                       number: c.number, subgroup: c.subgroup, student: known.map { .known($0) } ?? .unknown) {
             case .lesson(let id): lesson = id
             case .rejected(let reason):
                 storeRejections.append((fileID, line, reason))
                 return
             }
+            // Created only now: a rejected row must not add a student (who would then lack marks).
+            let student = try known ?? names.student(group: g, name: c.student)
             if let d = direct, d.fileID == fileID {
                 do {
                     // A lesson without a number may be joined to a numbered one by the merge.
@@ -153,17 +155,19 @@ public final class ImportBatch: RecordSink {
         case .change(let c):
             let g = try names.group(c.group)
             let subj = try names.subject(c.subject)
-            let student = try c.student.map { try names.student(group: g, name: $0) }
+            let known = try c.student.flatMap { try names.existingStudent(group: g, name: $0) }
+            let ref: AttendedLessons.StudentRef = c.student == nil ? .none : known.map { .known($0) } ?? .unknown
             var lesson: Int64?
             if let date = c.lessonDate {
                 switch try attended.lesson(group: g, groupName: c.group, subject: subj, subjectName: c.subject, date: date,
-                                           number: c.lessonNumber, subgroup: c.subgroup, student: student) {
+                                           number: c.lessonNumber, subgroup: c.subgroup, student: ref) {
                 case .lesson(let id): lesson = id
                 case .rejected(let reason):
                     storeRejections.append((fileID, line, reason))
                     return
                 }
             }
+            let student = try c.student.map { try known ?? names.student(group: g, name: $0) }
             try stageChange.run([.int(fileID), .int(Int64(line)), .text(c.target.rawValue), .opt(lesson), .opt(student), .int(subj),
                                  .int(g), .opt(c.oldValue), .opt(c.newValue), .opt(ts(c.placedAt)), .opt(ts(c.changedAt)),
                                  .opt(try names.teacher(c.changedBy))])

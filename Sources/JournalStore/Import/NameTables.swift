@@ -82,6 +82,18 @@ final class NameTables {
         return try intern(name, cache: &workTypes, find: findWorkType, add: addWorkType)
     }
 
+    /// The student's id if the journal already has them; nothing is created.
+    func existingStudent(group: Int64, name: String) throws -> Int64? {
+        let key = StudentKey(group: group, name: ByteKey(name))
+        if let id = students[key] { return id }
+        try findStudent.bind([.int(group), .text(name)])
+        defer { findStudent.reset() }
+        guard try findStudent.step() else { return nil }
+        let id = findStudent.int(0)
+        students[key] = id
+        return id
+    }
+
     func student(group: Int64, name: String) throws -> Int64 {
         let key = StudentKey(group: group, name: ByteKey(name))
         if let id = students[key] { return id }
