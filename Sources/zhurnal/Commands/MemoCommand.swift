@@ -118,7 +118,7 @@ struct DocumentJob {
         let unchecked = report.outcomes.filter { $0.status == .notChecked || $0.status == .error }
         guard !unchecked.isEmpty else { return }
         let lines = unchecked.prefix(5).map { o -> String in
-            let clause = (o.clause.first?.isNumber == true ? "п. " : "") + o.clause
+            let clause = ClauseText.cited(o.clause)
             let why = o.missingData.map { $0.hasPrefix("нет ") ? $0 : "нет данных — \($0)" }.joined(separator: "; ")
             return "  – «\(o.title)» (\(clause))" + (why.isEmpty ? "" : ": \(why)")
         }
