@@ -29,50 +29,55 @@ public struct CSVRow {
         let s: String? = batch.pointee.bytes.withUnsafeBufferPointer {
             UTF8Text.string(UnsafeBufferPointer(rebasing: $0[r]))
         }
-        guard let s else {
-            throw ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
-                message: "недопустимая последовательность байтов: файл не в кодировке UTF-8 целиком"))
-        }
+        guard let s else { throw encodingFailure(column: i) }
         return s
     }
 
-    /// The bytes of field `i` without surrounding spaces (empty when the row is shorter).
-    func withTrimmedBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard i < count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    /// The byte range of field `i` without surrounding spaces, tabs, non-breaking spaces and
+    /// line breaks (empty when the row is shorter).
+    func trimmedRange(_ i: Int) -> Range<Int> {
+        guard i < count else { return 0..<0 }
         var r = range(i)
-        return batch.pointee.bytes.withUnsafeBufferPointer { all in
-            while let b = r.first.map({ all[$0] }), b == 0x20 || b == 0x09 { r = (r.lowerBound + 1)..<r.upperBound }
-            while let b = r.last.map({ all[$0] }), b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { r = r.lowerBound..<(r.upperBound - 1) }
-            return body(UnsafeBufferPointer(rebasing: all[r]))
+        return batch.pointee.bytes.withUnsafeBufferPointer { bytes in
+            func space(_ k: Int) -> Int {   // length of a space at k, 0 if none
+                let b = bytes[k]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { return 1 }
+                if b == 0xC2, k + 1 < r.upperBound, bytes[k + 1] == 0xA0 { return 2 }
+                return 0
+            }
+            while !r.isEmpty, case let n = space(r.lowerBound), n > 0 { r = (r.lowerBound + n)..<r.upperBound }
+            while !r.isEmpty {
+                let b = bytes[r.upperBound - 1]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { r = r.lowerBound..<(r.upperBound - 1) }
+                else if b == 0xA0, r.count >= 2, bytes[r.upperBound - 2] == 0xC2 { r = r.lowerBound..<(r.upperBound - 2) }
+                else { break }
+            }
+            return r
+        }
+    }
+
+    /// The trimmed bytes of field `i` (see `trimmedRange`), valid only inside `body`.
+    func withTrimmedBytes<R, E: Error>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        let r = trimmedRange(i)
+        return try batch.pointee.bytes.withUnsafeBufferPointer { (all) throws(E) -> R in
+            try body(UnsafeBufferPointer(rebasing: all[r]))
         }
     }
 
     /// Field `i` without surrounding spaces, tabs, non-breaking spaces and line breaks,
     /// trimmed on bytes before a String is made ("" when the row is shorter).
     public func trimmedText(_ i: Int) throws(ImportFailure) -> String {
-        guard i < count else { return "" }
-        var r = range(i)
-        let bytes = batch.pointee.bytes
-        func space(_ k: Int) -> Int {   // length of a space at k, 0 if none
-            let b = bytes[k]
-            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { return 1 }
-            if b == 0xC2, k + 1 < r.upperBound, bytes[k + 1] == 0xA0 { return 2 }
-            return 0
-        }
-        while !r.isEmpty, case let n = space(r.lowerBound), n > 0 { r = (r.lowerBound + n)..<r.upperBound }
-        while !r.isEmpty {
-            let b = bytes[r.upperBound - 1]
-            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { r = r.lowerBound..<(r.upperBound - 1) }
-            else if b == 0xA0, r.count >= 2, bytes[r.upperBound - 2] == 0xC2 { r = r.lowerBound..<(r.upperBound - 2) }
-            else { break }
-        }
+        let r = trimmedRange(i)
         if r.isEmpty { return "" }
-        let s: String? = bytes.withUnsafeBufferPointer { UTF8Text.string(UnsafeBufferPointer(rebasing: $0[r])) }
-        guard let s else {
-            throw ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
-                message: "недопустимая последовательность байтов: файл не в кодировке UTF-8 целиком"))
-        }
+        let s: String? = batch.pointee.bytes.withUnsafeBufferPointer { UTF8Text.string(UnsafeBufferPointer(rebasing: $0[r])) }
+        guard let s else { throw encodingFailure(column: i) }
         return s
+    }
+
+    /// The failure for a field whose bytes are not UTF-8.
+    func encodingFailure(column i: Int) -> ImportFailure {
+        ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
+            message: "недопустимая последовательность байтов: файл не в кодировке UTF-8 целиком"))
     }
 
     /// All fields as text.

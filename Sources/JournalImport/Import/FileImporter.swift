@@ -162,6 +162,7 @@ struct FileState {
         let fixed = try headerValues(p)
         profile = p
         layout = p.layout
+        cache.names = sink.symbols
         report = FileReport(path: file, profile: p.name, table: p.table.rawValue, encoding: nil, delimiter: "")
         _ = try sink.beginFile(path: file, profile: p.name)
         switch p.layout {

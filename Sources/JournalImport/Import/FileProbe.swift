@@ -27,6 +27,7 @@ extension FileImporter {
 private final class ProbeSink: RecordSink {
     struct Stop: Error {}
     var profile: String?
+    let symbols = NameSymbols()
     func beginFile(path: String, profile: String) throws -> Int {
         self.profile = profile
         throw Stop()

@@ -77,8 +77,10 @@ struct GridReader {
             if text.isEmpty { continue }
             switch col {
             case .date(let d, let rep):
-                records.append(.cell(CellRecord(group: group, subject: subject, date: d, number: rep == 0 ? nil : -rep, student: name,
-                                                value: CellValue(parsing: text), workType: nil, enteredAt: nil, enteredBy: nil)))
+                let names = sink.symbols
+                records.append(.cell(CellRecord(group: names.intern(group), subject: names.intern(subject), date: d,
+                                                number: rep == 0 ? nil : -rep, student: names.intern(name),
+                                                value: names.intern(text), workType: nil, enteredAt: nil, enteredBy: nil)))
             case .period(let p):
                 records.append(.periodMark(PeriodMarkRecord(group: group, subject: subject, student: name, period: p,
                                                             value: CellValue(parsing: text), enteredAt: nil, enteredBy: nil)))

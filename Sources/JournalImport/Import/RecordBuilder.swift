@@ -59,11 +59,11 @@ enum RecordBuilder {
             l.enteredBy = try r.text(16)
             return .lesson(l)
         case .marks:
-            let value = try r.cellValue(5)
-            return .cell(CellRecord(group: try r.group(0), subject: try r.required(1), date: try r.requiredDate(2),
-                                     number: try r.int(3), student: try r.required(4), value: value,
-                                     workType: try r.text(6), enteredAt: try r.timestamp(7), enteredBy: try r.text(8),
-                                     subgroup: try r.text(9)))
+            let value = try r.requiredName(5)
+            return .cell(CellRecord(group: try r.groupName(0), subject: try r.requiredName(1), date: try r.requiredDate(2),
+                                     number: try r.int(3), student: try r.requiredName(4), value: value,
+                                     workType: try r.name(6), enteredAt: try r.timestamp(7), enteredBy: try r.name(8),
+                                     subgroup: try r.name(9)))
         case .periodMarks:
             return .periodMark(PeriodMarkRecord(group: try r.group(0), subject: try r.required(1), student: try r.required(2),
                                                  period: try r.required(3), value: try r.cellValue(4),

@@ -58,22 +58,73 @@ struct RowAccess {
 
     func text(_ c: Int) throws -> String? {
         if let i = mapping.fieldIndex[c] {
-            let n = row.byteCount(i)
-            if n > options.maxFieldBytes {
-                throw RowRejection(column: c, reason: "значение слишком длинное: \(n) байт (допускается не более \(options.maxFieldBytes))")
-            }
-            let s = try cache.text(row, i)
+            try checkLength(c, i)
+            let s = try cache.text(row, i, column: c)
             if !s.isEmpty { return s }
             return mapping.fixed[c]
         }
         return mapping.fixed[c]
     }
 
-    func required(_ c: Int) throws -> String {
-        guard let s = try text(c) else {
-            throw RowRejection(column: c, reason: "не заполнен обязательный столбец «\(mapping.table.columns[c].name)»")
+    private func checkLength(_ c: Int, _ i: Int) throws {
+        let n = row.byteCount(i)
+        if n > options.maxFieldBytes {
+            throw RowRejection(column: c, reason: "значение слишком длинное: \(n) байт (допускается не более \(options.maxFieldBytes))")
         }
+    }
+
+    private func missing(_ c: Int) -> RowRejection {
+        RowRejection(column: c, reason: "не заполнен обязательный столбец «\(mapping.table.columns[c].name)»")
+    }
+
+    func required(_ c: Int) throws -> String {
+        guard let s = try text(c) else { throw missing(c) }
         return s
+    }
+
+    /// Column `c` as an interned `Name` (see `CellRecord`); nil when empty and not fixed.
+    func name(_ c: Int) throws -> Name? {
+        if let i = mapping.fieldIndex[c] {
+            try checkLength(c, i)
+            if let n = try cache.name(row, i, column: c) { return n }
+        }
+        return mapping.fixed[c].map { cache.fixedName(c, $0) }
+    }
+
+    func requiredName(_ c: Int) throws -> Name {
+        guard let n = try name(c) else { throw missing(c) }
+        return n
+    }
+
+    /// A group name, normalised («7б (7б)» is «7б»).
+    func groupName(_ c: Int) throws -> Name { cache.normalizedGroup(try requiredName(c)) }
+
+    /// The value of column `c` parsed straight from the field's bytes, or the previous row's
+    /// value when the bytes are the same. nil asks for the String path: an absent or empty
+    /// field (a fixed value may apply), or bytes `parse` does not take (the String path words
+    /// the rejection).
+    private func parsedInPlace(_ c: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> ParseCache.Parsed?) throws -> ParseCache.Parsed? {
+        guard let i = mapping.fieldIndex[c] else { return nil }
+        try checkLength(c, i)
+        return row.withTrimmedBytes(i) { b -> ParseCache.Parsed? in
+            if b.isEmpty { return nil }
+            let m = cache.remembered(c, b)
+            if case .none = m {} else { return m }
+            guard let v = parse(b) else { return nil }
+            cache.remember(c, b, v)
+            return v
+        }
+    }
+
+    /// ASCII digits (at most 18) as a number.
+    private static func digits(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard b.count <= 18 else { return nil }
+        var v = 0
+        for c in b {
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            v = v * 10 + Int(c - 0x30)
+        }
+        return v
     }
 
     func group(_ c: Int) throws -> String { cache.group(try required(c)) }
@@ -82,6 +133,9 @@ struct RowAccess {
     func cellValue(_ c: Int) throws -> CellValue { cache.cellValue(try required(c)) }
 
     func date(_ c: Int) throws -> LocalDate? {
+        if profile.datePattern == nil, case .date(let d)? = try parsedInPlace(c, { DateParsing.date(bytes: $0).map { .date($0) } }) {
+            return d
+        }
         guard let s = try text(c) else { return nil }
         let pattern = profile.datePattern
         if let d = cache.date(s, parse: { text in pattern.map { $0.timestamp(text)?.date } ?? DateParsing.date(text) }) { return d }
@@ -89,15 +143,17 @@ struct RowAccess {
     }
 
     func requiredDate(_ c: Int) throws -> LocalDate {
-        guard let d = try date(c) else {
-            throw RowRejection(column: c, reason: "не заполнен обязательный столбец «\(mapping.table.columns[c].name)»")
-        }
+        guard let d = try date(c) else { throw missing(c) }
         return d
     }
 
     func timestamp(_ c: Int) throws -> LocalDateTime? {
-        guard let s = try text(c) else { return nil }
         let pattern = profile.timestampPattern, zone = options.timeZone
+        if pattern == nil,
+           case .timestamp(let t)? = try parsedInPlace(c, { DateParsing.timestamp(bytes: $0).map { .timestamp(zone.local($0)) } }) {
+            return t
+        }
+        guard let s = try text(c) else { return nil }
         if let t = cache.timestamp(s, parse: { text in
             if let p = pattern { return p.timestamp(text) }
             return DateParsing.timestamp(text).map { zone.local($0) }
@@ -112,6 +168,7 @@ struct RowAccess {
     }
 
     func int(_ c: Int) throws -> Int? {
+        if case .int(let n)? = try parsedInPlace(c, { Self.digits($0).map { .int($0) } }) { return n }
         guard let s = try text(c) else { return nil }
         guard let n = Int(s), n >= 0 else { throw RowRejection(column: c, reason: "«\(s)» — не целое число") }
         return n
@@ -123,69 +180,6 @@ struct RowAccess {
             throw RowRejection(column: c, reason: "«\(s)» — не число")
         }
         return n
-    }
-}
-
-/// Parsed values of one file, by their text: journal columns repeat the same few dates, group
-/// names and cell values millions of times.
-final class ParseCache {
-    private var dates: [ByteKey: LocalDate] = [:]
-    private var timestamps: [ByteKey: LocalDateTime] = [:]
-    private var values: [ByteKey: CellValue] = [:]
-    private var groups: [ByteKey: String] = [:]
-    static let limit = 100_000
-    private var lastBytes: [[UInt8]] = []
-    private var lastText: [String] = []
-
-    /// Field `i` of `row`, trimmed; the previous row's String when the bytes are the same
-    /// (exports repeat group, subject, date, teacher on row after row).
-    func text(_ row: CSVRow, _ i: Int) throws(ImportFailure) -> String {
-        while lastBytes.count <= i { lastBytes.append([]); lastText.append("") }
-        let same = row.withTrimmedBytes(i) { buf in
-            buf.count == lastBytes[i].count && lastBytes[i].withUnsafeBufferPointer { old in
-                buf.count == 0 || memcmp(old.baseAddress!, buf.baseAddress!, buf.count) == 0
-            }
-        }
-        if same, !lastBytes[i].isEmpty { return lastText[i] }
-        let s = try row.trimmedText(i)
-        row.withTrimmedBytes(i) { buf in
-            lastBytes[i].removeAll(keepingCapacity: true)
-            lastBytes[i].append(contentsOf: buf)
-        }
-        lastText[i] = s
-        return s
-    }
-
-    func date(_ s: String, parse: (String) -> LocalDate?) -> LocalDate? {
-        let k = ByteKey(s)
-        if let d = dates[k] { return d }
-        let d = parse(s)
-        if let d, dates.count < Self.limit { dates[k] = d }
-        return d
-    }
-
-    func timestamp(_ s: String, parse: (String) -> LocalDateTime?) -> LocalDateTime? {
-        let k = ByteKey(s)
-        if let t = timestamps[k] { return t }
-        let t = parse(s)
-        if let t, timestamps.count < Self.limit { timestamps[k] = t }
-        return t
-    }
-
-    func cellValue(_ s: String) -> CellValue {
-        let k = ByteKey(s)
-        if let v = values[k] { return v }
-        let v = CellValue(parsing: s)
-        if values.count < 10_000 { values[k] = v }
-        return v
-    }
-
-    func group(_ s: String) -> String {
-        let k = ByteKey(s)
-        if let g = groups[k] { return g }
-        let g = GroupName.normalize(s)
-        if groups.count < 10_000 { groups[k] = g }
-        return g
     }
 }
 

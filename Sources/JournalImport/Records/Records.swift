@@ -93,20 +93,22 @@ public struct LessonRecord: Sendable {
     }
 }
 
-/// A journal cell as one file describes it.
+/// A journal cell as one file describes it. Its texts are `Name`s of the sink's `NameSymbols`
+/// (a table of marks has hundreds of thousands of rows: see `Name`).
 public struct CellRecord: Sendable {
-    public var group: String
-    public var subject: String
+    public var group: Name
+    public var subject: Name
     public var date: LocalDate
     public var number: Int?
-    public var student: String
-    public var value: CellValue
-    public var workType: String?
+    public var student: Name
+    /// The value as the teacher typed it (kept verbatim; the rules parse it).
+    public var value: Name
+    public var workType: Name?
     public var enteredAt: LocalDateTime?
-    public var enteredBy: String?
+    public var enteredBy: Name?
     /// The subgroup whose lesson the cell belongs to, when the file says so (else the store
     /// resolves it from the lessons and the student's subgroup).
-    public var subgroup: String? = nil
+    public var subgroup: Name? = nil
 }
 
 public struct PeriodMarkRecord: Sendable {
@@ -138,6 +140,8 @@ public struct ChangeRecord: Sendable {
 
 /// Receives the records of one import, file by file (the store implements it).
 public protocol RecordSink: AnyObject {
+    /// Where the texts of cell records are interned (see `CellRecord`).
+    var symbols: NameSymbols { get }
     /// Starts a file; returns an id the records of this file are tagged with.
     func beginFile(path: String, profile: String) throws -> Int
     /// One record from `line` of the current file.

@@ -18,30 +18,36 @@ public enum DateParsing {
     }
 
     /// A date alone. Two-digit years are 20yy.
-    public static func date(_ text: Substring) -> LocalDate? {
-        var s = Scanner(text.utf8)
+    public static func date(_ text: Substring) -> LocalDate? { var t = text; return t.withUTF8 { date(bytes: $0) } }
+    public static func date(_ text: String) -> LocalDate? { var t = text; return t.withUTF8 { date(bytes: $0) } }
+
+    /// `date(_:)` on UTF-8 bytes (no String is made: the import parses fields in place).
+    public static func date(bytes: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        var s = Scanner(bytes)
         s.skipSpaces()
         guard let d = s.date() else { return nil }
         s.skipSpaces()
         return s.atEnd ? d : nil
     }
 
-    public static func date(_ text: String) -> LocalDate? { date(text[...]) }
-
     /// A time of day `H:MM` or `HH:MM:SS`.
-    public static func time(_ text: Substring) -> TimeOfDay? {
-        var s = Scanner(text.utf8)
+    public static func time(_ text: Substring) -> TimeOfDay? { var t = text; return t.withUTF8 { time(bytes: $0) } }
+    public static func time(_ text: String) -> TimeOfDay? { var t = text; return t.withUTF8 { time(bytes: $0) } }
+
+    public static func time(bytes: UnsafeBufferPointer<UInt8>) -> TimeOfDay? {
+        var s = Scanner(bytes)
         s.skipSpaces()
         guard let t = s.time() else { return nil }
         s.skipSpaces()
         return s.atEnd ? t : nil
     }
 
-    public static func time(_ text: String) -> TimeOfDay? { time(text[...]) }
-
     /// A date with an optional time (missing time = 00:00) and optional offset.
-    public static func timestamp(_ text: Substring) -> Timestamp? {
-        var s = Scanner(text.utf8)
+    public static func timestamp(_ text: Substring) -> Timestamp? { var t = text; return t.withUTF8 { timestamp(bytes: $0) } }
+    public static func timestamp(_ text: String) -> Timestamp? { var t = text; return t.withUTF8 { timestamp(bytes: $0) } }
+
+    public static func timestamp(bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        var s = Scanner(bytes)
         s.skipSpaces()
         guard let d = s.date() else { return nil }
         var time = TimeOfDay(secondsSinceMidnight: 0)
@@ -65,13 +71,11 @@ public enum DateParsing {
         return Timestamp(local: LocalDateTime(date: d, time: time), offsetSeconds: offset)
     }
 
-    public static func timestamp(_ text: String) -> Timestamp? { timestamp(text[...]) }
-
     /// A byte scanner over UTF-8; dates and times are ASCII.
     struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
-        init(_ v: Substring.UTF8View) { bytes = Array(v) }
+        init(_ b: UnsafeBufferPointer<UInt8>) { bytes = b }
 
         var atEnd: Bool { i >= bytes.count }
         var peek: UInt8? { i < bytes.count ? bytes[i] : nil }

@@ -4,6 +4,10 @@ internal import CSQLite
 /// has none yet, its cells go straight into `cell` instead of through the staging table and the
 /// merge (no earlier values to compare, no other file to disagree with cell by cell).
 ///
+/// Rows are inserted `rowsPerInsert` at a time by one multi-row INSERT: SQLite's cost per
+/// statement (starting the program, opening the table and the parent tables of the foreign
+/// keys) is then paid once per block, not once per cell.
+///
 /// The file runs inside a savepoint. A row the direct path cannot take the way the merge would
 /// (a repeated cell, a lesson without a number that may have to be joined to a numbered one)
 /// abandons it: the savepoint is rolled back and the session imports the file again, staged.
@@ -12,40 +16,90 @@ internal import CSQLite
 final class DirectCells {
     struct Abandon: Error {}
 
+    struct Row {
+        var lesson: Int64, student: Int64, value: String, workType: Int64?, enteredAt: Int64?, enteredBy: Int64?
+    }
+
+    static let rowsPerInsert = 64
     private let db: Database
-    private let insert: Statement
+    private let insertOne, insertBlock: Statement
     let fileID: Int64
+    private var pending: [Row] = []
     /// lesson id → (first line, cells).
     private(set) var lessons: [Int64: (line: Int64, count: Int64)] = [:]
+    private var last: (lesson: Int64, line: Int64, count: Int64)?
 
     init(db: Database, batch: Int64, fileID: Int64) throws {
         self.db = db
         self.fileID = fileID
-        insert = try db.prepare("""
-            INSERT INTO cell(lesson_id, student_id, value, work_type_id, entered_at, entered_by, first_batch)
-            VALUES (?, ?, ?, ?, ?, ?, \(batch))
-            """)
+        let head = "INSERT INTO cell(lesson_id, student_id, value, work_type_id, entered_at, entered_by, first_batch) VALUES "
+        let tuple = "(?, ?, ?, ?, ?, ?, \(batch))"
+        insertOne = try db.prepare(head + tuple)
+        insertBlock = try db.prepare(head + Array(repeating: tuple, count: Self.rowsPerInsert).joined(separator: ", "))
+        pending.reserveCapacity(Self.rowsPerInsert)
         try db.execute("SAVEPOINT direct_cells")
     }
 
-    /// Inserts one cell; throws `Abandon` when the row needs the staged path.
+    /// Adds one cell; throws `Abandon` when a cell needs the staged path (possibly for a row
+    /// added earlier: the block is inserted when full).
     func add(lesson: Int64, student: Int64, value: String, workType: Int64?, enteredAt: Int64?,
              enteredBy: Int64?, line: Int64) throws {
-        let s = insert
-        s.reset()
-        s.bindInt(lesson, at: 1); s.bindInt(student, at: 2); s.bindText(value, at: 3)
-        s.bindOptInt(workType, at: 4); s.bindOptInt(enteredAt, at: 5); s.bindOptInt(enteredBy, at: 6)
+        pending.append(Row(lesson: lesson, student: student, value: value, workType: workType, enteredAt: enteredAt, enteredBy: enteredBy))
+        if pending.count == Self.rowsPerInsert { try flush() }
+        if let l = last, l.lesson == lesson {
+            last = (lesson, l.line, l.count + 1)
+        } else {
+            if let l = last { note(l) }
+            last = (lesson, line, 1)
+        }
+    }
+
+    private func note(_ l: (lesson: Int64, line: Int64, count: Int64)) {
+        if let e = lessons[l.lesson] { lessons[l.lesson] = (e.line, e.count + l.count) } else { lessons[l.lesson] = (l.line, l.count) }
+    }
+
+    /// Inserts the pending rows.
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        if pending.count == Self.rowsPerInsert {
+            let s = insertBlock
+            s.reset()
+            for (i, r) in pending.enumerated() { bind(r, to: s, from: Int32(i * 6)) }
+            try step(s)
+        } else {
+            for r in pending {
+                insertOne.reset()
+                bind(r, to: insertOne, from: 0)
+                try step(insertOne)
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func bind(_ r: Row, to s: Statement, from k: Int32) {
+        s.bindInt(r.lesson, at: k + 1); s.bindInt(r.student, at: k + 2); s.bindText(r.value, at: k + 3)
+        s.bindOptInt(r.workType, at: k + 4); s.bindOptInt(r.enteredAt, at: k + 5); s.bindOptInt(r.enteredBy, at: k + 6)
+    }
+
+    private func step(_ s: Statement) throws {
         let rc = s.stepCode()
         if rc == SQLITE_CONSTRAINT | (6 << 8) { throw Abandon() }   // SQLITE_CONSTRAINT_PRIMARYKEY
         guard rc == SQLITE_DONE else { throw StoreError(code: rc, message: db.errorMessage, sql: s.sql) }
-        if let l = lessons[lesson] { lessons[lesson] = (l.line, l.count + 1) } else { lessons[lesson] = (line, 1) }
     }
 
-    /// Keeps the file's cells (the savepoint joins the import's transaction).
-    func keep() throws { try db.execute("RELEASE direct_cells") }
+    /// Keeps the file's cells (the savepoint joins the import's transaction); throws `Abandon`
+    /// when the last rows need the staged path.
+    func keep() throws {
+        try flush()
+        if let l = last { note(l); last = nil }
+        try db.execute("RELEASE direct_cells")
+    }
 
     /// Undoes everything the file wrote.
-    func undo() throws { try db.execute("ROLLBACK TO direct_cells; RELEASE direct_cells") }
+    func undo() throws {
+        pending.removeAll()
+        try db.execute("ROLLBACK TO direct_cells; RELEASE direct_cells")
+    }
 
     /// Writes the per-lesson summary the disagreement queries read (`s_clesson`).
     func writeSummary() throws {

@@ -10,6 +10,8 @@ public final class ImportBatch: RecordSink {
     let db: Database
     public let id: Int64
     let names: NameTables
+    /// Where the reader interns the texts of cell records (`RecordSink`).
+    public let symbols = NameSymbols()
     let attended: AttendedLessons
     /// Rows accepted by the reader that the store cannot take (a lesson that cannot be told).
     private var storeRejections: [(file: Int64, line: Int, reason: String)] = []
@@ -38,7 +40,7 @@ public final class ImportBatch: RecordSink {
             try db.execute("INSERT INTO batch(imported_at) VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))")
             id = db.lastInsertRowID
             try db.execute(Staging.drop + Staging.create)
-            names = try NameTables(db: db, batch: id)
+            names = try NameTables(db: db, batch: id, symbols: symbols)
             attended = try AttendedLessons(db: db, names: names)
             stageLesson = try db.prepare("INSERT INTO s_lesson VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             // A grid that repeats a date column gives the same cell twice on one line: kept once.
@@ -107,8 +109,9 @@ public final class ImportBatch: RecordSink {
             let subject = try names.subject(c.subject)
             let known = try names.existingStudent(group: g, name: c.student)
             let lesson: Int64
-            switch try attended.lesson(group: g, groupName: c.group, subject: subject, subjectName: c.subject, date: c.date,
-                                       number: c.number, subgroup: c.subgroup, student: known.map { .known($0) } ?? .unknown) {
+            switch try attended.lesson(group: g, groupName: names.text(c.group), subject: subject, subjectName: names.text(c.subject),
+                                       date: c.date, number: c.number, subgroup: c.subgroup.map { names.text($0) },
+                                       student: known.map { .known($0) } ?? .unknown) {
             case .lesson(let id): lesson = id
             case .rejected(let reason):
                 storeRejections.append((fileID, line, reason))
@@ -116,11 +119,12 @@ public final class ImportBatch: RecordSink {
             }
             // Created only now: a rejected row must not add a student (who would then lack marks).
             let student = try known ?? names.student(group: g, name: c.student)
+            let value = names.text(c.value)
             if let d = direct, d.fileID == fileID {
                 do {
                     // A lesson without a number may be joined to a numbered one by the merge.
                     guard (c.number ?? 0) > 0 else { throw DirectCells.Abandon() }
-                    try d.add(lesson: lesson, student: student, value: c.value.raw,
+                    try d.add(lesson: lesson, student: student, value: value,
                               workType: try names.workType(c.workType), enteredAt: c.enteredAt?.seconds,
                               enteredBy: try names.teacher(c.enteredBy), line: Int64(line))
                 } catch let e as DirectCells.Abandon {
@@ -133,7 +137,7 @@ public final class ImportBatch: RecordSink {
             s.reset()
             s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindInt(lesson, at: 3)
             s.bindInt(student, at: 4)
-            s.bindText(c.value.raw, at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
+            s.bindText(value, at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
             s.bindOptInt(c.enteredAt?.seconds, at: 7); s.bindOptInt(try names.teacher(c.enteredBy), at: 8)
             try s.step()
         case .lesson(let l):
@@ -215,7 +219,10 @@ public final class ImportBatch: RecordSink {
             direct = nil
             directAbandoned = false
         } else {
-            try d.keep()
+            do { try d.keep() } catch let e as DirectCells.Abandon {
+                directAbandoned = true   // the last block: the session undoes the file and stages it
+                throw e
+            }
         }
     }
 

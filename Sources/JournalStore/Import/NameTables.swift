@@ -17,6 +17,16 @@ final class NameTables {
     /// Consecutive rows of an export mostly name the same lesson and teacher.
     private var lastLesson: (key: LessonKey, id: Int64)?
     private var lastTeacher: (name: String, id: Int64)?
+    /// The texts of cell records (`Name`s), copied here as they are first met, and per `Name`
+    /// the id it has in each table (0: not known yet) — an array index instead of a hash.
+    let symbols: NameSymbols
+    private var texts: [String] = []
+    private var groupByName: [Int64] = []
+    private var subjectByName: [Int64] = []
+    private var teacherByName: [Int64] = []
+    private var workTypeByName: [Int64] = []
+    /// Per student `Name`: the group and id last found for it.
+    private var studentByName: [(group: Int64, id: Int64)] = []
 
     struct StudentKey: Hashable { var group: Int64; var name: ByteKey }
     struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
@@ -24,9 +34,10 @@ final class NameTables {
     private let findGroup, addGroup, findSubject, addSubject, findTeacher, addTeacher, findWorkType, addWorkType: Statement
     private let findStudent, addStudent, findLesson, addLesson: Statement
 
-    init(db: Database, batch: Int64) throws {
+    init(db: Database, batch: Int64, symbols: NameSymbols) throws {
         self.db = db
         self.batch = batch
+        self.symbols = symbols
         findGroup = try db.prepare("SELECT id FROM grp WHERE name = ?")
         addGroup = try db.prepare("INSERT INTO grp(name, grade) VALUES (?, ?)")
         findSubject = try db.prepare("SELECT id FROM subject WHERE name = ?")
@@ -129,6 +140,66 @@ final class NameTables {
     func forgetAll() {
         groups.removeAll(); subjects.removeAll(); teachers.removeAll(); workTypes.removeAll()
         students.removeAll(); lessons.removeAll(); last = nil; lastSubject = nil; lastLesson = nil; lastTeacher = nil
+        groupByName.removeAll(); subjectByName.removeAll(); teacherByName.removeAll(); workTypeByName.removeAll()
+        studentByName.removeAll()
+    }
+
+    // MARK: By `Name` (cell records)
+
+    /// The text of a cell record's `Name`.
+    func text(_ n: Name) -> String {
+        let k = Int(n.index)
+        if k >= texts.count { texts += symbols.texts(from: texts.count) }
+        return texts[k]
+    }
+
+    private func byName(_ n: Name, _ table: inout [Int64], _ resolve: (String) throws -> Int64) rethrows -> Int64 {
+        let k = Int(n.index)
+        if k < table.count, table[k] != 0 { return table[k] }
+        let id = try resolve(text(n))
+        if k >= table.count { table.append(contentsOf: repeatElement(0, count: k + 1 - table.count)) }
+        table[k] = id
+        return id
+    }
+
+    func group(_ n: Name) throws -> Int64 { try byName(n, &groupByName) { try group($0) } }
+    func subject(_ n: Name) throws -> Int64 { try byName(n, &subjectByName) { try subject($0) } }
+
+    func teacher(_ n: Name?) throws -> Int64? {
+        guard let n else { return nil }
+        return try byName(n, &teacherByName) { try teacher($0)! }
+    }
+
+    func workType(_ n: Name?) throws -> Int64? {
+        guard let n else { return nil }
+        return try byName(n, &workTypeByName) { try workType($0)! }
+    }
+
+    private func knownStudent(_ n: Name, group: Int64) -> Int64? {
+        let k = Int(n.index)
+        guard k < studentByName.count, studentByName[k].group == group, studentByName[k].id != 0 else { return nil }
+        return studentByName[k].id
+    }
+
+    private func noteStudent(_ n: Name, group: Int64, id: Int64) {
+        let k = Int(n.index)
+        if k >= studentByName.count { studentByName.append(contentsOf: repeatElement((group: Int64(0), id: Int64(0)), count: k + 1 - studentByName.count)) }
+        studentByName[k] = (group, id)
+    }
+
+    /// The student's id if the journal already has them; nothing is created.
+    func existingStudent(group: Int64, name n: Name) throws -> Int64? {
+        if let id = knownStudent(n, group: group) { return id }
+        guard let id = try existingStudent(group: group, name: text(n)) else { return nil }
+        noteStudent(n, group: group, id: id)
+        return id
+    }
+
+    func student(group: Int64, name n: Name) throws -> Int64 {
+        if let id = knownStudent(n, group: group) { return id }
+        let id = try student(group: group, name: text(n))
+        noteStudent(n, group: group, id: id)
+        return id
     }
 
     /// Forgets cached lesson ids (after lessons were merged by the remap step).

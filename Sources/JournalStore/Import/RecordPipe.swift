@@ -21,8 +21,11 @@ final class RecordPipe: RecordSink, @unchecked Sendable {
     static let blockSize = 1024
     static let maxBlocks = 8
 
+    let symbols: NameSymbols
+
     init(target: ImportBatch) {
         self.target = target
+        symbols = target.symbols
         current.reserveCapacity(Self.blockSize)
         let t = Thread { [self] in writerLoop() }
         t.name = "zhurnal-import-writer"

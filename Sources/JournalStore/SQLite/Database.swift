@@ -14,8 +14,12 @@ final class Database {
     let handle: OpaquePointer
     let path: String
 
+    /// Process-wide SQLite settings, made once before the first connection opens.
+    private static let configured: Void = { _ = zhurnal_sqlite3_config_no_memstatus() }()
+
     /// Opens (creating with mode 0600 when absent) the database at `path`.
     init(path: String, readOnly: Bool = false) throws {
+        Self.configured
         self.path = path
         if !readOnly, !FileManager.default.fileExists(atPath: path) {
             let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)

@@ -1,0 +1,138 @@
+import JournalModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parsed values of one file. Journal columns repeat the same few dates, group names, subjects
+/// and teachers row after row, so each canonical column remembers the previous row's bytes and
+/// what they parsed to (`Memo`); other texts are parsed once per distinct text.
+final class ParseCache {
+    private var dates: [ByteKey: LocalDate] = [:]
+    private var timestamps: [ByteKey: LocalDateTime] = [:]
+    private var values: [ByteKey: CellValue] = [:]
+    private var groups: [ByteKey: String] = [:]
+    static let limit = 100_000
+    /// Where cell records' texts are interned (the sink's, set when the file's header is found).
+    var names = NameSymbols()
+    /// Per canonical column: the previous row's trimmed bytes and their value. Behind a pointer:
+    /// read for every field of every row, without the exclusivity checks of class properties.
+    private let memos: UnsafeMutablePointer<[Memo]>
+    /// Raw group name → normalised group name (`GroupName.normalize`), by `Name.index`.
+    private var normalizedGroups: [Int32] = []
+    private var fixedNames: [Int: Name] = [:]
+
+    enum Parsed {
+        case none
+        case text(String)
+        case name(Name)
+        case date(LocalDate)
+        case timestamp(LocalDateTime)
+        case int(Int)
+    }
+
+    struct Memo {
+        var bytes: [UInt8] = []
+        var value = Parsed.none
+    }
+
+    init() {
+        memos = .allocate(capacity: 1)
+        memos.initialize(to: [])
+    }
+
+    deinit {
+        memos.deinitialize(count: 1)
+        memos.deallocate()
+    }
+
+    /// The previous row's value of column `c` when its bytes were `b`.
+    func remembered(_ c: Int, _ b: UnsafeBufferPointer<UInt8>) -> Parsed {
+        guard c < memos.pointee.count else { return .none }
+        return memos.pointee[c].bytes.withUnsafeBufferPointer { old in
+            guard old.count == b.count, b.count > 0, memcmp(old.baseAddress!, b.baseAddress!, b.count) == 0 else { return .none }
+            return memos.pointee[c].value
+        }
+    }
+
+    func remember(_ c: Int, _ b: UnsafeBufferPointer<UInt8>, _ value: Parsed) {
+        while memos.pointee.count <= c { memos.pointee.append(Memo()) }
+        memos.pointee[c].bytes.removeAll(keepingCapacity: true)
+        memos.pointee[c].bytes.append(contentsOf: b)
+        memos.pointee[c].value = value
+    }
+
+    /// Field `i` of `row`, trimmed; the previous row's String when the bytes are the same.
+    /// (Not interned: topics and homework are long and mostly distinct.)
+    func text(_ row: CSVRow, _ i: Int, column c: Int) throws(ImportFailure) -> String {
+        try row.withTrimmedBytes(i) { (b) throws(ImportFailure) -> String in
+            if b.isEmpty { return "" }
+            if case .text(let s) = remembered(c, b) { return s }
+            guard let s = UTF8Text.string(b) else { throw row.encodingFailure(column: i) }
+            remember(c, b, .text(s))
+            return s
+        }
+    }
+
+    /// Field `i` of `row` as a `Name`; nil when it is empty.
+    func name(_ row: CSVRow, _ i: Int, column c: Int) throws(ImportFailure) -> Name? {
+        try row.withTrimmedBytes(i) { (b) throws(ImportFailure) -> Name? in
+            if b.isEmpty { return nil }
+            if case .name(let n) = remembered(c, b) { return n }
+            guard let n = names.intern(b) else { throw row.encodingFailure(column: i) }
+            remember(c, b, .name(n))
+            return n
+        }
+    }
+
+    /// A fixed value (from the header block or the profile) as a `Name`.
+    func fixedName(_ c: Int, _ text: String) -> Name {
+        if let n = fixedNames[c] { return n }
+        let n = names.intern(text)
+        fixedNames[c] = n
+        return n
+    }
+
+    /// The normalised group name of `raw` (see `GroupName`).
+    func normalizedGroup(_ raw: Name) -> Name {
+        let k = Int(raw.index)
+        if k < normalizedGroups.count, normalizedGroups[k] >= 0 { return Name(index: normalizedGroups[k]) }
+        let n = names.intern(GroupName.normalize(names.text(raw)))
+        while normalizedGroups.count <= k { normalizedGroups.append(-1) }
+        normalizedGroups[k] = n.index
+        return n
+    }
+
+    func date(_ s: String, parse: (String) -> LocalDate?) -> LocalDate? {
+        let k = ByteKey(s)
+        if let d = dates[k] { return d }
+        let d = parse(s)
+        if let d, dates.count < Self.limit { dates[k] = d }
+        return d
+    }
+
+    func timestamp(_ s: String, parse: (String) -> LocalDateTime?) -> LocalDateTime? {
+        let k = ByteKey(s)
+        if let t = timestamps[k] { return t }
+        let t = parse(s)
+        if let t, timestamps.count < Self.limit { timestamps[k] = t }
+        return t
+    }
+
+    func cellValue(_ s: String) -> CellValue {
+        let k = ByteKey(s)
+        if let v = values[k] { return v }
+        let v = CellValue(parsing: s)
+        if values.count < 10_000 { values[k] = v }
+        return v
+    }
+
+    func group(_ s: String) -> String {
+        let k = ByteKey(s)
+        if let g = groups[k] { return g }
+        let g = GroupName.normalize(s)
+        if groups.count < 10_000 { groups[k] = g }
+        return g
+    }
+}
