@@ -39,6 +39,14 @@ public enum DocumentFiles {
                 throw failure(output)
             }
         }
+        // A folder in a target's place cannot be replaced: found before any file is.
+        for s in staged {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: s.output.path, isDirectory: &isDir), isDir.boolValue {
+                discard()
+                throw failure(s.output)
+            }
+        }
         // rename(2) replaces an existing file atomically (FileManager.replaceItemAt does not
         // on Linux).
         for (i, s) in staged.enumerated() where rename(s.temp.path, s.output.path) != 0 {
