@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "JournalGeneratorTests", dependencies: ["JournalModel", "JournalGenerator"]),
         .testTarget(name: "AccuracyTests", dependencies: ["JournalModel", "JournalGenerator", "JournalImport", "JournalStore", "RuleEngine", "Findings"]),
         // End-to-end: runs the built `zhurnal` binary on fixture files and compares output.
-        .testTarget(name: "ZhurnalCLITests", dependencies: ["JournalModel"]),
+        .testTarget(name: "ZhurnalCLITests", dependencies: ["JournalModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -14,7 +14,7 @@ allow_findings() { "$@" || [ $? -eq 1 ]; }
 
 "$bin" import examples/7b-algebra --db out/7b.sqlite --rejects out/rejects.csv
 allow_findings "$bin" check out/7b.sqlite --rules "$pack" --out out/report.xlsx --json out/findings.json
-allow_findings "$bin" memo out/7b.sqlite --rules "$pack" --group 7б --week 08.10.2025 --out out/memo-7b.docx
-allow_findings "$bin" memo out/7b.sqlite --rules "$pack" --group 7б --week 08.10.2025 --out out/memo-7b.md
+allow_findings "$bin" memo out/7b.sqlite --rules "$pack" --group 7б --week 08.10.2025 \
+    --out out/memo-7b.docx --out out/memo-7b.md
 echo
 echo "Готово: out/report.xlsx (отчёт), out/memo-7b.docx и out/memo-7b.md (служебная записка), out/findings.json."

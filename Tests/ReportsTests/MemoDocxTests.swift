@@ -68,8 +68,8 @@ import JournalModel
         ])
         #expect(ps.contains("""
             2) Смирнова Ольга Петровна, преподаватель математики (Математика): отметки внесены с опозданием за \
-            уроки 08.09.2025, 10.09.2025 — 3 отметки, задержка до 1 сут. 2 ч (п. 4.3); не выполнено требование \
-            «У каждого урока есть тема» за урок 10.09.2025 — 1 тема урока (п. 4.6).
+            уроки 08.09.2025, 10.09.2025 — 3 отметки, задержка до 1 сут. 2 ч (п.\u{00A0}4.3); не выполнено требование \
+            «У каждого урока есть тема» за урок 10.09.2025 — 1 тема урока (п.\u{00A0}4.6).
             """))
         // Header + 5 rows in the table of violations, then the signature row.
         #expect(doc.components(separatedBy: "<w:tr>").count - 1 == 7)
@@ -78,11 +78,22 @@ import JournalModel
         let start = try #require(ps.firstIndex(of: "№"))
         #expect(Array(ps[start..<(start + 7)]) == header)
         #expect(Array(ps[(start + 7)..<(start + 14)]) == ["1", "08.09.2025", "Смирнова О.П., Математика",
-                                                          "Отметки внесены с опозданием", "2", "1 сут. 2 ч", "п. 4.3"])
+                                                          "Отметки внесены с опозданием", "2", "1 сут. 2 ч", "п.\u{00A0}4.3"])
         #expect(Array(ps.suffix(3)) == ["Куратор группы ИС-21", "____________", "М.С. Иванова"])
         // Journal text is escaped, never markup.
         #expect(doc.contains("Информатика &amp; ИКТ") && !doc.contains("Информатика & ИКТ"))
         #expect(!doc.contains("Абрамов"))
+    }
+
+    @Test func clauseNumbersStayOnTheLineOfTheirSign() throws {
+        let doc = try #require(try writtenParts()["word/document.xml"])
+        // «п.» and the number joined by U+00A0 in the body text and in the table's clause column.
+        #expect(doc.contains("(п.\u{00A0}4.3)") && doc.contains("(п.\u{00A0}2.7)"))
+        #expect(doc.contains(">п.\u{00A0}4.3</w:t>"))
+        #expect(doc.firstMatch(of: /п\.[ \t]*\d/) == nil, "a clause number may break from «п.»")
+        // The no-break space is plain UTF-8 text of a well-formed part, not an entity or a dropped character.
+        #expect(Data(doc.utf8).range(of: Data([0xD0, 0xBF, 0x2E, 0xC2, 0xA0, 0x34])) != nil)
+        #expect(XMLParser(data: Data(doc.utf8)).parse())
     }
 
     @Test func markupInJournalTextStaysText() throws {

@@ -3,32 +3,22 @@ import JournalModel
 import ZIPFoundation
 
 /// Writes a `DocxPackage` as a .docx file (a ZIP of WordprocessingML parts). The file appears
-/// whole or not at all: the package is written beside it and renamed.
+/// whole or not at all: the package is written beside it and renamed (see `DocumentFiles`).
 public enum DocxWriter {
     public static func write(_ package: DocxPackage, to path: String) throws(MemoError) {
-        let target = URL(fileURLWithPath: path)
-        let temp = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try? FileManager.default.removeItem(at: temp)
-            let archive = try Archive(url: temp, accessMode: .create)
-            let stamp = Date(timeIntervalSince1970: TimeInterval(package.date.dayNumber) * 86400 + 43200)
-            for part in package.parts {
-                let data = Data(part.xml.utf8)
-                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: stamp, compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<(Int(position) + size))
-                }
+        try DocumentFiles.write([DocumentFiles.Output(path: path, contents: .docx(package))])
+    }
+
+    /// The ZIP archive of `package` at `url` (a new file).
+    static func archive(_ package: DocxPackage, at url: URL) throws {
+        let archive = try Archive(url: url, accessMode: .create)
+        let stamp = Date(timeIntervalSince1970: TimeInterval(package.date.dayNumber) * 86400 + 43200)
+        for part in package.parts {
+            let data = Data(part.xml.utf8)
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
+                                 modificationDate: stamp, compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<(Int(position) + size))
             }
-            // rename(2) replaces an existing file atomically (FileManager.replaceItemAt does not
-            // on Linux).
-            guard rename(temp.path, target.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw MemoError("не удалось записать \(path) — проверьте, что папка существует и в неё можно писать",
-                            id: "memo.docx.write")
         }
     }
 }

@@ -25,7 +25,7 @@ enum Parties {
         return d.isEmpty ? r.packTitle : d
     }
 
-    /// «п. 4.3» for "4.3" or "п. 4.3"; clauses that already name themselves are kept.
+    /// «п. 4.3» (with a no-break space) for "4.3" or "п. 4.3"; other clause names are kept.
     static func clause(_ raw: String) -> String { ClauseText.cited(raw) }
 
     /// The next number after `base` for the n-th document of a batch: «СЗ-15» → «СЗ-16».

@@ -11,7 +11,8 @@ struct InspectionCommand: AsyncParsableCommand {
         discussion: """
         Проверяет журнал за месяц и пишет справку директору: что проверялось, показатели по группам и \
         преподавателям, основные нарушения с пунктами положения, выводы и рекомендации (текст шаблона). \
-        DOCX (--out справка.docx) или Markdown (--out справка.md; без --out — в терминал). Код выхода: \
+        DOCX (--out справка.docx) или Markdown (--out справка.md; без --out — в терминал); --out можно \
+        повторить, чтобы получить оба файла по одной проверке. Код выхода: \
         0 — нарушений нет, 1 — нарушения есть, 2 — ошибка во входных данных.
         """)
 
@@ -24,8 +25,9 @@ struct InspectionCommand: AsyncParsableCommand {
     @Option(help: "Месяц: 2025-09, 09.2025 или «сентябрь 2025».")
     var month: String
 
-    @Option(help: "Куда записать: файл .docx или .md.")
-    var out: String?
+    @Option(help: ArgumentHelp("Куда записать: файл .docx или .md; можно повторить, чтобы за одну проверку"
+        + " получить оба формата."))
+    var out: [String] = []
 
     @OptionGroup var document: DocumentOptions
 
@@ -42,8 +44,8 @@ struct InspectionCommand: AsyncParsableCommand {
                                           settingsPath: document.settings, templatesDir: document.templates)
         let doc = InspectionReport.build(report: job.report, journal: job.journal, month: first, settings: job.settings)
         for w in doc.warnings { printError("предупреждение: \(w)") }
-        let target = out.map { OutputPath.resolve($0, suffix: nil, defaultName: "справка-\(first.iso.prefix(7))") }
-        try DocumentJob.emit(target: target,
+        let targets = out.map { OutputPath.resolve($0, suffix: nil, defaultName: "справка-\(first.iso.prefix(7))") }
+        try DocumentJob.emit(targets: targets,
                              markdown: { try MemoRenderer.markdown(doc, templates: job.templates) },
                              docx: { try MemoRenderer.docx(doc, templates: job.templates) })
         DocumentJob.noteUnchecked(job.report)

@@ -13,7 +13,8 @@ struct MemoCommand: AsyncParsableCommand {
         discussion: """
         Проверяет журнал группы за неделю (понедельник–воскресенье), содержащую дату --week, и пишет \
         служебную записку заместителю директора: DOCX (--out записка.docx) или Markdown (--out записка.md; \
-        без --out — в терминал). Если нарушений нет, записка не создаётся. Код выхода: 0 — нарушений нет, \
+        без --out — в терминал). --out можно повторить: --out записка.docx --out записка.md — оба файла \
+        по одной проверке. Если нарушений нет, записка не создаётся. Код выхода: 0 — нарушений нет, \
         1 — записка составлена, 2 — ошибка во входных данных.
         """)
 
@@ -32,8 +33,9 @@ struct MemoCommand: AsyncParsableCommand {
     @Option(help: "Любая дата проверяемой недели (ДД.ММ.ГГГГ).")
     var week: String
 
-    @Option(help: "Куда записать: файл .docx или .md (с --all-groups к имени добавляется группа) или папка.")
-    var out: String?
+    @Option(help: ArgumentHelp("Куда записать: файл .docx или .md (с --all-groups к имени добавляется группа) или папка;"
+        + " можно повторить, чтобы за одну проверку получить оба формата."))
+    var out: [String] = []
 
     @OptionGroup var document: DocumentOptions
 
@@ -58,9 +60,9 @@ struct MemoCommand: AsyncParsableCommand {
                 continue
             }
             for w in memo.warnings { printError("предупреждение: \(w)") }
-            let target = out.map { OutputPath.resolve($0, suffix: allGroups ? g : nil, defaultName: "записка-\(g)") }
-            if target == nil && written > 0 { print("\n---\n") }
-            try DocumentJob.emit(target: target,
+            let targets = out.map { OutputPath.resolve($0, suffix: allGroups ? g : nil, defaultName: "записка-\(g)") }
+            if targets.isEmpty && written > 0 { print("\n---\n") }
+            try DocumentJob.emit(targets: targets,
                                  markdown: { try MemoRenderer.markdown(memo, templates: job.templates) },
                                  docx: { try MemoRenderer.docx(memo, templates: job.templates) })
             written += 1
@@ -128,28 +130,40 @@ struct DocumentJob {
                     + lines + more).joined(separator: "\n"))
     }
 
-    /// Markdown to standard output without a target; else the file the extension names.
-    static func emit(target: String?, markdown: () throws -> String,
+    /// Markdown to standard output without targets; else each file in the format its extension
+    /// names, every format rendered once and all files written together (none if one fails).
+    static func emit(targets: [String], markdown: () throws -> String,
                      docx: () throws -> DocxPackage) throws {
         do {
-            guard let target else {
+            guard !targets.isEmpty else {
                 print(try markdown(), terminator: "")
                 return
             }
-            let folder = (target as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            switch OutputPath.format(of: target) {
-            case .docx:
-                try DocxWriter.write(try docx(), to: target)
-            case .markdown:
-                let text = try markdown()
-                guard FileManager.default.createFile(atPath: target, contents: Data(text.utf8)) else {
-                    throw UserFacingError.fail("не удалось записать \(target)")
-                }
-            case nil:
-                throw UserFacingError.fail("непонятный формат «\(target)»: укажите файл .docx или .md")
+            var unique: [String] = []
+            for t in targets where !unique.contains(t) { unique.append(t) }
+            for t in unique where OutputPath.format(of: t) == nil {
+                throw UserFacingError.fail("непонятный формат «\(t)»: укажите файл .docx или .md")
             }
-            printError("записано: \(target)")
+            var text: String?, package: DocxPackage?
+            var outputs: [DocumentFiles.Output] = []
+            for t in unique {
+                switch OutputPath.format(of: t) {
+                case .docx:
+                    if package == nil { package = try docx() }
+                    if let package { outputs.append(.init(path: t, contents: .docx(package))) }
+                case .markdown:
+                    if text == nil { text = try markdown() }
+                    if let text { outputs.append(.init(path: t, contents: .text(text))) }
+                case nil:
+                    continue
+                }
+            }
+            for t in unique {
+                let folder = (t as NSString).deletingLastPathComponent
+                if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            }
+            try DocumentFiles.write(outputs)
+            for t in unique { printError("записано: \(t)") }
         } catch let e as MemoError {
             throw UserFacingError.fail(e.diagnostics)
         }
