@@ -39,8 +39,7 @@ import Testing
     /// Imports `paths` both ways into fresh databases; returns the two summaries after checking
     /// that the databases and the accounting are the same.
     @discardableResult
-    func compare(_ paths: [String], expectDirect: Bool) throws -> (ImportSession.Summary, ImportSession.Summary) {
-        let t = TempDir()
+    func compare(_ paths: [String], expectDirect: Bool, in t: TempDir = TempDir()) throws -> (ImportSession.Summary, ImportSession.Summary) {
         let a = try run(paths, db: t.path("staged.sqlite"), direct: false)
         let b = try run(paths, db: t.path("direct.sqlite"), direct: true)
         #expect(!a.cellsWrittenDirectly)
