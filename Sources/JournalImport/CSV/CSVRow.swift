@@ -37,22 +37,23 @@ public struct CSVRow {
     /// line breaks (empty when the row is shorter).
     func trimmedRange(_ i: Int) -> Range<Int> {
         guard i < count else { return 0..<0 }
-        var r = range(i)
+        let r = range(i)
+        // No closure captures `lo`/`hi`: a captured variable is boxed and checked on every access.
         return batch.pointee.bytes.withUnsafeBufferPointer { bytes in
-            func space(_ k: Int) -> Int {   // length of a space at k, 0 if none
-                let b = bytes[k]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { return 1 }
-                if b == 0xC2, k + 1 < r.upperBound, bytes[k + 1] == 0xA0 { return 2 }
-                return 0
-            }
-            while !r.isEmpty, case let n = space(r.lowerBound), n > 0 { r = (r.lowerBound + n)..<r.upperBound }
-            while !r.isEmpty {
-                let b = bytes[r.upperBound - 1]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { r = r.lowerBound..<(r.upperBound - 1) }
-                else if b == 0xA0, r.count >= 2, bytes[r.upperBound - 2] == 0xC2 { r = r.lowerBound..<(r.upperBound - 2) }
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi {
+                let b = bytes[lo]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { lo += 1 }
+                else if b == 0xC2, lo + 1 < hi, bytes[lo + 1] == 0xA0 { lo += 2 }
                 else { break }
             }
-            return r
+            while lo < hi {
+                let b = bytes[hi - 1]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { hi -= 1 }
+                else if b == 0xA0, hi - lo >= 2, bytes[hi - 2] == 0xC2 { hi -= 2 }
+                else { break }
+            }
+            return lo..<hi
         }
     }
 

@@ -7,6 +7,7 @@ import JournalModel
 /// the student's subgroup. One lesson in the slot is taken whatever its subgroup; no lesson at
 /// all creates one for the whole group (grids and marks logs that have no lessons table).
 /// An ambiguity that cannot be resolved is a rejection of the row, never a silent pick.
+/// Properties read for every cell are `@exclusivity(unchecked)`: see `RecordPipe`.
 final class AttendedLessons {
     struct SlotKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32 }
     typealias Slot = [(subgroup: String, id: Int64)]
@@ -18,10 +19,10 @@ final class AttendedLessons {
 
     private let db: Database
     private let names: NameTables
-    private var slots: [SlotKey: Slot] = [:]
-    private var last: (key: SlotKey, slot: Slot)?
+    @exclusivity(unchecked) private var slots: [SlotKey: Slot] = [:]
+    @exclusivity(unchecked) private var last: (key: SlotKey, slot: Slot)?
     /// student id → subgroup ("" when none).
-    private var studentSubgroups: [Int64: String] = [:]
+    @exclusivity(unchecked) private var studentSubgroups: [Int64: String] = [:]
     private let findSlot, findStudentSubgroup: Statement
 
     init(db: Database, names: NameTables) throws {

@@ -13,6 +13,7 @@ internal import CSQLite
 /// abandons it: the savepoint is rolled back and the session imports the file again, staged.
 /// Per lesson the first line and the number of cells are kept (bounded by the lessons, like the
 /// name tables) for the disagreements about marks on dates without a lesson.
+/// Properties read for every cell are `@exclusivity(unchecked)`: see `RecordPipe`.
 final class DirectCells {
     struct Abandon: Error {}
 
@@ -24,10 +25,10 @@ final class DirectCells {
     private let db: Database
     private let insertOne, insertBlock: Statement
     let fileID: Int64
-    private var pending: [Row] = []
+    @exclusivity(unchecked) private var pending: [Row] = []
     /// lesson id → (first line, cells).
-    private(set) var lessons: [Int64: (line: Int64, count: Int64)] = [:]
-    private var last: (lesson: Int64, line: Int64, count: Int64)?
+    @exclusivity(unchecked) private(set) var lessons: [Int64: (line: Int64, count: Int64)] = [:]
+    @exclusivity(unchecked) private var last: (lesson: Int64, line: Int64, count: Int64)?
 
     init(db: Database, batch: Int64, fileID: Int64) throws {
         self.db = db

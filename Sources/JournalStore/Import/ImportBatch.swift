@@ -6,6 +6,7 @@ import JournalModel
 /// tables), then merged into the journal by `finish`, which also reports duplicates and
 /// disagreements between files. Nothing is visible to others until `finish` commits;
 /// `rollback` (or a crash, or a kill) leaves the database as it was.
+/// Properties read for every cell are `@exclusivity(unchecked)`: see `RecordPipe`.
 public final class ImportBatch: RecordSink {
     let db: Database
     public let id: Int64
@@ -21,14 +22,14 @@ public final class ImportBatch: RecordSink {
     private(set) var userOrder: [Int] = []
     /// The place of the next file `beginFile` starts.
     var nextUserPlace = 0
-    private var fileID: Int64 = 0
+    @exclusivity(unchecked) private var fileID: Int64 = 0
     /// Files that staged cells or lessons: disagreements need at least two.
-    private var journalFiles = Set<Int64>()
-    private var cellFiles = Set<Int64>()
+    @exclusivity(unchecked) private var journalFiles = Set<Int64>()
+    @exclusivity(unchecked) private var cellFiles = Set<Int64>()
     private var open = true
     /// The direct path for the next file's cells (`beginDirectCells`), then for that file.
     private var directNext = false
-    private(set) var direct: DirectCells?
+    @exclusivity(unchecked) private(set) var direct: DirectCells?
     private(set) var directAbandoned = false
     private let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement

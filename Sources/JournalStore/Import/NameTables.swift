@@ -3,6 +3,7 @@ import JournalModel
 
 /// Interns names into dimension-table ids during an import: cached in memory (the tables are
 /// small), looked up or inserted once per distinct name.
+/// Properties read for every cell are `@exclusivity(unchecked)`: see `RecordPipe`.
 final class NameTables {
     private let db: Database
     private let batch: Int64
@@ -10,23 +11,23 @@ final class NameTables {
     private var subjects: [ByteKey: Int64] = [:]
     private var teachers: [ByteKey: Int64] = [:]
     private var workTypes: [ByteKey: Int64] = [:]
-    private var students: [StudentKey: Int64] = [:]
-    private var lessons: [LessonKey: Int64] = [:]
-    private var last: (group: String, id: Int64)?
-    private var lastSubject: (name: String, id: Int64)?
+    @exclusivity(unchecked) private var students: [StudentKey: Int64] = [:]
+    @exclusivity(unchecked) private var lessons: [LessonKey: Int64] = [:]
+    @exclusivity(unchecked) private var last: (group: String, id: Int64)?
+    @exclusivity(unchecked) private var lastSubject: (name: String, id: Int64)?
     /// Consecutive rows of an export mostly name the same lesson and teacher.
-    private var lastLesson: (key: LessonKey, id: Int64)?
-    private var lastTeacher: (name: String, id: Int64)?
+    @exclusivity(unchecked) private var lastLesson: (key: LessonKey, id: Int64)?
+    @exclusivity(unchecked) private var lastTeacher: (name: String, id: Int64)?
     /// The texts of cell records (`Name`s), copied here as they are first met, and per `Name`
     /// the id it has in each table (0: not known yet) — an array index instead of a hash.
     let symbols: NameSymbols
-    private var texts: [String] = []
-    private var groupByName: [Int64] = []
-    private var subjectByName: [Int64] = []
-    private var teacherByName: [Int64] = []
-    private var workTypeByName: [Int64] = []
+    @exclusivity(unchecked) private var texts: [String] = []
+    @exclusivity(unchecked) private var groupByName: [Int64] = []
+    @exclusivity(unchecked) private var subjectByName: [Int64] = []
+    @exclusivity(unchecked) private var teacherByName: [Int64] = []
+    @exclusivity(unchecked) private var workTypeByName: [Int64] = []
     /// Per student `Name`: the group and id last found for it.
-    private var studentByName: [(group: Int64, id: Int64)] = []
+    @exclusivity(unchecked) private var studentByName: [(group: Int64, id: Int64)] = []
 
     struct StudentKey: Hashable { var group: Int64; var name: ByteKey }
     struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
