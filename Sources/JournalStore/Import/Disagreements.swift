@@ -9,6 +9,8 @@ struct Disagreements {
     let files: [String]
     /// Per file id, its place in the order the user named the files (messages list files so).
     var userOrder: [Int] = []
+    /// More than one file staged cells: only then can two files disagree cell by cell.
+    var severalCellFiles = true
 
     private func file(_ id: Int64) -> String { Int(id) < files.count ? files[Int(id)] : "?" }
     /// The file's name without folders, for messages.
@@ -22,56 +24,24 @@ struct Disagreements {
         defer { timer.mark("  расхождения: остальное") }
         // Only groups/subjects that more than one file of this import speaks about.
         let multi = try db.scalar("""
-            SELECT COUNT(*) FROM (SELECT l.group_id, l.subject_id FROM
-              (SELECT file_id, lesson_id FROM s_clesson UNION SELECT DISTINCT file_id, lesson_id FROM s_lesson) x
-              JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2 HAVING COUNT(DISTINCT x.file_id) > 1)
+            SELECT COUNT(*) FROM (SELECT group_id, subject_id FROM (
+                SELECT DISTINCT x.file_id, l.group_id, l.subject_id FROM s_clesson x JOIN lesson l ON l.id = x.lesson_id
+                UNION
+                SELECT DISTINCT x.file_id, l.group_id, l.subject_id FROM s_lesson x JOIN lesson l ON l.id = x.lesson_id)
+              GROUP BY 1, 2 HAVING COUNT(*) > 1)
             """) ?? 0
         timer.mark("  расхождения: охват")
         guard multi > 0 else { return out }
 
-        let contradictions = try db.prepare("""
-            SELECT a.file_id, a.line, b.file_id, b.line, a.value, b.value, l.day, s.name,
-                   (a.entered_at IS NOT NULL) * 1000000 + a.file_id < (b.entered_at IS NOT NULL) * 1000000 + b.file_id
-              FROM s_cell a JOIN s_cell b ON b.lesson_id = a.lesson_id AND b.student_id = a.student_id AND b.file_id > a.file_id
-              JOIN lesson l ON l.id = a.lesson_id JOIN student s ON s.id = a.student_id
-             WHERE a.value <> b.value ORDER BY a.file_id, a.line
-            """)
-        while try contradictions.step() {
-            let (fa, la, fb, lb) = (contradictions.int(0), contradictions.int(1), contradictions.int(2), contradictions.int(3))
-            let (va, vb) = (contradictions.text(4), contradictions.text(5))
-            let kept = contradictions.int(8) != 0 ? vb : va
-            out.append(Disagreement(kind: .cellContradiction,
-                message: "\(contradictions.text(7)), урок \(date(contradictions.int(6))): в файле \(name(fa)) «\(va)», в файле \(name(fb)) «\(vb)»; в журнал записано «\(kept)»",
-                file: file(fa), line: Int(la), otherFile: file(fb), otherLine: Int(lb)))
-        }
-
+        try cellDisagreements(into: &out)
+        timer.mark("  расхождения: клетки")
         try db.execute("""
-            CREATE TEMP TABLE s_fcov AS
-            SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
-              FROM s_clesson x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
-            CREATE INDEX temp.s_fcov_k ON s_fcov(group_id, subject_id);
             CREATE TEMP TABLE s_lcov AS
             SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
               FROM (SELECT DISTINCT file_id, lesson_id FROM s_lesson) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
             CREATE INDEX temp.s_lcov_k ON s_lcov(group_id, subject_id);
             """)
-        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_fcov; DROP TABLE IF EXISTS temp.s_lcov;") }
-        let missing = try db.prepare("""
-            SELECT a.file_id, a.line, v.file_id, a.value, l.day, s.name
-              FROM s_cell a JOIN lesson l ON l.id = a.lesson_id JOIN student s ON s.id = a.student_id
-              JOIN s_fcov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id
-                           AND l.day BETWEEN v.lo AND v.hi
-             WHERE NOT EXISTS (SELECT 1 FROM s_cell b WHERE b.lesson_id = a.lesson_id AND b.student_id = a.student_id AND b.file_id = v.file_id)
-             ORDER BY a.file_id, a.line
-            """)
-        while try missing.step() {
-            let (fa, la, fb) = (missing.int(0), missing.int(1), missing.int(2))
-            out.append(Disagreement(kind: .cellMissing,
-                message: "\(missing.text(5)), урок \(date(missing.int(4))): «\(missing.text(3))» есть в файле \(name(fa)), но нет в файле \(name(fb)); в журнал записано «\(missing.text(3))»",
-                file: file(fa), line: Int(la), otherFile: file(fb)))
-        }
-
-        timer.mark("  расхождения: клетки")
+        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_lcov;") }
         let lessonMissing = try db.prepare("""
             SELECT a.file_id, MIN(a.line), GROUP_CONCAT(DISTINCT v.file_id), l.day, MAX(a.topic IS NOT NULL), MAX(a.topic)
               FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
@@ -98,7 +68,8 @@ struct Disagreements {
         let markNoLesson = try db.prepare("""
             SELECT a.file_id, a.first_line, l.day, a.n
               FROM s_clesson a JOIN lesson l ON l.id = a.lesson_id
-             WHERE EXISTS (SELECT 1 FROM s_lcov v WHERE v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id)
+             WHERE NOT EXISTS (SELECT 1 FROM s_lesson b0 WHERE b0.lesson_id = a.lesson_id)   -- the common case, one look-up
+               AND EXISTS (SELECT 1 FROM s_lcov v WHERE v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id)
                AND NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
                                 WHERE lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day)
              ORDER BY a.file_id, a.first_line
@@ -140,5 +111,48 @@ struct Disagreements {
             }
         }
         return out
+    }
+
+    /// A cell with different values in two files, or in one file and not in another that covers
+    /// its date.
+    private func cellDisagreements(into out: inout [Disagreement]) throws {
+        guard severalCellFiles else { return }
+        let contradictions = try db.prepare("""
+            SELECT a.file_id, a.line, b.file_id, b.line, a.value, b.value, l.day, s.name,
+                   (a.entered_at IS NOT NULL) * 1000000 + a.file_id < (b.entered_at IS NOT NULL) * 1000000 + b.file_id
+              FROM s_cell a JOIN s_cell b ON b.lesson_id = a.lesson_id AND b.student_id = a.student_id AND b.file_id > a.file_id
+              JOIN lesson l ON l.id = a.lesson_id JOIN student s ON s.id = a.student_id
+             WHERE a.value <> b.value ORDER BY a.file_id, a.line
+            """)
+        while try contradictions.step() {
+            let (fa, la, fb, lb) = (contradictions.int(0), contradictions.int(1), contradictions.int(2), contradictions.int(3))
+            let (va, vb) = (contradictions.text(4), contradictions.text(5))
+            let kept = contradictions.int(8) != 0 ? vb : va
+            out.append(Disagreement(kind: .cellContradiction,
+                message: "\(contradictions.text(7)), урок \(date(contradictions.int(6))): в файле \(name(fa)) «\(va)», в файле \(name(fb)) «\(vb)»; в журнал записано «\(kept)»",
+                file: file(fa), line: Int(la), otherFile: file(fb), otherLine: Int(lb)))
+        }
+
+        try db.execute("""
+            CREATE TEMP TABLE s_fcov AS
+            SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
+              FROM s_clesson x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+            CREATE INDEX temp.s_fcov_k ON s_fcov(group_id, subject_id);
+            """)
+        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_fcov;") }
+        let missing = try db.prepare("""
+            SELECT a.file_id, a.line, v.file_id, a.value, l.day, s.name
+              FROM s_cell a JOIN lesson l ON l.id = a.lesson_id JOIN student s ON s.id = a.student_id
+              JOIN s_fcov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id
+                           AND l.day BETWEEN v.lo AND v.hi
+             WHERE NOT EXISTS (SELECT 1 FROM s_cell b WHERE b.lesson_id = a.lesson_id AND b.student_id = a.student_id AND b.file_id = v.file_id)
+             ORDER BY a.file_id, a.line
+            """)
+        while try missing.step() {
+            let (fa, la, fb) = (missing.int(0), missing.int(1), missing.int(2))
+            out.append(Disagreement(kind: .cellMissing,
+                message: "\(missing.text(5)), урок \(date(missing.int(4))): «\(missing.text(3))» есть в файле \(name(fa)), но нет в файле \(name(fb)); в журнал записано «\(missing.text(3))»",
+                file: file(fa), line: Int(la), otherFile: file(fb)))
+        }
     }
 }

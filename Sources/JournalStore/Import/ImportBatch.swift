@@ -27,6 +27,8 @@ public final class ImportBatch: RecordSink {
     @exclusivity(unchecked) private var journalFiles = Set<Int64>()
     @exclusivity(unchecked) private var cellFiles = Set<Int64>()
     private var open = true
+    /// The first import of the journal: it runs with a rollback journal (`useRollbackJournal`).
+    private let rollbackJournal: Bool
     /// The direct path for the next file's cells (`beginDirectCells`), then for that file.
     private var directNext = false
     @exclusivity(unchecked) private(set) var direct: DirectCells?
@@ -36,7 +38,13 @@ public final class ImportBatch: RecordSink {
 
     init(db: Database) throws {
         self.db = db
-        try db.execute("BEGIN IMMEDIATE")
+        let first = try db.scalar("SELECT EXISTS (SELECT 1 FROM batch)") == 0
+        rollbackJournal = first
+        if first { Self.useRollbackJournal(db) }
+        do { try db.execute("BEGIN IMMEDIATE") } catch {
+            if first { Self.useWAL(db) }
+            throw error
+        }
         do {
             try db.execute("INSERT INTO batch(imported_at) VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))")
             id = db.lastInsertRowID
@@ -75,6 +83,7 @@ public final class ImportBatch: RecordSink {
                 """)
         } catch {
             try? db.execute("ROLLBACK")
+            if first { Self.useWAL(db) }
             throw error
         }
     }
@@ -86,6 +95,24 @@ public final class ImportBatch: RecordSink {
         guard open else { return }
         open = false
         try? db.execute("ROLLBACK")
+        if rollbackJournal { Self.useWAL(db) }
+    }
+
+    /// The first import of a journal runs with a rollback journal: the pages it adds are then
+    /// written once, straight into the database file, where WAL writes each twice (to the log,
+    /// then the checkpoint copies it) — on the college benchmark the commit took 0.40 s in WAL
+    /// and 0.13 s so. It is as atomic (a killed import leaves a journal that the next opening
+    /// rolls back); `synchronous = FULL` keeps it safe on power loss too. Later imports stay in
+    /// WAL: they add less, and a failed one then leaves the file byte for byte as it was (the
+    /// switch itself would advance the header's change counter). When another connection holds
+    /// the database open, the switch fails and the import runs in WAL, equally correct.
+    private static func useRollbackJournal(_ db: Database) {
+        try? db.execute("PRAGMA synchronous = FULL; PRAGMA journal_mode = DELETE;")
+    }
+
+    /// Back to WAL (readers do not block the next writer) once the import is over.
+    private static func useWAL(_ db: Database) {
+        try? db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
     }
 
     public func beginFile(path: String, profile: String) throws -> Int {
@@ -256,8 +283,11 @@ public final class ImportBatch: RecordSink {
             }
             // The staging tables are left to the connection's end (dropping them page by page
             // costs more than the temporary file's removal); a next import drops them first.
+            var timer = PhaseTimer()
             try db.execute("COMMIT")
+            timer.mark("COMMIT")
             open = false
+            if rollbackJournal { Self.useWAL(db) }
             return outcome
         } catch {
             rollback()

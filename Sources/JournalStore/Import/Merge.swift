@@ -32,14 +32,18 @@ struct Merge {
         if severalFiles {
             try db.execute("INSERT INTO s_clesson SELECT file_id, lesson_id, MIN(line), COUNT(*) FROM s_cell GROUP BY 1, 2")
             try directCells?.writeSummary()
-            out.disagreements = try Disagreements(db: db, files: files, userOrder: userOrder).find()
+            out.disagreements = try Disagreements(db: db, files: files, userOrder: userOrder,
+                                                  severalCellFiles: severalCellFiles).find()
         }
         timer.mark("расхождения")
         out.changes = try mergeLessons()
         timer.mark("уроки")
         if directCells == nil { out.changes += try mergeCells() }
         timer.mark("клетки")
-        out.changes += try mergePeriodMarks() + mergeChanges()
+        out.changes += try mergePeriodMarks()
+        timer.mark("итоговые отметки")
+        out.changes += try mergeChanges()
+        timer.mark("история изменений")
         let addFinding = try db.prepare("INSERT INTO import_finding(batch_id, kind, message, file, line, other_file, other_line) VALUES (?,?,?,?,?,?,?)")
         for d in out.disagreements {
             try addFinding.run([.int(batch), .text(d.kind.id), .text(d.message), .text(d.file), .opt(d.line), .opt(d.otherFile), .opt(d.otherLine)])
@@ -153,22 +157,33 @@ struct Merge {
     /// against an earlier batch go to the change history.
     private func mergeLessons() throws -> Int {
         let before = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
-        try db.execute("""
-            CREATE TEMP TABLE s_lagg AS SELECT lesson_id, MAX(start_sec) AS start_sec, MAX(end_sec) AS end_sec,
-              MAX(scheduled_teacher_id) AS scheduled_teacher_id, MAX(teacher_id) AS teacher_id,
-              MAX(substitution_at) AS substitution_at, MAX(topic) AS topic, MAX(kind) AS kind, MAX(homework) AS homework,
-              MAX(recorded_at) AS recorded_at, MAX(topic_at) AS topic_at, MAX(homework_at) AS homework_at,
-              MAX(entered_by) AS entered_by
-            FROM s_lesson GROUP BY lesson_id;
-            INSERT INTO change(target, lesson_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id)
-            SELECT 'тема', l.id, l.group_id, l.subject_id, l.topic, a.topic, l.topic_at, a.topic_at, \(batch)
-              FROM s_lagg a JOIN lesson l ON l.id = a.lesson_id
-             WHERE l.first_batch < \(batch) AND a.topic IS NOT NULL AND a.topic IS NOT l.topic;
-            INSERT INTO change(target, lesson_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id)
-            SELECT 'дз', l.id, l.group_id, l.subject_id, l.homework, a.homework, l.homework_at, a.homework_at, \(batch)
-              FROM s_lagg a JOIN lesson l ON l.id = a.lesson_id
-             WHERE l.first_batch < \(batch) AND a.homework IS NOT NULL AND a.homework IS NOT l.homework;
-            """)
+        // Several rows describe one lesson (a lessons log and a topics file, say): each attribute
+        // from the files that have it. One row per lesson, the common case: the row as it is.
+        let several = try db.scalar("SELECT EXISTS (SELECT 1 FROM s_lesson GROUP BY lesson_id HAVING COUNT(*) > 1)") == 1
+        let source = several ? "s_lagg" : "s_lesson"
+        if several {
+            try db.execute("""
+                CREATE TEMP TABLE s_lagg AS SELECT lesson_id, MAX(start_sec) AS start_sec, MAX(end_sec) AS end_sec,
+                  MAX(scheduled_teacher_id) AS scheduled_teacher_id, MAX(teacher_id) AS teacher_id,
+                  MAX(substitution_at) AS substitution_at, MAX(topic) AS topic, MAX(kind) AS kind, MAX(homework) AS homework,
+                  MAX(recorded_at) AS recorded_at, MAX(topic_at) AS topic_at, MAX(homework_at) AS homework_at,
+                  MAX(entered_by) AS entered_by
+                FROM s_lesson GROUP BY lesson_id;
+                """)
+        }
+        // Topic and homework changes against lessons of earlier batches.
+        if try db.scalar("SELECT EXISTS (SELECT 1 FROM lesson WHERE first_batch < \(batch))") == 1 {
+            try db.execute("""
+                INSERT INTO change(target, lesson_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id)
+                SELECT 'тема', l.id, l.group_id, l.subject_id, l.topic, a.topic, l.topic_at, a.topic_at, \(batch)
+                  FROM \(source) a JOIN lesson l ON l.id = a.lesson_id
+                 WHERE l.first_batch < \(batch) AND a.topic IS NOT NULL AND a.topic IS NOT l.topic;
+                INSERT INTO change(target, lesson_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id)
+                SELECT 'дз', l.id, l.group_id, l.subject_id, l.homework, a.homework, l.homework_at, a.homework_at, \(batch)
+                  FROM \(source) a JOIN lesson l ON l.id = a.lesson_id
+                 WHERE l.first_batch < \(batch) AND a.homework IS NOT NULL AND a.homework IS NOT l.homework;
+                """)
+        }
         let after = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
         try db.execute("""
             UPDATE lesson SET start_sec = COALESCE(a.start_sec, lesson.start_sec), end_sec = COALESCE(a.end_sec, lesson.end_sec),
@@ -178,7 +193,7 @@ struct Merge {
               kind = COALESCE(a.kind, lesson.kind), homework = COALESCE(a.homework, lesson.homework),
               recorded_at = COALESCE(a.recorded_at, lesson.recorded_at), topic_at = COALESCE(a.topic_at, lesson.topic_at),
               homework_at = COALESCE(a.homework_at, lesson.homework_at), entered_by = COALESCE(a.entered_by, lesson.entered_by)
-            FROM s_lagg a WHERE lesson.id = a.lesson_id;
+            FROM \(source) a WHERE lesson.id = a.lesson_id;
             """)
         return after - before
     }
