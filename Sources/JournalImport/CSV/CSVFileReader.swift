@@ -11,13 +11,16 @@ public final class CSVFileReader {
     public private(set) var delimiter: UInt8 = UInt8(ascii: ";")
     public private(set) var bytesRead: Int64 = 0
     public let fileSize: Int64
-    static let chunkSize = 1 << 20
+    public static let chunkSize = 1 << 20
+    /// Bytes read (and parsed) at a time; the first chunk is also what the sniffing sees.
+    let chunkSize: Int
 
     private let file: RawFile
 
     /// Opens `path`; `encoding`/`delimiter` override sniffing when given.
-    public init(path: String, displayName: String? = nil) throws(ImportFailure) {
+    public init(path: String, displayName: String? = nil, chunkSize: Int = CSVFileReader.chunkSize) throws(ImportFailure) {
         self.path = path
+        self.chunkSize = chunkSize
         self.displayName = displayName ?? path
         guard let f = RawFile(path: path) else {
             throw ImportFailure(Diagnostic(id: "import.unreadable", location: SourceLocation(file: displayName ?? path, line: 1, column: 1),
@@ -38,7 +41,7 @@ public final class CSVFileReader {
     public func read(forcedEncoding: TextEncoding? = nil, forcedDelimiter: UInt8? = nil,
                      progress: (Int64) -> Void = { _ in },
                      row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
-        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
         guard var n = file.read(into: &chunk) else { throw fail("import.unreadable", "ошибка чтения файла") }
         if n == 0 { throw fail("import.empty", "файл пуст") }
         let firstBytes = Array(chunk[..<n])

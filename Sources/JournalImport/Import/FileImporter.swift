@@ -19,7 +19,12 @@ public struct FileImporter {
     /// (unreadable file, encoding, quotes, no header, missing required column).
     public func run(path: String, displayName: String, sink: RecordSink,
                     progress: (Int64, Int64) -> Void = { _, _ in }) throws(ImportFailure) -> FileReport {
-        let reader = try CSVFileReader(path: path, displayName: displayName)
+        try run(path: path, displayName: displayName, sink: sink, chunkSize: CSVFileReader.chunkSize, progress: progress)
+    }
+
+    func run(path: String, displayName: String, sink: RecordSink, chunkSize: Int,
+             progress: (Int64, Int64) -> Void = { _, _ in }) throws(ImportFailure) -> FileReport {
+        let reader = try CSVFileReader(path: path, displayName: displayName, chunkSize: chunkSize)
         var state = FileState(importer: self, file: displayName)
         try reader.read(forcedEncoding: forced?.encoding, forcedDelimiter: forced?.delimiter,
                         progress: { progress($0, reader.fileSize) }) { (row: CSVRow) throws(ImportFailure) in

@@ -15,7 +15,8 @@ extension FileImporter {
     /// reports why).
     public func probe(path: String, displayName: String) -> FileKind? {
         let sink = ProbeSink()
-        _ = try? run(path: path, displayName: displayName, sink: sink)
+        // A header is within the first lines: a small first chunk (a whole one is parsed at once).
+        _ = try? run(path: path, displayName: displayName, sink: sink, chunkSize: 64 << 10)
         guard let name = sink.profile else { return nil }
         let all = (forced.map { [$0] } ?? []) + profiles + CanonicalTable.allCases.map { Profile.canonical($0) }
         guard let p = all.first(where: { $0.name == name }) else { return nil }
