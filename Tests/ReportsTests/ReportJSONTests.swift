@@ -33,6 +33,20 @@ import Findings
         #expect(back.findings.isEmpty && back.coverage.isEmpty)
     }
 
+    /// Running `check --json` again over the same file replaces it (it once failed and removed it).
+    @Test func writingAgainReplacesTheEarlierFile() throws {
+        let folder = try XlsxFixtures.tempFolder()
+        let path = folder + "/findings.json"
+        let full = XlsxFixtures.report()
+        try ReportJSON.write(full, to: path)
+        var fewer = full
+        fewer.findings = Array(full.findings.prefix(1))
+        try ReportJSON.write(fewer, to: path)
+        let back = try JSONDecoder().decode(CheckReport.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(full.findings.count > 1 && back.findings.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["findings.json"])
+    }
+
     @Test func aMissingFolderIsARussianErrorAndNoFile() throws {
         let path = try XlsxFixtures.tempFolder() + "/нет такой папки/findings.json"
         let error = #expect(throws: ReportJSON.WriteError.self) { try ReportJSON.write(XlsxFixtures.report(), to: path) }

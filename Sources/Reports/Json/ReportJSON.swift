@@ -28,12 +28,14 @@ public enum ReportJSON {
             try stream(report, into: &out)
             try out.flush()
             try handle.close()
-            if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: temp) }
-            else { try FileManager.default.moveItem(at: temp, to: url) }
+            // rename(2) replaces an earlier file atomically; FileManager.replaceItemAt on Linux
+            // failed on an existing file and removed it (a second `check --json` lost the first).
+            guard rename(temp.path, url.path) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temp)
-            throw WriteError(message: "не удалось записать \(path): \(error.localizedDescription)")
+            let why = (error as? WriteError)?.message ?? error.localizedDescription
+            throw WriteError(message: "не удалось записать \(path): \(why)")
         }
     }
 
