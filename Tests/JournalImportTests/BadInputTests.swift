@@ -84,6 +84,10 @@ import Testing
         let f = try #require(s.files.first)
         #expect((f.read, f.accepted, f.rejected) == (3, 1, 2))
         #expect(f.rejections.map(\.location.line) == [3, 4])
+        // Found by the merge after the file was read; pointed at the value like a rejection found
+        // while reading («7б;Алгебра;01.09.2025;2;Иванов Иван;» is 36 characters).
+        #expect(f.rejections.map(\.location.column) == [37, 37])
+        #expect(f.rejections[1].sourceLine == "7б;Алгебра;01.09.2025;2;Иванов Иван;3;;;")
         #expect(f.rejections[0].reason == "строка повторяет строку 2 (та же клетка: тот же обучающийся на том же уроке)")
         #expect(f.rejections[1].reason == "клетка уже заполнена в строке 2 значением «5», здесь «3»: строка не принята")
         #expect(try JournalStore(path: t.path("j.sqlite")).load().cells.map(\.value.raw) == ["5"])

@@ -178,6 +178,7 @@ struct FileState {
                 throw noHeaderFailure(file: file)
             }
             mapping = m
+            for (c, column) in t.columns.enumerated() { if let i = m.fieldIndex[c] { report!.fields[column.name] = i } }
         case .grid(let spec):
             grid = try GridReader(spec: spec, monthRow: headers, row: row, fixed: fixed, profileName: p.name)
         }

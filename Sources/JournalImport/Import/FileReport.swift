@@ -16,6 +16,8 @@ public struct FileReport: Sendable {
     public var rejections: [Rejection] = []
     /// Set when the same file (by SHA-256) was imported before: nothing of it was written again.
     public var alreadyImportedInBatch: Int?
+    /// Canonical column name → field index (0-based) in this file, for a table layout.
+    public var fields: [String: Int] = [:]
 
     public init(path: String, profile: String, table: String, encoding: TextEncoding?, delimiter: String) {
         self.path = path
@@ -43,11 +45,16 @@ public struct Rejection: Sendable, Hashable {
     public var location: SourceLocation
     public var reason: String
     public var sourceLine: String?
+    /// The canonical column at fault, for a row rejected after its file was read (the store
+    /// finds that it repeats a row or names no lesson): `FileImporter.locate` then finds the
+    /// row again for its column and text.
+    public var column: String?
 
-    public init(location: SourceLocation, reason: String, sourceLine: String? = nil) {
+    public init(location: SourceLocation, reason: String, sourceLine: String? = nil, column: String? = nil) {
         self.location = location
         self.reason = reason
         self.sourceLine = sourceLine
+        self.column = column
     }
 }
 

@@ -14,7 +14,8 @@ final class AttendedLessons {
 
     enum Match {
         case lesson(Int64)
-        case rejected(String)
+        /// Why, and the canonical column at fault.
+        case rejected(String, column: String)
     }
 
     private let db: Database
@@ -91,11 +92,11 @@ final class AttendedLessons {
         let list = s.map { $0.subgroup.isEmpty ? "вся группа" : "подгруппа «\($0.subgroup)»" }.joined(separator: ", ")
         if let rowSubgroup {
             if let m = s.first(where: { $0.subgroup == rowSubgroup }) { return .lesson(m.id) }
-            return .rejected("\(place) нет занятия подгруппы «\(rowSubgroup)» (есть: \(list))")
+            return .rejected("\(place) нет занятия подгруппы «\(rowSubgroup)» (есть: \(list))", column: "Подгруппа")
         }
         let own: String
         switch ref {
-        case .none: return .rejected("\(place) несколько занятий (\(list)); укажите подгруппу в столбце «Подгруппа»")
+        case .none: return .rejected("\(place) несколько занятий (\(list)); укажите подгруппу в столбце «Подгруппа»", column: "Дата урока")
         case .known(let student): own = try subgroup(ofStudent: student)
         case .unknown: own = ""   // a student the journal does not know has no subgroup yet
         }
@@ -104,9 +105,9 @@ final class AttendedLessons {
         if whole.count == 1 { return .lesson(whole[0].id) }
         if own.isEmpty {
             return .rejected("\(place) несколько занятий (\(list)), а подгруппа обучающегося не указана; "
-                             + "заполните «Подгруппа» в обучающиеся.csv или в этой строке")
+                             + "заполните «Подгруппа» в обучающиеся.csv или в этой строке", column: "Обучающийся")
         }
-        return .rejected("\(place) нет занятия подгруппы обучающегося «\(own)» (есть: \(list))")
+        return .rejected("\(place) нет занятия подгруппы обучающегося «\(own)» (есть: \(list))", column: "Обучающийся")
     }
 
     /// Forgets every cached lesson and student (after a savepoint was rolled back).

@@ -15,7 +15,7 @@ public final class ImportBatch: RecordSink {
     public let symbols = NameSymbols()
     let attended: AttendedLessons
     /// Rows accepted by the reader that the store cannot take (a lesson that cannot be told).
-    private var storeRejections: [(file: Int64, line: Int, reason: String)] = []
+    private var storeRejections: [(file: Int64, line: Int, reason: String, column: String)] = []
     var files: [String] = []
     /// Per file id, its place in the order the user named the files (the session reads files
     /// that bring cells last).
@@ -141,8 +141,8 @@ public final class ImportBatch: RecordSink {
                                        date: c.date, number: c.number, subgroup: c.subgroup.map { names.text($0) },
                                        student: known.map { .known($0) } ?? .unknown) {
             case .lesson(let id): lesson = id
-            case .rejected(let reason):
-                storeRejections.append((fileID, line, reason))
+            case .rejected(let reason, let column):
+                storeRejections.append((fileID, line, reason, column))
                 return
             }
             // Created only now: a rejected row must not add a student (who would then lack marks).
@@ -194,8 +194,8 @@ public final class ImportBatch: RecordSink {
                 switch try attended.lesson(group: g, groupName: c.group, subject: subj, subjectName: c.subject, date: date,
                                            number: c.lessonNumber, subgroup: c.subgroup, student: ref) {
                 case .lesson(let id): lesson = id
-                case .rejected(let reason):
-                    storeRejections.append((fileID, line, reason))
+                case .rejected(let reason, let column):
+                    storeRejections.append((fileID, line, reason, column))
                     return
                 }
             }
@@ -268,10 +268,11 @@ public final class ImportBatch: RecordSink {
             let outcome = try merge.run()
             for r in storeRejections {
                 reports[Int(r.file)].rejectAccepted(Rejection(location: SourceLocation(file: files[Int(r.file)], line: r.line, column: 1),
-                                                              reason: r.reason))
+                                                              reason: r.reason, column: r.column))
             }
             for d in outcome.duplicates {
-                reports[d.file].rejectAccepted(Rejection(location: SourceLocation(file: files[d.file], line: d.line, column: 1), reason: d.reason))
+                reports[d.file].rejectAccepted(Rejection(location: SourceLocation(file: files[d.file], line: d.line, column: 1),
+                                                         reason: d.reason, column: d.column))
             }
             let addFile = try db.prepare("""
                 INSERT INTO source_file(batch_id, path, sha256, profile, table_name, rows_read, accepted, rejected)

@@ -118,6 +118,7 @@ public struct ImportSession {
             timer.mark("чтение и запись во временные таблицы")
             let outcome = try batch.finish(reports: &staged)
             timer.mark("слияние и фиксация")
+            for (k, (_, f, _)) in pending.enumerated() { importer.locate(&staged[k], path: f.path) }
             for (k, (i, _, _)) in pending.enumerated() { reports[i] = staged[k] }
             return Summary(files: reports, outcome: outcome, cellsWrittenDirectly: wroteDirectly)
         } catch {

@@ -116,7 +116,7 @@ struct Merge {
                 let reason = value == fst.value
                     ? "строка повторяет строку \(fst.line) (та же клетка: тот же обучающийся на том же уроке)"
                     : "клетка уже заполнена в строке \(fst.line) значением «\(fst.value)», здесь «\(value)»: строка не принята"
-                out.append(.init(file: Int(f), line: Int(line), reason: reason))
+                out.append(.init(file: Int(f), line: Int(line), reason: reason, column: "Значение"))
             }
             rows.reset()
         }
@@ -132,7 +132,8 @@ struct Merge {
         while try lessonDups.step() {
             lessonDrop.append(lessonDups.int(0))
             out.append(.init(file: Int(lessonDups.int(1)), line: Int(lessonDups.int(2)),
-                             reason: "урок уже описан в строке \(lessonDups.int(3)) (та же дата и номер урока): строка не принята"))
+                             reason: "урок уже описан в строке \(lessonDups.int(3)) (та же дата и номер урока): строка не принята",
+                             column: "Дата"))
         }
         let delLesson = try db.prepare("DELETE FROM s_lesson WHERE rowid = ?")
         for r in lessonDrop { try delLesson.run([.int(r)]) }
@@ -146,7 +147,8 @@ struct Merge {
         while try pmDups.step() {
             pmDrop.append(pmDups.int(0))
             out.append(.init(file: Int(pmDups.int(1)), line: Int(pmDups.int(2)),
-                             reason: "отметка за период уже указана в строке \(pmDups.int(3)): строка не принята"))
+                             reason: "отметка за период уже указана в строке \(pmDups.int(3)): строка не принята",
+                             column: "Период"))
         }
         let delPM = try db.prepare("DELETE FROM s_pmark WHERE rowid = ?")
         for r in pmDrop { try delPM.run([.int(r)]) }

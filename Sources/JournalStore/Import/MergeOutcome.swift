@@ -5,6 +5,8 @@ public struct MergeOutcome: Sendable {
         public var file: Int
         public var line: Int
         public var reason: String
+        /// The canonical column at fault (see `Rejection.column`).
+        public var column: String
     }
     public var duplicates: [Duplicate] = []
     public var disagreements: [Disagreement] = []
