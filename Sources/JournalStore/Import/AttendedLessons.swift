@@ -75,7 +75,9 @@ final class AttendedLessons {
 
     /// The lesson of `group`/`subject` on `date`, lesson `number`, that `student` attended.
     /// `subgroup` is the row's own subgroup, if it has one.
-    func lesson(group: Int64, groupName: String, subject: Int64, subjectName: String, date: LocalDate, number: Int?,
+    /// The names are read only to word a rejection (not for every cell).
+    func lesson(group: Int64, groupName: @autoclosure () -> String, subject: Int64, subjectName: @autoclosure () -> String,
+                date: LocalDate, number: Int?,
                 subgroup rowSubgroup: String?, student ref: StudentRef) throws -> Match {
         let key = SlotKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0))
         let s = try slot(key)
@@ -88,7 +90,7 @@ final class AttendedLessons {
             last = (key, created)
             return .lesson(id)
         }
-        let place = "в группе «\(groupName)» по предмету «\(subjectName)» \(date), урок № \(number.map(String.init) ?? "без номера")"
+        let place = "в группе «\(groupName())» по предмету «\(subjectName())» \(date), урок № \(number.map(String.init) ?? "без номера")"
         let list = s.map { $0.subgroup.isEmpty ? "вся группа" : "подгруппа «\($0.subgroup)»" }.joined(separator: ", ")
         if let rowSubgroup {
             if let m = s.first(where: { $0.subgroup == rowSubgroup }) { return .lesson(m.id) }
