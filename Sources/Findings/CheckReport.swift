@@ -13,13 +13,17 @@ public struct CheckReport: Sendable, Codable {
     public var to: LocalDate?
     public var group: String?
     public var checkedAt: LocalDateTime
+    /// The moment the journal was judged at (`--as-of`, default the latest entry in the data):
+    /// entries after it were invisible, records due after it were skipped.
+    public var asOf: LocalDateTime?
     public var outcomes: [RuleOutcome]
     public var findings: [Finding]
     public var coverage: [CoverageEntry]
 
     public init(institution: String, packId: String, packTitle: String, document: String,
-                from: LocalDate?, to: LocalDate?, group: String?, checkedAt: LocalDateTime,
+                from: LocalDate?, to: LocalDate?, group: String?, checkedAt: LocalDateTime, asOf: LocalDateTime? = nil,
                 outcomes: [RuleOutcome], findings: [Finding], coverage: [CoverageEntry] = []) {
+        self.asOf = asOf
         self.institution = institution
         self.packId = packId
         self.packTitle = packTitle

@@ -33,6 +33,9 @@ public struct Finding: Sendable, Codable, Hashable {
     public var found: String?
     /// How late, in seconds, for deadline rules.
     public var delaySeconds: Int64?
+    /// When the record fell due: the deadline, the end of the period or month, the moment of a
+    /// correction. A window (`--week`, `--month`, `--from/--to`) reports the findings due in it.
+    public var due: LocalDateTime?
     public var evidence: [Evidence]
     /// The rendered Russian message a teacher reads.
     public var message: String
@@ -58,5 +61,14 @@ public struct Finding: Sendable, Codable, Hashable {
         self.delaySeconds = delaySeconds
         self.evidence = evidence
         self.message = message
+    }
+}
+
+extension Finding {
+    /// The day the finding fell due (a deadline at 24:00 belongs to the day it ends); the record's
+    /// own date when the rule gave no due moment. Windows and documents file findings by it.
+    public var dueDate: LocalDate? {
+        guard let t = due else { return date }
+        return LocalDateTime(seconds: t.seconds - 1).date
     }
 }

@@ -24,8 +24,13 @@ public struct RuleOutcome: Sendable, Codable, Hashable {
     /// Items the rule examined (cells, lessons, student × subject × period, …).
     public var checked: Int
     public var violations: Int
-    /// Items skipped because the data the rule needs was missing for them.
+    /// Items not judged: the data the rule needs was missing for them, their deadline had not
+    /// come by the moment of the check, or the rule names them (`skippedItems`).
     public var skipped: Int
+    /// `skipped` by reason, largest first.
+    public var skippedReasons: [SkipCount] = []
+    /// Records the rule skipped by name (`skip when`), with the reason.
+    public var skippedItems: [SkippedItem] = []
     /// For «не проверено»: the data that is missing, in Russian ("время выставления отметок").
     public var missingData: [String]
     /// For «ошибка»: what went wrong.

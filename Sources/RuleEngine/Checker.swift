@@ -12,11 +12,14 @@ public struct CheckOptions: Sendable {
     public var group: String?
     /// The moment the check is made (fixed in tests so output is reproducible).
     public var checkedAt: LocalDateTime?
+    /// The moment the journal is judged at (`--as-of`); nil — the latest entry in the data.
+    public var asOf: LocalDateTime?
     /// Parameter overrides from the command line, `name=value`.
     public var parameters: [String: String]
 
     public init(from: LocalDate? = nil, to: LocalDate? = nil, group: String? = nil,
-                checkedAt: LocalDateTime? = nil, parameters: [String: String] = [:]) {
+                checkedAt: LocalDateTime? = nil, asOf: LocalDateTime? = nil, parameters: [String: String] = [:]) {
+        self.asOf = asOf
         self.from = from
         self.to = to
         self.group = group
@@ -44,13 +47,23 @@ public enum Checker {
         return check(pack: pack, coverage: coverage, journal: journal, options: options)
     }
 
-    /// Evaluates an already loaded pack.
+    /// Evaluates an already loaded pack. `journal` is the whole journal; the check judges it as
+    /// of `options.asOf` (default: its latest entry) and reports the records due in
+    /// `options.from...options.to`.
     public static func check(pack: Pack, coverage: [CoverageEntry] = [], journal: Journal, options: CheckOptions) -> CheckReport {
-        let (outcomes, findings) = Engine.evaluate(pack.rules, journal: journal, options: options)
+        let asOf = options.asOf ?? AsOfDefault.moment(journal)
+        let evaluation = Engine.evaluate(pack.rules, journal: journal.asOf(asOf), asOf: asOf, group: options.group)
+        return report(evaluation, pack: pack, coverage: coverage, journal: journal, options: options)
+    }
+
+    /// The report of one window of an evaluation (memos select several windows of one evaluation).
+    public static func report(_ evaluation: Evaluation, pack: Pack, coverage: [CoverageEntry] = [],
+                              journal: Journal, options: CheckOptions) -> CheckReport {
+        let (outcomes, findings) = evaluation.select(from: options.from, to: options.to)
         let now = options.checkedAt ?? LocalDateTime(seconds: Int64(Date().timeIntervalSince1970)
                                                      + Int64(TimeZone(identifier: journal.institution.timeZone.identifier)?.secondsFromGMT() ?? 0))
         return CheckReport(institution: journal.institution.name, packId: pack.id, packTitle: pack.title,
                            document: pack.document, from: options.from, to: options.to, group: options.group,
-                           checkedAt: now, outcomes: outcomes, findings: findings, coverage: coverage)
+                           checkedAt: now, asOf: evaluation.asOf, outcomes: outcomes, findings: findings, coverage: coverage)
     }
 }

@@ -17,6 +17,10 @@ struct CompiledRule {
     let found: [(Fn?, String, VType?)]?
     /// Fields of the rule's own record shown as evidence.
     let evidence: [(String, Fn, VType)]
+    /// `due`: when a record falls due (DueMoment).
+    let due: (expr: Fn, type: VType)?
+    /// `skip when`: condition and reason.
+    let skips: [(condition: Fn, reason: [(Fn?, String, VType?)])]
 
     init(_ r: CheckedRule) {
         rule = r
@@ -40,6 +44,8 @@ struct CompiledRule {
             }
         }
         message = tpl(r.message)
+        due = r.due.map { (Compiler.compile($0.expr), $0.type) }
+        skips = r.skips.map { (Compiler.compile($0.condition), tpl($0.reason)) }
         expected = r.expected.map(tpl)
         found = r.found.map(tpl)
         let root = r.scope.entity

@@ -34,13 +34,13 @@ enum FieldGetters {
             guard let a = l.teacher, let b = l.scheduledTeacher else { return .null }
             return .bool(a != b)
         },
-        "substitution_entered_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].substitutionEnteredAt) { .time($0.seconds) } },
+        "substitution_entered_at": { r, e in Value.moment(e.journal.lessons[Int(r.i)].substitutionEnteredAt) },
         "topic": { r, e in Value.text(e.journal.lessons[Int(r.i)].topic) },
         "lesson_kind": { r, e in Value.text(e.journal.lessons[Int(r.i)].lessonKind) },
         "homework": { r, e in Value.text(e.journal.lessons[Int(r.i)].homework) },
-        "recorded_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].recordedAt) { .time($0.seconds) } },
-        "topic_entered_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].topicEnteredAt) { .time($0.seconds) } },
-        "homework_entered_at": { r, e in Value.opt(e.journal.lessons[Int(r.i)].homeworkEnteredAt) { .time($0.seconds) } },
+        "recorded_at": { r, e in Value.moment(e.journal.lessons[Int(r.i)].recordedAt) },
+        "topic_entered_at": { r, e in Value.moment(e.journal.lessons[Int(r.i)].topicEnteredAt) },
+        "homework_entered_at": { r, e in Value.moment(e.journal.lessons[Int(r.i)].homeworkEnteredAt) },
         "period": { r, e in let p = e.ix.lessonPeriod[Int(r.i)]; return p < 0 ? .null : .ref(Ref(kind: .period, i: p)) },
         "ordinal": { r, e in .num(Double(e.ix.lessonOrdinal[Int(r.i)])) },
         "plan_topic": { r, e in
@@ -74,7 +74,7 @@ enum FieldGetters {
         "has_mark": { r, e in .bool(e.journal.cells[Int(r.i)].value.hasMark) },
         "is_absence": { r, e in .bool(e.journal.cells[Int(r.i)].value.isAbsence) },
         "work_type": { r, e in Value.text(e.journal.cells[Int(r.i)].workType) },
-        "entered_at": { r, e in Value.opt(e.journal.cells[Int(r.i)].enteredAt) { .time($0.seconds) } },
+        "entered_at": { r, e in Value.moment(e.journal.cells[Int(r.i)].enteredAt) },
         "entered_by": { r, e in ref(.teacher, e.journal.cells[Int(r.i)].enteredBy) },
         "later_marks": { r, e in
             // Marks of the student and subject on later days: the tail of the date-sorted list.
@@ -108,7 +108,7 @@ enum FieldGetters {
         "value": { r, e in .text(pm(r, e).value.raw) },
         "kind": { r, e in .text(pm(r, e).value.kind.ruleName) },
         "mark": { r, e in Value.opt(pm(r, e).value.first) { .num(Double($0.value)) } },
-        "entered_at": { r, e in Value.opt(pm(r, e).enteredAt) { .time($0.seconds) } },
+        "entered_at": { r, e in Value.moment(pm(r, e).enteredAt) },
         "marks": { r, e in
             guard let (f, t) = pmSpan(r, e) else { return .null }
             let m = pm(r, e)

@@ -10,7 +10,15 @@ enum Functions {
         case "start_of_day":
             return { env in if case .date(let d) = a[0](env) { .time(LocalDate(dayNumber: d).startOfDay.seconds) } else { .null } }
         case "date_of":
-            return { env in if case .time(let t) = a[0](env) { .date(LocalDateTime(seconds: t).date.dayNumber) } else { .null } }
+            return { env in
+                switch a[0](env) {
+                case .time(let t): .date(LocalDateTime(seconds: t).date.dayNumber)
+                case .timeIn(let lo, let hi):
+                    // The date is known when the whole range lies in one day (an entry known to the day).
+                    LocalDateTime(seconds: lo).date == LocalDateTime(seconds: hi).date ? .date(LocalDateTime(seconds: lo).date.dayNumber) : .null
+                default: .null
+                }
+            }
         case "days_between":
             return { env in
                 if case .date(let x) = a[0](env), case .date(let y) = a[1](env) { .num(Double(y - x)) } else { .null }

@@ -26,20 +26,18 @@ final class JournalIndex: @unchecked Sendable {
     let hoursByGS: [Int64: Double]
     let teacherByGS: [Int64: Int32]
     let studentsByGroup: [[Int32]]
+    /// Dates of each student's first and last record (any cell, any subject); .max/.min when none.
+    let studentFirstDay: [Int32]
+    let studentLastDay: [Int32]
+    /// First lesson date; the date of the as-of moment (`data_start`, `data_end`).
     let dataStart: Int32?
     let dataEnd: Int32?
-    let from: Int32?
-    let to: Int32?
-    let group: Int32?
 
     static func key(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
     static func key3(_ a: Int32, _ b: Int32, _ c: Int32) -> Int64 { Int64(a) << 42 | Int64(b) << 21 | Int64(c) }
 
-    init(journal j: Journal, from: LocalDate?, to: LocalDate?, group: String?) {
+    init(journal j: Journal, asOf: LocalDateTime) {
         journal = j
-        self.from = from?.dayNumber
-        self.to = to?.dayNumber
-        self.group = group.flatMap { g in j.groups.firstIndex { $0.name == g }.map(Int32.init) } ?? (group == nil ? nil : -2)
         let nl = j.lessons.count
         var counts = [Int32](repeating: 0, count: nl + 1)
         for c in j.cells { counts[Int(c.lesson) + 1] += 1 }
@@ -108,27 +106,18 @@ final class JournalIndex: @unchecked Sendable {
         var sg = [[Int32]](repeating: [], count: j.groups.count)
         for (si, s) in j.students.enumerated() where Int(s.group) < sg.count { sg[Int(s.group)].append(Int32(si)) }
         studentsByGroup = sg
-
-        var lo: Int32?, hi: Int32?
-        for l in j.lessons where JournalIndex.inRange(l.date.dayNumber, from?.dayNumber, to?.dayNumber) {
-            lo = min(lo ?? .max, l.date.dayNumber)
-            hi = max(hi ?? .min, l.date.dayNumber)
+        var first = [Int32](repeating: .max, count: j.students.count)
+        var last = [Int32](repeating: .min, count: j.students.count)
+        for (ci, c) in j.cells.enumerated() where Int(c.student) < first.count {
+            let d = cellDay[ci]
+            if d < first[Int(c.student)] { first[Int(c.student)] = d }
+            if d > last[Int(c.student)] { last[Int(c.student)] = d }
         }
-        dataStart = from?.dayNumber ?? lo
-        dataEnd = to?.dayNumber ?? hi
-    }
+        studentFirstDay = first
+        studentLastDay = last
 
-    static func inRange(_ d: Int32, _ from: Int32?, _ to: Int32?) -> Bool {
-        if let f = from, d < f { return false }
-        if let t = to, d > t { return false }
-        return true
-    }
-
-    /// True when a record of this group on this day is within `--from/--to/--group`.
-    func included(day: Int32?, group g: Int32?) -> Bool {
-        if let want = group, g != want { return false }
-        guard let d = day else { return true }
-        return JournalIndex.inRange(d, from, to)
+        dataStart = j.lessonDates?.lowerBound.dayNumber
+        dataEnd = asOf.date.dayNumber
     }
 
     func cells(ofLesson l: Int32) -> ArraySlice<Int32> {

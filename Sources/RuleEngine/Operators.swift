@@ -71,9 +71,17 @@ enum Operators {
                         return .bool((a.lowercased() == lower) == want)
                     }
                 }
-                return { env in equal(l(env), r(env)).map { .bool($0 == want) } ?? .null }
+                return { env in
+                    let a = l(env), b = r(env)
+                    if a.isUncertain || b.isUncertain { return uncertain(op, a, b).map { .bool($0) } ?? .null }
+                    return equal(a, b).map { .bool($0 == want) } ?? .null
+                }
             }
-            return { env in order(l(env), r(env)).map { .bool(test($0)) } ?? .null }
+            return { env in
+                let a = l(env), b = r(env)
+                if a.isUncertain || b.isUncertain { return uncertain(op, a, b).map { .bool($0) } ?? .null }
+                return order(a, b).map { .bool(test($0)) } ?? .null
+            }
         case "in":
             return { env in
                 guard case .text(let s) = l(env), case .set(let xs) = r(env) else { return .null }
@@ -116,7 +124,65 @@ enum Operators {
         }
     }
 
+    /// `a op b` for an ordering operator on already evaluated sides (the deadline conditions,
+    /// whose right side is also the record's due moment).
+    static func compare(_ op: String, _ a: Value, _ b: Value) -> Value {
+        if a.isUncertain || b.isUncertain { return uncertain(op, a, b).map { .bool($0) } ?? .null }
+        guard let o = order(a, b) else { return .null }
+        switch op {
+        case "<": return .bool(o < 0)
+        case "<=": return .bool(o <= 0)
+        case ">": return .bool(o > 0)
+        case ">=": return .bool(o >= 0)
+        case "=": return .bool(o == 0)
+        default: return .bool(o != 0)
+        }
+    }
+
+    /// A comparison where a side is known only as a range: decided when the ranges do not
+    /// overlap in the way that matters, else nil (unknown: the record is skipped, not judged).
+    ///
+    ///     uncertain("<=", .timeIn(d, d + 86399), .time(d + 86400))   // true: any time that day is on time
+    ///     uncertain("<=", .timeIn(d, d + 86399), .time(d + 3600))    // nil: 01:00 is inside the day
+    static func uncertain(_ op: String, _ a: Value, _ b: Value) -> Bool? {
+        guard let x = a.range, let y = b.range else { return nil }
+        switch op {
+        case "<=": return x.hi <= y.lo ? true : (x.lo > y.hi ? false : nil)
+        case "<": return x.hi < y.lo ? true : (x.lo >= y.hi ? false : nil)
+        case ">=": return y.hi <= x.lo ? true : (y.lo > x.hi ? false : nil)
+        case ">": return y.hi < x.lo ? true : (y.lo >= x.hi ? false : nil)
+        case "=": return x.hi < y.lo || y.hi < x.lo ? false : nil
+        case "!=": return x.hi < y.lo || y.hi < x.lo ? true : nil
+        default: return nil
+        }
+    }
+
+    /// `±` where a side is a range: the range of every possible result.
+    static func uncertainArith(_ a: Value, _ b: Value, _ sign: Int64, _ cal: SchoolCalendar) -> Value {
+        switch (a, b) {
+        case (.time, .dur), (.timeIn, .dur), (.time, .durIn), (.timeIn, .durIn):
+            guard let x = a.range, let y = b.range else { return .null }
+            return sign > 0 ? .timeIn(x.lo + y.lo, x.hi + y.hi) : .timeIn(x.lo - y.hi, x.hi - y.lo)
+        case (.dur, .timeIn), (.durIn, .timeIn), (.durIn, .time):
+            return sign > 0 ? uncertainArith(b, a, 1, cal) : .null
+        case (.time, .timeIn), (.timeIn, .time), (.timeIn, .timeIn):
+            guard let x = a.range, let y = b.range, sign < 0 else { return .null }
+            return .durIn(x.lo - y.hi, x.hi - y.lo)
+        case (.dur, .durIn), (.durIn, .dur), (.durIn, .durIn):
+            guard let x = a.range, let y = b.range else { return .null }
+            return sign > 0 ? .durIn(x.lo + y.lo, x.hi + y.hi) : .durIn(x.lo - y.hi, x.hi - y.lo)
+        case (.timeIn(let lo, let hi), .days(let n, let w)):
+            // Whole days move both ends alike (working days: from each end's own date).
+            let a = arith(.time(lo), .days(n, working: w), sign, cal), b = arith(.time(hi), .days(n, working: w), sign, cal)
+            guard case .time(let x) = a, case .time(let y) = b else { return .null }
+            return .timeIn(x, y)
+        default:
+            return .null
+        }
+    }
+
     static func arith(_ a: Value, _ b: Value, _ sign: Int64, _ cal: SchoolCalendar) -> Value {
+        if a.isUncertain || b.isUncertain { return uncertainArith(a, b, sign, cal) }
         switch (a, b) {
         case (.num(let x), .num(let y)): return .num(x + Double(sign) * y)
         case (.dur(let x), .dur(let y)): return .dur(x + sign * y)

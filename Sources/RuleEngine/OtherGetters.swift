@@ -38,8 +38,8 @@ extension FieldGetters {
         }
         add(.change, "old_value") { r, e in Value.text(change(r, e).oldValue) }
         add(.change, "new_value") { r, e in Value.text(change(r, e).newValue) }
-        add(.change, "placed_at") { r, e in Value.opt(change(r, e).placedAt) { .time($0.seconds) } }
-        add(.change, "changed_at") { r, e in Value.opt(change(r, e).changedAt) { .time($0.seconds) } }
+        add(.change, "placed_at") { r, e in Value.moment(change(r, e).placedAt) }
+        add(.change, "changed_at") { r, e in Value.moment(change(r, e).changedAt) }
         add(.change, "changed_by") { r, e in ref(.teacher, change(r, e).changedBy) }
 
         add(.span, "student") { r, _ in .ref(Ref(kind: .student, i: r.i)) }
@@ -88,6 +88,16 @@ extension FieldGetters {
         add(.student, "code") { r, e in Value.text(e.journal.students[Int(r.i)].code) }
         add(.student, "enrolled") { r, e in Value.opt(e.journal.students[Int(r.i)].enrolled) { .date($0.dayNumber) } }
         add(.student, "left") { r, e in Value.opt(e.journal.students[Int(r.i)].left) { .date($0.dayNumber) } }
+        add(.student, "in_group_from") { r, e in
+            if let d = e.journal.students[Int(r.i)].enrolled { return .date(d.dayNumber) }
+            let d = e.ix.studentFirstDay[Int(r.i)]
+            return d == .max ? .null : .date(d)
+        }
+        add(.student, "in_group_to") { r, e in
+            if let d = e.journal.students[Int(r.i)].left { return .date(d.dayNumber) }
+            let d = e.ix.studentLastDay[Int(r.i)]
+            return d == .min ? .null : .date(d)
+        }
         add(.teacher, "name") { r, e in .text(e.journal.teachers[Int(r.i)].name) }
         add(.teacher, "position") { r, e in Value.text(e.journal.teachers[Int(r.i)].position) }
         add(.subject, "name") { r, e in .text(e.journal.subjects[Int(r.i)].name) }

@@ -2,84 +2,105 @@ import JournalModel
 import Findings
 import RuleLanguage
 
-/// Runs one compiled rule over a journal: outcome and findings.
+/// Runs one compiled rule over the whole journal: every record in scope is judged (or skipped,
+/// with the reason) and tallied by the day it falls due, so that a window can select afterwards
+/// what to report without ever truncating the evidence a rule sees.
 enum RuleRunner {
-    static func run(_ c: CompiledRule, _ env: Env, presence: inout [FieldKey: Bool]) -> (RuleOutcome, [Finding]) {
+    static func run(_ c: CompiledRule, _ env: Env, asOf: LocalDateTime, group: Int32?,
+                    presence: inout [FieldKey: Bool]) -> RuleTally {
         let r = c.rule
-        var outcome = RuleOutcome(ruleId: r.id, title: r.title, document: r.document, clause: r.clause,
-                                  severity: c.severity, tags: r.tags, status: .passed)
+        var tally = RuleTally(base: RuleOutcome(ruleId: r.id, title: r.title, document: r.document, clause: r.clause,
+                                                severity: c.severity, tags: r.tags, status: .passed),
+                              isMeasure: r.measure != nil, scopeText: r.scope.description)
         let missing = Presence.missing(r, env.journal, cache: &presence)
         if !missing.isEmpty {
-            outcome.status = .notChecked
-            outcome.missingData = missing
-            return (outcome, [])
+            tally.missingData = missing
+            return tally
         }
-        var findings: [Finding] = []
-        var worst: RuleOutcome.Level = .ok
-        var seenAny = false
+        let limit = asOf.seconds
+        let notYetDue = "срок ещё не наступил на момент проверки (\(asOf))"
         Scopes.each(r.scope, env) { ref, day in
             if let d = day {
                 if let f = r.validFrom, d < f.dayNumber { return }
                 if let t = r.validTo, d > t.dayNumber { return }
             }
-            seenAny = true
+            if let g = group, Scopes.group(of: ref, env) != g { return }
+            tally.seenAny = true
             env.slots[0] = ref
             if let f = c.filter {
                 guard case .bool(true) = f(env) else { return }
             }
+            // The deadline of an `A <= B` condition is both its due moment and its right side.
+            var sides: (Value, Value)?
+            if let s = c.sides { sides = (s.lhs(env), s.rhs(env)) }
+            let due = DueMoment.of(c, ref, day, env, deadline: sides?.1)
+            let dueDay = DueMoment.day(due, env)
+            if let t = due, t > limit {
+                tally.skip(notYetDue, dueDay)
+                return
+            }
+            for s in c.skips {
+                if case .bool(false) = s.condition(env) { continue }
+                let reason = CompiledRule.render(s.reason, env)
+                tally.skip(reason, dueDay)
+                let facts = ItemFacts(ref, env)
+                tally.named.append(.init(item: SkippedItem(ruleId: r.id, key: facts.key, group: facts.group,
+                                                           subject: facts.subject, student: facts.student,
+                                                           date: facts.date, reason: reason), day: dueDay))
+                return
+            }
             if let m = c.measure {
-                guard case .num(let v) = m(env) else { outcome.skipped += 1; return }
-                outcome.checked += 1
+                guard case .num(let v) = m(env) else { tally.skip(RuleTally.noData, dueDay); return }
+                tally.check(dueDay)
                 let level: RuleOutcome.Level
                 if let t = r.fail, v > t.value || (t.inclusive && v == t.value) { level = .fail }
                 else if let t = r.warn, v > t.value || (t.inclusive && v == t.value) { level = .warn }
                 else { return }
-                if level == .fail || worst == .ok { worst = level }
-                outcome.violations += 1
-                findings.append(finding(c, env, ref, measure: v, level: level))
+                tally.violate(finding(c, env, ref, measure: v, level: level, due: due), level: level, dueDay)
                 return
             }
-            guard let cond = c.condition else { return }
-            switch cond(env) {
-            case .bool(let b):
-                outcome.checked += 1
-                if b == c.rule.conditionIsForbid {
-                    outcome.violations += 1
-                    findings.append(finding(c, env, ref, measure: nil, level: nil))
+            let verdict: Value
+            if let s = c.sides, let (a, b) = sides {
+                verdict = Operators.compare(s.op, a, b)
+                if verdict.isNull, a.isUncertain || b.isUncertain {
+                    tally.skip(RuleTally.dayOnly, dueDay)
+                    return
                 }
-            default:
-                outcome.skipped += 1
+            } else if let cond = c.condition {
+                verdict = cond(env)
+            } else {
+                return
+            }
+            guard case .bool(let b) = verdict else { tally.skip(RuleTally.noData, dueDay); return }
+            tally.check(dueDay)
+            if b == r.conditionIsForbid {
+                tally.violate(finding(c, env, ref, measure: nil, level: nil, due: due), level: nil, dueDay)
             }
         }
-        if outcome.checked == 0 {
-            outcome.status = .notChecked
-            outcome.missingData = outcome.skipped > 0
-                ? ["у всех \(outcome.skipped) проверяемых записей не хватает данных"]
-                : [seenAny ? "нет записей, к которым применимо правило" : "в журнале нет записей: \(r.scope.description)"]
-        } else if outcome.violations > 0 {
-            outcome.status = .violated
-        }
-        if r.measure != nil { outcome.level = worst }
-        return (outcome, findings)
+        return tally
     }
 
-    static func finding(_ c: CompiledRule, _ env: Env, _ ref: Ref, measure: Double?, level: RuleOutcome.Level?) -> Finding {
+    static func finding(_ c: CompiledRule, _ env: Env, _ ref: Ref, measure: Double?, level: RuleOutcome.Level?,
+                        due: Int64?) -> Finding {
         let r = c.rule
         let facts = ItemFacts(ref, env)
         var expected: String?, found: String?, delay: Int64?
         if let s = c.sides {
             let a = s.lhs(env), b = s.rhs(env)
             found = ValueFormat.text(a, s.type, env)
-            let bound = s.op.hasPrefix("<") ? ValueFormat.deadline(b, s.type, env) : ValueFormat.text(b, s.type, env)
-            expected = (s.op.hasPrefix("<") ? "не позднее " : "не ранее ") + bound
+            let late = s.op.hasPrefix("<")
+            let bound = late ? ValueFormat.deadline(b, s.type, env) : ValueFormat.text(b, s.type, env)
+            expected = (late ? "не позднее " : "не ранее ") + bound
             switch (a, b) {
-            case (.time(let x), .time(let y)): delay = s.op.hasPrefix("<") ? x - y : y - x
-            case (.date(let x), .date(let y)): delay = Int64(s.op.hasPrefix("<") ? x - y : y - x) * 86400
-            default: break
+            case (.time(let x), .time(let y)): delay = late ? x - y : y - x
+            case (.date(let x), .date(let y)): delay = Int64(late ? x - y : y - x) * 86400
+            default:
+                // A moment known to the day: at least this late.
+                if let x = a.range, let y = b.range { delay = late ? x.lo - y.hi : y.lo - x.hi }
             }
         }
         var specials: [String: String] = [:]
-        if let d = delay { specials["delay"] = Format.delay(d) }
+        if let d = delay { specials["delay"] = (sidesUncertain(c, env) ? "не менее " : "") + Format.delay(d) }
         if let m = measure {
             let pct = c.rule.measureType == .percent
             specials["measure"] = pct ? Format.percent(m) : Format.number(m)
@@ -102,14 +123,21 @@ enum RuleRunner {
         env.specials["found"] = found
         let message = CompiledRule.render(c.message, env)
         var evidence = c.evidence.map { Finding.Evidence($0.0, ValueFormat.text($0.1(env), $0.2, env)) }
-        if let d = delay, d > 0 { evidence.append(Finding.Evidence("опоздание", Format.delay(d))) }
+        if let d = delay, d > 0 { evidence.append(Finding.Evidence("опоздание", specials["delay"] ?? Format.delay(d))) }
         if let m = measure { evidence.append(Finding.Evidence("значение показателя", specials["measure"] ?? Format.number(m))) }
         env.specials = [:]
         var severity = c.severity
         if level == .warn { severity = Severity.allCases.first { $0.rank == min(c.severity.rank + 1, 2) } ?? severity }
-        return Finding(ruleId: r.id, document: r.document, clause: r.clause, severity: severity, area: c.area,
-                       key: "\(r.id):\(facts.key)", group: facts.group, subject: facts.subject, teacher: facts.teacher,
-                       date: facts.date, student: facts.student, expected: expected, found: found,
-                       delaySeconds: delay, evidence: evidence, message: message)
+        var f = Finding(ruleId: r.id, document: r.document, clause: r.clause, severity: severity, area: c.area,
+                        key: "\(r.id):\(facts.key)", group: facts.group, subject: facts.subject, teacher: facts.teacher,
+                        date: facts.date, student: facts.student, expected: expected, found: found,
+                        delaySeconds: delay, evidence: evidence, message: message)
+        f.due = due.map { LocalDateTime(seconds: $0) }
+        return f
+    }
+
+    private static func sidesUncertain(_ c: CompiledRule, _ env: Env) -> Bool {
+        guard let s = c.sides else { return false }
+        return s.lhs(env).isUncertain || s.rhs(env).isUncertain
     }
 }

@@ -24,7 +24,13 @@ enum Value: Sendable {
     case text(String)
     case date(Int32)
     case time(Int64)
+    /// A moment known only to lie in `lo...hi` (an entry time known to the day: 00:00…23:59:59),
+    /// or arithmetic on one. Comparisons are decided when the whole range lies on one side,
+    /// otherwise unknown (the record is skipped, not judged).
+    case timeIn(Int64, Int64)
     case dur(Int64)
+    /// A duration known only to lie in `lo...hi` (the difference of uncertain moments).
+    case durIn(Int64, Int64)
     case days(Int32, working: Bool)
     /// Lower-cased members.
     case set([String])
@@ -47,6 +53,29 @@ enum Value: Sendable {
     }
 
     static func opt<T>(_ v: T?, _ f: (T) -> Value) -> Value { v.map(f) ?? .null }
+
+    /// An entry time: exact, or the whole day when the export gave the date only.
+    static func moment(_ t: LocalDateTime?) -> Value {
+        guard let t else { return .null }
+        return t.isDayOnly ? .timeIn(t.seconds, t.seconds + 86399) : .time(t.seconds)
+    }
+
+    /// The range of a moment or a duration (exact values: a range of one point).
+    var range: (lo: Int64, hi: Int64)? {
+        switch self {
+        case .time(let x), .dur(let x): (x, x)
+        case .timeIn(let a, let b), .durIn(let a, let b): (a, b)
+        case .days(let n, _): (Int64(n) * 86400, Int64(n) * 86400)
+        default: nil
+        }
+    }
+
+    var isUncertain: Bool {
+        switch self {
+        case .timeIn, .durIn: true
+        default: false
+        }
+    }
     static func text(_ s: String?) -> Value {
         guard let s, !s.isEmpty else { return .null }
         return .text(s)

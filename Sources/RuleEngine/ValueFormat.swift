@@ -11,7 +11,12 @@ enum ValueFormat {
         case .text(let s): return s
         case .date(let d): return LocalDate(dayNumber: d).description
         case .time(let t): return LocalDateTime(seconds: t).description
+        case .timeIn(let lo, let hi):
+            let a = LocalDateTime(seconds: lo), b = LocalDateTime(seconds: hi)
+            if a.date == b.date && a.time.seconds == 0 && hi - lo == 86399 { return "\(a.date) (время не указано)" }
+            return "между \(a) и \(b)"
         case .dur(let s): return Format.delay(s)
+        case .durIn(let lo, let hi): return "от \(Format.delay(lo)) до \(Format.delay(hi))"
         case .days(let n, let w): return Literal.days(Int(n), working: w).description
         case .set(let xs): return xs.sorted().joined(separator: ", ")
         case .ref(let r): return name(r, env)

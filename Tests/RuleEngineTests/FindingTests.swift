@@ -48,7 +48,8 @@ import RuleLanguage
     @Test func aLateMarkBecomesAFindingWithEvidenceAndAStableKey() throws {
         let pack = try PackLoader.load(text: Self.rule, file: "t.rules")
         let j = Self.journal(entered: [Self.t("2025-09-02 08:10"), Self.t("2025-09-02 11:00")])
-        let report = Checker.check(pack: pack, journal: j, options: CheckOptions(checkedAt: Self.t("2025-09-10 12:00")))
+        let report = Checker.check(pack: pack, journal: j, options: CheckOptions(checkedAt: Self.t("2025-09-10 12:00"),
+                                                                                 asOf: Self.t("2025-09-10 12:00")))
         let o = try #require(report.outcomes.first)
         #expect(o.status == .violated)
         #expect(o.checked == 2 && o.violations == 1 && o.skipped == 0)
@@ -77,7 +78,7 @@ import RuleLanguage
     @Test func itemsMissingTheFieldIndividuallyAreSkippedNotPassed() throws {
         let pack = try PackLoader.load(text: Self.rule, file: "t.rules")
         let j = Self.journal(entered: [nil, Self.t("2025-09-02 11:00")])
-        let (outcomes, _) = Engine.evaluate(pack.rules, journal: j, options: CheckOptions())
+        let (outcomes, _) = Engine.evaluate(pack.rules, journal: j, options: CheckOptions(asOf: Self.t("2025-09-10 12:00")))
         #expect(outcomes[0].status == .passed)
         #expect(outcomes[0].checked == 1 && outcomes[0].skipped == 1)
     }

@@ -27,10 +27,12 @@ import RuleLanguage
         """
         let pack = try PackLoader.load(text: text, file: "t.rules")
         let j = FindingTests.journal(entered: [FindingTests.t("2025-09-02 08:10"), FindingTests.t("2025-09-02 11:00")])
-        let report = Checker.check(pack: pack, journal: j, options: CheckOptions(group: "7б", checkedAt: FindingTests.t("2025-09-10 12:00")))
+        let report = Checker.check(pack: pack, journal: j, options: CheckOptions(group: "7б", checkedAt: FindingTests.t("2025-09-10 12:00"),
+                                                                                asOf: FindingTests.t("2025-09-10 12:00")))
         #expect(SummaryText.render(report) == """
         Проверка: Школа — Тест
-        Период: группа 7б
+        Записи со сроком: группа 7б
+        Журнал на момент: 10.09.2025 12:00
         Правило  Пункт     Итог          Проверено  Нарушений  Доля  Пропущено
         -------  --------  ------------  ---------  ---------  ----  ---------
         T-MARK   п. 3.2.4  нарушено      2          1          50 %  0

@@ -19,6 +19,10 @@ extension LocalDateTime: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
+        if let d = DateParsing.date(s) {   // a day-only entry encodes as its date
+            self = .dayOnly(d)
+            return
+        }
         guard let t = DateParsing.timestamp(s), t.offsetSeconds == nil else {
             throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a local timestamp: \(s)")
         }

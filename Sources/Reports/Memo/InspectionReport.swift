@@ -28,7 +28,7 @@ public enum InspectionReport {
         let start = month.monthStart
         let end = start.adding(days: LocalDate.daysIn(month: start.month, year: start.year) - 1)
         let findings = report.findings.filter { f in
-            guard let d = f.date, d >= start, d <= end else { return false }
+            guard let d = f.dueDate, d >= start, d <= end else { return false }
             return f.severity != .recommendation || settings.includeRecommendations
         }
         let lessons = journal.lessons.indices.filter { journal.lessons[$0].date >= start && journal.lessons[$0].date <= end }

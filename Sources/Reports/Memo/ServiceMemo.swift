@@ -16,7 +16,7 @@ public enum ServiceMemo {
                              settings: MemoSettings, sequence: Int = 0) -> MemoDocument? {
         let start = week.weekStart, end = start.adding(days: 6)
         let findings = report.findings.filter { f in
-            guard f.group == group, let d = f.date, d >= start, d <= end else { return false }
+            guard f.group == group, let d = f.dueDate, d >= start, d <= end else { return false }
             return f.severity != .recommendation || settings.includeRecommendations
         }
         guard !findings.isEmpty else { return nil }

@@ -18,12 +18,16 @@ public enum ExampleRunner {
     public static func run(_ rule: CheckedRule) -> [Result] {
         rule.examples.enumerated().map { n, ex in
             let label = (ex.triggers != nil ? "срабатывает" : "не срабатывает") + (ex.name.map { ": «\($0)»" } ?? " (пример \(n + 1))")
-            let (journal, problems) = FixtureJournal.build(ex.lines)
+            let fixture = FixtureJournal.make(ex.lines)
+            let (journal, problems) = (fixture.builder.journal, fixture.problems)
             if let p = problems.first {
                 return Result(ruleId: rule.id, example: label, passed: false, detail: "ошибка в примере: \(p.1)",
                               location: p.0, findings: [])
             }
-            let (outcomes, findings) = Engine.evaluate([rule], journal: journal, options: CheckOptions())
+            // Examples describe finished situations: judged as of a moment after all of them,
+            // unless the example says when (`as_of at=…`).
+            let (outcomes, findings) = Engine.evaluate([rule], journal: journal,
+                                                       options: CheckOptions(asOf: fixture.asOf ?? AsOfDefault.never))
             let o = outcomes[0]
             let ok: Bool
             let detail: String

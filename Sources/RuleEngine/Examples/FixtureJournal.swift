@@ -5,6 +5,8 @@ import RuleLanguage
 struct FixtureJournal {
     var builder = JournalBuilder(institution: Institution(name: "Пример"))
     var calendar = SchoolCalendar()
+    /// `as_of at=…`: the moment the example is judged at (default: after everything in it).
+    var asOf: LocalDateTime?
     var lastLesson: LessonID?
     var problems: [(SourceLocation, String)] = []
     var pendingPeriodMarks: [FixtureLine] = []
@@ -12,11 +14,16 @@ struct FixtureJournal {
     static let defaultGroup = "7а", defaultSubject = "Алгебра", defaultTeacher = "Учитель"
 
     static func build(_ lines: [FixtureLine]) -> (Journal, [(SourceLocation, String)]) {
+        let f = make(lines)
+        return (f.builder.journal, f.problems)
+    }
+
+    static func make(_ lines: [FixtureLine]) -> FixtureJournal {
         var f = FixtureJournal()
         for l in lines { f.add(l) }
         f.builder.setCalendar(f.calendar)
         for l in f.pendingPeriodMarks { f.addPeriodMark(l) }
-        return (f.builder.journal, f.problems)
+        return f
     }
 
     mutating func text(_ l: FixtureLine, _ k: String) -> String? { l.values[k]?.asText }
@@ -112,6 +119,8 @@ struct FixtureJournal {
             builder.addChange(Change(target: target, lesson: lastLesson, student: st, subject: les?.subject, group: les?.group,
                                      oldValue: text(l, "old"), newValue: text(l, "new"), placedAt: moment(l, "placed"),
                                      changedAt: moment(l, "changed"), changedBy: teacher(text(l, "by"))))
+        case "as_of":
+            asOf = moment(l, "at")
         default:
             problems.append((l.loc, "неизвестная строка примера `\(l.kind)`"))
         }

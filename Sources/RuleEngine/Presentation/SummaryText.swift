@@ -4,13 +4,17 @@ import RuleLanguage
 
 /// The Russian summary table `zhurnal check` prints: one line per rule.
 public enum SummaryText {
-    public static func render(_ report: CheckReport) -> String {
+    /// `window`: the window's label («неделя 06.10.2025–12.10.2025»); nil — built from `from`/`to`.
+    public static func render(_ report: CheckReport, window: String? = nil) -> String {
         var out = "Проверка: \(report.institution) — \(report.packTitle)\n"
         var period: [String] = []
-        if let f = report.from { period.append("с \(f)") }
-        if let t = report.to { period.append("по \(t)") }
+        if let w = window, !w.isEmpty { period.append(w) } else {
+            if let f = report.from { period.append("с \(f)") }
+            if let t = report.to { period.append("по \(t)") }
+        }
         if let g = report.group { period.append("группа \(g)") }
-        if !period.isEmpty { out += "Период: " + period.joined(separator: " ") + "\n" }
+        if !period.isEmpty { out += "Записи со сроком: " + period.joined(separator: ", ") + "\n" }
+        if let t = report.asOf { out += "Журнал на момент: \(t)\n" }
         let header = ["Правило", "Пункт", "Итог", "Проверено", "Нарушений", "Доля", "Пропущено"]
         var rows: [[String]] = []
         for o in report.outcomes {

@@ -52,12 +52,24 @@ enum RuleChecker {
                 sink.add(.typeMismatch, at: m.loc, "показатель `measure` должен быть числом или процентом, а здесь «\(t)»")
             }
         }
+        var due: (TExpr, VType)?
+        if let d = r.due, let (t, ty) = ec.check(d) {
+            if ty == .date || ty == .dateTime { due = (t, ty) } else {
+                sink.add(.typeMismatch, at: d.loc, "после `due` ожидалась дата или момент (когда запись должна быть сделана), а здесь «\(ty)»")
+            }
+        }
+        var skipConditions: [TExpr?] = []
+        for s in r.skips { skipConditions.append(boolean(&ec, s.condition, "skip when")) }
         let warn = r.warn.flatMap { threshold($0, sink, params, &ec) }
         let fail = r.fail.flatMap { threshold($0, sink, params, &ec) }
         ec.inTemplate = true
         let message = r.message.flatMap { template($0, &ec) }
         let expected = r.expected.flatMap { template($0, &ec) }
         let found = r.found.flatMap { template($0, &ec) }
+        var skips: [(condition: TExpr, reason: TTemplate)] = []
+        for (s, c) in zip(r.skips, skipConditions) {
+            if let c, let reason = template(s.reason, &ec) { skips.append((c, reason)) }
+        }
         guard sink.items.count == before, let title = r.title, let clause = r.clause, let sev = r.severity,
               let msg = message else { return nil }
         return CheckedRule(
@@ -67,7 +79,7 @@ enum RuleChecker {
             conditionText: (r.condition ?? r.measure).map { sink.text(at: $0.loc) },
             measure: measure?.0, measureType: measure?.1, warn: warn, fail: fail, message: msg,
             expected: expected, found: found, examples: r.examples, fieldsRead: ec.fieldsRead,
-            parametersUsed: ec.paramsUsed, file: r.loc.file, line: r.loc.line)
+            parametersUsed: ec.paramsUsed, file: r.loc.file, line: r.loc.line, due: due, skips: skips)
     }
 
     static func boolean(_ ec: inout ExprChecker, _ e: Expr, _ key: String) -> TExpr? {

@@ -58,6 +58,10 @@ public struct CheckedRule: Sendable {
     public var parametersUsed: Set<String>
     public var file: String
     public var line: Int
+    /// When a record falls due (`due`), a date or a moment; nil — the default (see RuleDecl.due).
+    public var due: (expr: TExpr, type: VType)?
+    /// `skip when`: condition and the reason template, in order.
+    public var skips: [(condition: TExpr, reason: TTemplate)] = []
 }
 
 import JournalModel

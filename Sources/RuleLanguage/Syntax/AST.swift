@@ -128,6 +128,11 @@ public struct RuleDecl: Sendable {
     public var condition: Expr?
     public var conditionIsForbid = false
     public var measure: Expr?
+    /// `due ВЫРАЖЕНИЕ`: when a record falls due (a date or a moment); by default the deadline of
+    /// an `A <= B` condition, else the end of the record's day, period or month.
+    public var due: Expr?
+    /// `skip when УСЛОВИЕ "причина"`: records the rule names as not judged, with the reason.
+    public var skips: [SkipDecl] = []
     public var warn: Threshold?
     public var fail: Threshold?
     public var message: Template?
@@ -141,6 +146,13 @@ public struct RuleDecl: Sendable {
         self.id = id
         self.loc = loc
     }
+}
+
+/// `skip when УСЛОВИЕ "причина {…}"`.
+public struct SkipDecl: Sendable {
+    public var condition: Expr
+    public var reason: Template
+    public var loc: SourceLocation
 }
 
 public struct ParamDecl: Sendable {

@@ -13,6 +13,7 @@ extension Parser {
         "period_mark": ["student", "group", "subject", "period", "value", "entered"],
         "plan": ["group", "subject", "n", "topic", "hours", "kind", "date"],
         "change": ["target", "student", "old", "new", "placed", "changed", "by"],
+        "as_of": ["at"],
     ]
 
     /// `example triggers [N] ["name"] { lines }` (the `example` word is consumed).

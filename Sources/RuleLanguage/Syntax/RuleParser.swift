@@ -2,7 +2,7 @@ import JournalModel
 
 extension Parser {
     static let ruleKeys = ["title", "document", "clause", "severity", "tags", "valid", "scope", "require",
-                           "forbid", "measure", "warn", "fail", "message", "expected", "found", "example"]
+                           "forbid", "measure", "due", "skip", "warn", "fail", "message", "expected", "found", "example"]
 
     /// `rule ID { … }` (the `rule` word is consumed).
     mutating func parseRule(at start: Token) -> RuleDecl? {
@@ -23,7 +23,7 @@ extension Parser {
                 continue
             }
             _ = next()
-            if key != "example", !rule.seenKeys.insert(key).inserted {
+            if key != "example", key != "skip", !rule.seenKeys.insert(key).inserted {
                 error(.duplicateKey, keyTok, "настройка `\(key)` уже задана в этом правиле")
             }
             parseRuleItem(key, keyTok, &rule)
@@ -67,6 +67,21 @@ extension Parser {
             rule.conditionIsForbid = key == "forbid"
             rule.condition = parseExpr()
         case "measure": rule.measure = parseExpr()
+        case "due": rule.due = parseExpr()
+        case "skip":
+            guard tok.isWord("when") else {
+                error(.syntax, tok, "после skip ожидалось `when УСЛОВИЕ \"причина\"`, а найдено \(tok.shown)")
+                skipRest()
+                return
+            }
+            _ = next()
+            guard let cond = parseExpr() else { skipRest(); return }
+            guard case .string = tok.kind else {
+                error(.syntax, tok, "после условия skip when ожидалась причина в кавычках — её прочтёт заместитель директора")
+                skipRest()
+                return
+            }
+            if let reason = parseTemplate() { rule.skips.append(SkipDecl(condition: cond, reason: reason, loc: loc(keyTok))) }
         case "warn", "fail":
             let th = parseThreshold()
             if key == "warn" { rule.warn = th } else { rule.fail = th }

@@ -15,9 +15,12 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Argument(help: "База данных zhurnal или папка/файлы CSV-выгрузки") var paths: [String]
     @Option(name: .customLong("rules"), help: "Файл пакета правил") var rulesFile: String
-    @Option(help: "Начало проверяемого периода (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)") var from: String?
-    @Option(help: "Конец проверяемого периода") var to: String?
-    @Option(help: "Учебный период по названию из календаря («1 четверть»)") var period: String?
+    @Option(help: "Начало окна проверки (ДД.ММ.ГГГГ или ГГГГ-ММ-ДД): отчёт о записях, срок которых с этой даты") var from: String?
+    @Option(help: "Конец окна проверки") var to: String?
+    @Option(help: "Окно — учебный период по названию из календаря («1 четверть»)") var period: String?
+    @Option(help: "Окно — неделя (понедельник–воскресенье), в которую входит дата") var week: String?
+    @Option(help: "Окно — месяц: 2025-10, 10.2025 или «октябрь 2025»") var month: String?
+    @OptionGroup var moment: AsOfOption
     @Option(help: "Только эта группа (класс)") var group: String?
     @Option(help: "Записать результат в JSON") var json: String?
     @Option(help: "Записать отчёт XLSX") var out: String?
@@ -25,44 +28,50 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Заменить фамилии обучающихся в отчёте XLSX кодами («Обучающийся 0007»)") var pseudonymize = false
 
     func run() async throws {
-        let fromDate = try from.map { try CheckCommand.date($0, "--from") }
-        let toDate = try to.map { try CheckCommand.date($0, "--to") }
         var params: [String: String] = [:]
         for p in param {
             guard let eq = p.firstIndex(of: "=") else { throw UserFacingError.fail("--param ожидает имя=значение, а указано «\(p)»") }
             params[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
-        let journal: Journal
-        do {
-            journal = try JournalSource.load(paths: paths, options: .init(from: fromDate, to: toDate, group: group))
-        } catch let e as JournalSourceError {
-            throw UserFacingError.fail(e.diagnostics)
-        }
-        var options = CheckOptions(from: fromDate, to: toDate, group: group, parameters: params)
-        if let name = period {
-            guard let p = journal.calendar.periods.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-                let names = journal.calendar.periods.map(\.name)
-                let hint = Suggestions.closest(to: name, among: names).map { " — возможно, «\($0)»?" }
-                    ?? (names.isEmpty ? " (в календаре нет периодов)" : " (есть: \(names.joined(separator: ", ")))")
-                throw UserFacingError.fail("нет учебного периода «\(name)»\(hint)")
-            }
-            options.from = max(p.start, fromDate ?? p.start)
-            options.to = min(p.end, toDate ?? p.end)
-        }
+        let request = try CheckCommand.window(from: from, to: to, period: period, week: week, month: month)
+        let judged = try JudgedJournal.load(paths: paths, asOf: moment.asOf, window: request, group: group)
+        printError(judged.momentNote)
         let report: CheckReport
         do {
-            report = try Checker.check(packPath: rulesFile, journal: journal, options: options)
+            report = try Checker.check(packPath: rulesFile, journal: judged.journal,
+                                       options: judged.options(group: group, parameters: params))
         } catch let e as RulePackError {
             throw UserFacingError.fail(e.diagnostics)
         }
-        print(SummaryText.render(report), terminator: "")
+        print(SummaryText.render(report, window: judged.window.label), terminator: "")
         if let path = json {
             do { try ReportJSON.write(report, to: path) } catch { throw UserFacingError.fail(error.message) }
         }
         if let path = out {
-            try CheckCommand.writeXlsx(report, journal: journal, to: path, pseudonymize: pseudonymize)
+            try CheckCommand.writeXlsx(report, journal: judged.journal, to: path, pseudonymize: pseudonymize)
         }
         if report.hasViolations { throw ExitCodes.violations }
+    }
+
+    /// One window at most: a range, a period, a week or a month.
+    static func window(from: String?, to: String?, period: String?, week: String?, month: String?) throws -> CheckWindow.Request {
+        let given = [from != nil || to != nil ? "--from/--to" : nil, period.map { _ in "--period" },
+                     week.map { _ in "--week" }, month.map { _ in "--month" }].compactMap { $0 }
+        if given.count > 1 {
+            throw UserFacingError.fail("окно проверки задаётся чем-то одним: \(given.joined(separator: ", ")) указаны вместе")
+        }
+        if let p = period { return .period(p) }
+        if let w = week { return .week(try date(w, "--week")) }
+        if let m = month {
+            guard let d = InspectionReport.month(parsing: m) else {
+                throw UserFacingError.fail("--month: месяц «\(m)» не распознан — пишите 2025-10, 10.2025 или «октябрь 2025»")
+            }
+            return .month(d)
+        }
+        if from != nil || to != nil {
+            return .range(from: try from.map { try date($0, "--from") }, to: try to.map { try date($0, "--to") })
+        }
+        return .all
     }
 
     static func date(_ s: String, _ option: String) throws -> LocalDate {

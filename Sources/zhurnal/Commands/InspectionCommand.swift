@@ -30,6 +30,7 @@ struct InspectionCommand: AsyncParsableCommand {
     var out: [String] = []
 
     @OptionGroup var document: DocumentOptions
+    @OptionGroup var moment: AsOfOption
 
     func validate() throws {
         if InspectionReport.month(parsing: month) == nil {
@@ -40,7 +41,7 @@ struct InspectionCommand: AsyncParsableCommand {
     func run() async throws {
         guard let first = InspectionReport.month(parsing: month) else { throw UserFacingError.fail("месяц не распознан") }
         let last = first.adding(days: LocalDate.daysIn(month: first.month, year: first.year) - 1)
-        let job = try DocumentJob.prepare(paths: paths, rules: rules, from: first, to: last, group: nil,
+        let job = try DocumentJob.prepare(paths: paths, rules: rules, window: .month(first), asOf: moment.asOf, group: nil,
                                           settingsPath: document.settings, templatesDir: document.templates)
         let doc = InspectionReport.build(report: job.report, journal: job.journal, month: first, settings: job.settings)
         for w in doc.warnings { printError("предупреждение: \(w)") }

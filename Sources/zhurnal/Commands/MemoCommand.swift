@@ -38,6 +38,7 @@ struct MemoCommand: AsyncParsableCommand {
     var out: [String] = []
 
     @OptionGroup var document: DocumentOptions
+    @OptionGroup var moment: AsOfOption
 
     func validate() throws {
         if group == nil && !allGroups { throw ValidationError("укажите группу (--group) или --all-groups") }
@@ -48,7 +49,7 @@ struct MemoCommand: AsyncParsableCommand {
     func run() async throws {
         guard let day = DateParsing.date(week) else { throw UserFacingError.fail("дата недели «\(week)» не распознана") }
         let start = day.weekStart, end = start.adding(days: 6)
-        let job = try DocumentJob.prepare(paths: paths, rules: rules, from: start, to: end, group: group,
+        let job = try DocumentJob.prepare(paths: paths, rules: rules, window: .week(day), asOf: moment.asOf, group: group,
                                           settingsPath: document.settings, templatesDir: document.templates)
         let groups = group.map { [$0] } ?? ServiceMemo.groups(report: job.report, journal: job.journal)
         var written = 0
@@ -89,7 +90,7 @@ struct DocumentJob {
     var templates: MemoTemplates
     var settings: MemoSettings
 
-    static func prepare(paths: [String], rules: String, from: LocalDate, to: LocalDate, group: String?,
+    static func prepare(paths: [String], rules: String, window: CheckWindow.Request, asOf: String?, group: String?,
                         settingsPath: String?, templatesDir: String?) throws -> DocumentJob {
         do {
             let templates = try MemoTemplates.locate(explicit: templatesDir)
@@ -101,14 +102,11 @@ struct DocumentJob {
                 }
                 settings = try MemoSettings.parse(text, file: path)
             }
-            let journal = try JournalSource.load(
-                paths: paths, options: .init(from: from, to: to, group: group, profile: nil, keepDatabase: nil))
-            let report = try Checker.check(packPath: rules, journal: journal,
-                                           options: CheckOptions(from: from, to: to, group: group))
-            return DocumentJob(journal: journal, report: report, templates: templates, settings: settings)
+            let judged = try JudgedJournal.load(paths: paths, asOf: asOf, window: window, group: group)
+            printError(judged.momentNote)
+            let report = try Checker.check(packPath: rules, journal: judged.journal, options: judged.options(group: group))
+            return DocumentJob(journal: judged.journal, report: report, templates: templates, settings: settings)
         } catch let e as MemoError {
-            throw UserFacingError.fail(e.diagnostics)
-        } catch let e as JournalSourceError {
             throw UserFacingError.fail(e.diagnostics)
         } catch let e as RulePackError {
             throw UserFacingError.fail(e.diagnostics)

@@ -5,13 +5,11 @@ import JournalStore
 
 /// Opens what the user named on the command line: a database written by `zhurnal import`, or
 /// CSV files/folders (imported into a temporary database first, or into `keepDatabase`).
+/// Always the whole journal: a window selects findings after evaluation, never the evidence.
 ///
 /// CONTRACT (owned by the import/store work): `check`, `memo` and `inspection` call only this.
 enum JournalSource {
     struct Options {
-        var from: LocalDate?
-        var to: LocalDate?
-        var group: String?
         var profile: String?
         var keepDatabase: String?
     }
@@ -38,9 +36,9 @@ enum JournalSource {
                 printError("импорт: файлов \(summary.files.count), строк принято \(summary.accepted), отклонено \(summary.rejected), "
                            + "расхождений между файлами \(summary.outcome?.disagreements.count ?? 0)"
                            + (summary.rejected > 0 ? " (подробности: zhurnal import … --rejects FILE)" : ""))
-                return try store.load(from: options.from, to: options.to, group: options.group)
+                return try store.load()
             }
-            return try store.load(from: options.from, to: options.to, group: options.group)
+            return try store.load()
         } catch let f as ImportFailure {
             ProgressBar.shared.clear()
             throw JournalSourceError(diagnostics: [f.diagnostic])

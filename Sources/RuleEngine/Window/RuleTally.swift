@@ -1,0 +1,75 @@
+import JournalModel
+import Findings
+
+/// One rule's results over the whole journal, kept by the day each record fell due so that any
+/// window can be selected afterwards (`Evaluation.select`).
+struct RuleTally: Sendable {
+    static let noData = "в записи нет данных, нужных для проверки"
+    static let dayOnly = "время внесения известно только с точностью до дня"
+
+    struct Dated<T: Sendable>: Sendable {
+        var item: T
+        var day: Int32
+    }
+
+    /// Identity and severity of the rule; status decided at selection.
+    var base: RuleOutcome
+    var isMeasure: Bool
+    /// The scope as written, for «в журнале нет записей: …».
+    var scopeText = ""
+    /// Data the whole journal lacks (the rule is «не проверено» in every window).
+    var missingData: [String] = []
+    /// Any record at all was in scope (for the wording of «не проверено»).
+    var seenAny = false
+    var checked: [Int32: Int] = [:]
+    var skipped: [String: [Int32: Int]] = [:]
+    var findings: [Dated<Finding>] = []
+    var levels: [RuleOutcome.Level?] = []
+    var named: [Dated<SkippedItem>] = []
+
+    mutating func check(_ day: Int32) { checked[day, default: 0] += 1 }
+
+    mutating func skip(_ reason: String, _ day: Int32) { skipped[reason, default: [:]][day, default: 0] += 1 }
+
+    mutating func violate(_ f: Finding, level: RuleOutcome.Level?, _ day: Int32) {
+        findings.append(Dated(item: f, day: day))
+        levels.append(level)
+    }
+
+    /// The outcome and findings of records due within `from...to` (day numbers, inclusive).
+    func select(from: Int32, to: Int32) -> (RuleOutcome, [Finding]) {
+        var o = base
+        guard missingData.isEmpty else {
+            o.status = .notChecked
+            o.missingData = missingData
+            return (o, [])
+        }
+        func inside(_ d: Int32) -> Bool { d >= from && d <= to }
+        o.checked = checked.reduce(0) { inside($1.key) ? $0 + $1.value : $0 }
+        var reasons: [SkipCount] = []
+        for (reason, days) in skipped {
+            let n = days.reduce(0) { inside($1.key) ? $0 + $1.value : $0 }
+            if n > 0 { reasons.append(SkipCount(reason: reason, count: n)) }
+        }
+        o.skippedReasons = reasons.sorted { ($0.count, $1.reason) > ($1.count, $0.reason) }
+        o.skipped = reasons.reduce(0) { $0 + $1.count }
+        o.skippedItems = named.filter { inside($0.day) }.map(\.item)
+        var out: [Finding] = []
+        var worst: RuleOutcome.Level = .ok
+        for (i, f) in findings.enumerated() where inside(f.day) {
+            out.append(f.item)
+            if let l = levels[i], l == .fail || worst == .ok { worst = l }
+        }
+        o.violations = out.count
+        if o.checked == 0 {
+            o.status = .notChecked
+            o.missingData = o.skipped > 0
+                ? o.skippedReasons.map { "\($0.reason) — \($0.count)" }
+                : [seenAny ? "нет записей, к которым применимо правило" : "в журнале нет записей: \(scopeText)"]
+        } else if o.violations > 0 {
+            o.status = .violated
+        }
+        if isMeasure { o.level = worst }
+        return (o, out)
+    }
+}
