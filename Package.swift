@@ -61,7 +61,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "JournalGeneratorTests", dependencies: ["JournalModel", "JournalGenerator"]),
-        .testTarget(name: "AccuracyTests", dependencies: ["JournalModel", "JournalGenerator", "JournalImport", "JournalStore", "RuleEngine", "Findings"]),
+        .testTarget(name: "AccuracyTests", dependencies: ["JournalModel", "JournalGenerator", "JournalImport", "JournalStore", "RuleEngine", "Findings", "RuleLanguage", "Reports"]),
         // End-to-end: runs the built `zhurnal` binary on fixture files and compares output.
         .testTarget(name: "ZhurnalCLITests", dependencies: ["JournalModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]

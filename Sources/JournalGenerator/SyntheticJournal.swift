@@ -11,6 +11,13 @@ public enum JournalSize: String, CaseIterable, Sendable {
     case district
 }
 
+/// The study periods of a generated school (a college always has semesters).
+public enum PeriodScheme: String, CaseIterable, Sendable {
+    case quarters = "четверти"
+    case trimesters = "триместры"
+    case halves = "полугодия"
+}
+
 /// What `zhurnal generate` asks for.
 public struct GeneratorOptions: Sendable {
     public var size: JournalSize
@@ -20,12 +27,16 @@ public struct GeneratorOptions: Sendable {
     public var injectRate: Double
     /// Also write the legacy shapes into `legacy/`.
     public var legacy: Bool
-    /// `small` only: a reduced school of this many classes (1…30, spread over grades 2–11 from
-    /// the lowest), for fast tests; nil gives the full 30 classes.
+    /// A reduced institution for fast tests: `small` — this many classes (1…30, spread over
+    /// grades 2–11 from the lowest); `college` — this many groups (1…120, spread over courses and
+    /// specialties); nil gives the full size.
     public var classes: Int?
+    /// The study periods of a school (`small`); nil — quarters.
+    public var periods: PeriodScheme?
 
     public init(size: JournalSize, seed: UInt64, outputFolder: String, injectRate: Double = 0.01, legacy: Bool = false,
-                classes: Int? = nil) {
+                classes: Int? = nil, periods: PeriodScheme? = nil) {
+        self.periods = periods
         self.size = size
         self.seed = seed
         self.outputFolder = outputFolder
@@ -57,7 +68,11 @@ public struct GenerationSummary: Sendable {
 public enum SyntheticJournal {
     public static func generate(_ options: GeneratorOptions, progress: ((String) -> Void)? = nil) throws -> GenerationSummary {
         guard options.injectRate >= 0, options.injectRate <= 0.1 else { throw GeneratorError.badRate(options.injectRate) }
-        if let n = options.classes, options.size != .small || !(1...30).contains(n) { throw GeneratorError.badClasses(n) }
+        if let n = options.classes {
+            let limit = options.size == .college ? 120 : 30
+            if options.size == .district || !(1...limit).contains(n) { throw GeneratorError.badClasses(n) }
+        }
+        if options.periods != nil && options.size != .small { throw GeneratorError.badPeriods }
         try FileManager.default.createDirectory(atPath: options.outputFolder, withIntermediateDirectories: true)
         var summary = GenerationSummary()
         switch options.size {
@@ -66,11 +81,12 @@ public enum SyntheticJournal {
             let n = options.classes ?? 30
             let perGrade = (0..<10).map { g in n / 10 + (g < n % 10 ? 1 : 0) }
             let plan = planner.school(number: 14, classesPerGrade: perGrade, studentsPerClass: 27,
-                                      studyWeekDays: 5, timeZone: "Europe/Moscow")
+                                      studyWeekDays: 5, timeZone: "Europe/Moscow", periods: options.periods ?? .quarters)
             try write(plan, index: 0, folder: options.outputFolder, options: options, summary: &summary)
         case .college:
             var planner = InstitutionPlanner(rng: .derived(from: options.seed, 0))
             let plan = planner.college(groupsPerCourse: 5, studentsPerGroup: 25, timeZone: "Asia/Yekaterinburg")
+                .reduced(to: options.classes)
             try write(plan, index: 0, folder: options.outputFolder, options: options, summary: &summary)
         case .district:
             for i in 0..<50 {

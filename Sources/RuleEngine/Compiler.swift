@@ -20,8 +20,12 @@ enum Compiler {
             let b = compile(base), g = getter(ent, name)
             return { env in if case .ref(let r) = b(env) { g(r, env) } else { .null } }
         case .global(let n):
-            return n == "data_end" ? { env in Value.opt(env.ix.dataEnd) { .date($0) } }
-                                   : { env in Value.opt(env.ix.dataStart) { .date($0) } }
+            switch n {
+            case "data_end": return { env in Value.opt(env.ix.dataEnd) { .date($0) } }
+            case "data_start": return { env in Value.opt(env.ix.dataStart) { .date($0) } }
+            case "institution_kind": return { env in .text(env.journal.institution.kind.rawValue) }
+            default: preconditionFailure("global \(n) is in the registry but not compiled")
+            }
         case .special(let n):
             return { env in env.specials[n].map { .text($0) } ?? .null }
         case .call(let name, let args, _):

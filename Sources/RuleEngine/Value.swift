@@ -54,11 +54,15 @@ enum Value: Sendable {
 
     static func opt<T>(_ v: T?, _ f: (T) -> Value) -> Value { v.map(f) ?? .null }
 
-    /// An entry time: exact, or the whole day when the export gave the date only.
+    /// An entry time: exact, or the whole day when the export gave the date only — after its
+    /// 00:00 (which belongs to the day before: «ровно в 24:00 — вовремя»), up to 23:59:59.
     static func moment(_ t: LocalDateTime?) -> Value {
         guard let t else { return .null }
-        return t.isDayOnly ? .timeIn(t.seconds, t.seconds + 86399) : .time(t.seconds)
+        return t.isDayOnly ? .timeIn(t.seconds + 1, t.seconds + 86399) : .time(t.seconds)
     }
+
+    /// True for the range `moment` makes of a day-only entry.
+    static func isWholeDay(_ lo: Int64, _ hi: Int64) -> Bool { lo % 86400 == 1 && hi - lo == 86398 }
 
     /// The range of a moment or a duration (exact values: a range of one point).
     var range: (lo: Int64, hi: Int64)? {

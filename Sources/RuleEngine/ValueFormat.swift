@@ -13,7 +13,7 @@ enum ValueFormat {
         case .time(let t): return LocalDateTime(seconds: t).description
         case .timeIn(let lo, let hi):
             let a = LocalDateTime(seconds: lo), b = LocalDateTime(seconds: hi)
-            if a.date == b.date && a.time.seconds == 0 && hi - lo == 86399 { return "\(a.date) (время не указано)" }
+            if Value.isWholeDay(lo, hi) { return "\(a.date) (время не указано)" }
             return "между \(a) и \(b)"
         case .dur(let s): return Format.delay(s)
         case .durIn(let lo, let hi): return "от \(Format.delay(lo)) до \(Format.delay(hi))"

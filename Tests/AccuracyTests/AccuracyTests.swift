@@ -82,7 +82,7 @@ import Testing
         let noNumber = found.counts.keys.contains { $0.lessonNumber.isEmpty && !$0.date.isEmpty }
         let minus = Set(truth.filter { row.minusKinds.contains($0.kind) }.map { NaturalKey($0) })
         var expected = KeyBag()
-        for e in truth where row.kinds.contains(e.kind) && (row.periods.isEmpty || e.period.contains(row.periods)) {
+        for e in truth where row.kinds.contains(e.kind) && (row.periods.isEmpty || row.periods.split(separator: "|").contains { e.period.contains($0) }) {
             let k = NaturalKey(e)
             guard !minus.contains(k) else { continue }
             expected.add(noNumber ? k.withoutLessonNumber : k)

@@ -52,6 +52,9 @@ struct MarkPlanner {
         for t in terms.indices {
             let idx = lessons.indices.filter { lessons[$0].term == t }
             guard !idx.isEmpty else { continue }
+            for s in members where students[s].isPartly(in: terms[t]) {
+                planPartly(s, idx.filter { students[s].isEnrolled(on: lessons[$0].date) }, &cells, absentDay, &rng)
+            }
             for s in members where students[s].isIn(terms[t]) {
                 var present = idx.map { !absentDay(s, lessons[$0].day) && !rng.chance(0.01) }
                 let few = rng.chance(tooFewRate)
@@ -105,6 +108,25 @@ struct MarkPlanner {
         }
         for i in cells.indices { cells[i].sort { $0.student < $1.student } }
         return Result(cells: cells, tooFew: tooFew)
+    }
+
+    /// A student in the group for part of a period: present or absent at each of his or her
+    /// lessons, one or two marks (3–5), never picked for an injected kind.
+    private func planPartly(_ s: Int, _ mine: [Int], _ cells: inout [[PlannedCell]], _ absentDay: (Int, Int) -> Bool,
+                            _ rng: inout SplitMix64) {
+        guard !mine.isEmpty else { return }
+        let present = mine.map { !absentDay(s, lessons[$0].day) }
+        var candidates = mine.indices.filter { present[$0] }
+        rng.shuffle(&candidates)
+        let marked = Set(candidates.prefix(rng.int(in: 1...2)))
+        for (j, i) in mine.enumerated() {
+            if !present[j] {
+                cells[i].append(PlannedCell(student: s, mark: 0, workType: ""))
+            } else if marked.contains(j) {
+                cells[i].append(PlannedCell(student: s, mark: max(3, drawMark(students[s].ability, rng: &rng)),
+                                            workType: WorkType.of(lessons[i].kind, rng: &rng)))
+            }
+        }
     }
 
     private func drawMark(_ ability: Double, rng: inout SplitMix64) -> Int8 {

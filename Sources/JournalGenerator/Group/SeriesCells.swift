@@ -101,13 +101,15 @@ extension SeriesWriter {
         for s in members {
             var termValues: [Double] = []
             let student = students[s].name
-            for (t, term) in terms.enumerated() where students[s].isIn(term) {
+            // A student who joined during a period is attested for it; one who left is not.
+            for (t, term) in terms.enumerated()
+            where students[s].isIn(term) || (students[s].isPartly(in: term) && students[s].isEnrolled(on: term.end)) {
                 let k = s * terms.count + t
                 guard count[k] > 0 else { continue }
                 let mean = Double(sum[k]) / Double(count[k])
                 termValues.append(mean.rounded())
                 var kinds: [ViolationKind] = [.periodMarkLate]
-                if !fewSet.contains(s * 16 + t) { kinds.append(.notAttestedWithoutGrounds) }
+                if !fewSet.contains(s * 16 + t) && students[s].isIn(term) { kinds.append(.notAttestedWithoutGrounds) }
                 writePeriodMark(student: student, period: term, value: "\(Int(mean.rounded()))", kinds: kinds,
                                 teacher: teacher, truth: truth, rng: &rng)
             }

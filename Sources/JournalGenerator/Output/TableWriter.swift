@@ -65,12 +65,14 @@ public enum GeneratorError: Error, CustomStringConvertible, Equatable {
     case cannotWrite(String)
     case badRate(Double)
     case badClasses(Int)
+    case badPeriods
 
     public var description: String {
         switch self {
         case .cannotWrite(let p): "не удалось создать файл «\(p)»: проверьте, что папка существует и доступна для записи"
         case .badRate(let r): "доля нарушений --inject \(r) вне допустимого диапазона 0…0.1"
-        case .badClasses(let n): "число классов --classes \(n): допустимо 1…30 и только для --size small"
+        case .badClasses(let n): "число классов (групп) --classes \(n): допустимо 1…30 для --size small и 1…120 для --size college"
+        case .badPeriods: "--periods задаёт учебные периоды школы: только для --size small (у колледжа — семестры)"
         }
     }
 }

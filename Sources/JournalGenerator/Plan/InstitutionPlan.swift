@@ -35,6 +35,27 @@ struct InstitutionPlan: Sendable {
     /// Hours one lesson counts in the load and the КТП (1 for a lesson, 2 for a pair).
     var hoursPerLesson: Int { kind == .college ? 2 : 1 }
 
+    /// The first `n` groups taken round-robin over courses and specialties (a college made
+    /// small for tests keeps every course and specialty); nil or more than there are keeps all.
+    func reduced(to n: Int?) -> InstitutionPlan {
+        guard let n, n < groups.count else { return self }
+        var byGrade: [Int: [GroupPlan]] = [:]
+        for g in groups { byGrade[g.grade, default: []].append(g) }
+        // Within a course: the first group of every specialty, then the second…
+        for k in byGrade.keys { byGrade[k]?.sort { ($0.name.last ?? " ", $0.name) < ($1.name.last ?? " ", $1.name) } }
+        var picked: [GroupPlan] = []
+        var round = 0
+        while picked.count < n {
+            for grade in byGrade.keys.sorted() where picked.count < n {
+                if let list = byGrade[grade], round < list.count { picked.append(list[round]) }
+            }
+            round += 1
+        }
+        var copy = self
+        copy.groups = picked
+        return copy
+    }
+
     func colleagues(of teacher: String, subject: String) -> [String] {
         let same = teachersBySubject.first { $0.subject == subject }?.teachers.filter { $0 != teacher } ?? []
         return same.isEmpty ? allTeachers.filter { $0 != teacher } : same
@@ -87,7 +108,7 @@ struct InstitutionPlanner {
     }
 
     mutating func school(number: Int, classesPerGrade: [Int], studentsPerClass: Int, studyWeekDays: Int,
-                         timeZone: String) -> InstitutionPlan {
+                         timeZone: String, periods: PeriodScheme = .quarters) -> InstitutionPlan {
         let director = newTeacher(), deputy = newTeacher()
         let letters = ["а", "б", "в", "г", "д"]
         var groups: [GroupPlan] = []
@@ -104,7 +125,7 @@ struct InstitutionPlanner {
         }
         return InstitutionPlan(
             name: "МБОУ «Средняя общеобразовательная школа № \(number)» (синтетические данные)",
-            kind: .school, timeZone: timeZone, year: .school(studyWeekDays: studyWeekDays),
+            kind: .school, timeZone: timeZone, year: .school(studyWeekDays: studyWeekDays, periods: periods),
             director: director, deputy: deputy, groups: groups,
             teachersBySubject: teachers.map { ($0.subject, $0.teachers) }, allTeachers: all)
     }

@@ -16,14 +16,30 @@ struct StudyYear: Sendable {
         return v
     }
 
-    static func school(studyWeekDays: Int) -> StudyYear {
+    static func school(studyWeekDays: Int, periods: PeriodScheme = .quarters) -> StudyYear {
         let d = date
-        let terms = [
-            StudyPeriod(name: "1 четверть", kind: .quarter, start: d(1, 9, 2025), end: d(24, 10, 2025)),
-            StudyPeriod(name: "2 четверть", kind: .quarter, start: d(5, 11, 2025), end: d(26, 12, 2025)),
-            StudyPeriod(name: "3 четверть", kind: .quarter, start: d(12, 1, 2026), end: d(20, 3, 2026)),
-            StudyPeriod(name: "4 четверть", kind: .quarter, start: d(30, 3, 2026), end: d(26, 5, 2026)),
-        ]
+        let terms: [StudyPeriod]
+        switch periods {
+        case .quarters:
+            terms = [
+                StudyPeriod(name: "1 четверть", kind: .quarter, start: d(1, 9, 2025), end: d(24, 10, 2025)),
+                StudyPeriod(name: "2 четверть", kind: .quarter, start: d(5, 11, 2025), end: d(26, 12, 2025)),
+                StudyPeriod(name: "3 четверть", kind: .quarter, start: d(12, 1, 2026), end: d(20, 3, 2026)),
+                StudyPeriod(name: "4 четверть", kind: .quarter, start: d(30, 3, 2026), end: d(26, 5, 2026)),
+            ]
+        case .trimesters:
+            // Trimesters span the holidays (a school on trimesters keeps the usual holidays).
+            terms = [
+                StudyPeriod(name: "1 триместр", kind: .trimester, start: d(1, 9, 2025), end: d(28, 11, 2025)),
+                StudyPeriod(name: "2 триместр", kind: .trimester, start: d(1, 12, 2025), end: d(27, 2, 2026)),
+                StudyPeriod(name: "3 триместр", kind: .trimester, start: d(2, 3, 2026), end: d(26, 5, 2026)),
+            ]
+        case .halves:
+            terms = [
+                StudyPeriod(name: "1 полугодие", kind: .halfYear, start: d(1, 9, 2025), end: d(26, 12, 2025)),
+                StudyPeriod(name: "2 полугодие", kind: .halfYear, start: d(12, 1, 2026), end: d(26, 5, 2026)),
+            ]
+        }
         let holidays = [
             DateSpan(name: "осенние каникулы", start: d(25, 10, 2025), end: d(4, 11, 2025)),
             DateSpan(name: "зимние каникулы", start: d(27, 12, 2025), end: d(11, 1, 2026)),

@@ -53,7 +53,9 @@ public enum ReportJSON {
             out.append(items.isEmpty ? "]" : "\n]")
         }
         // Keys in sorted order, as JSONEncoder's .sortedKeys writes them; nil optionals omitted.
-        out.append("{\n\"checkedAt\": "); out.append(try value(r.checkedAt))
+        out.append("{\n")
+        if let t = r.asOf { out.append("\"asOf\": "); out.append(try value(t)); out.append(",\n") }
+        out.append("\"checkedAt\": "); out.append(try value(r.checkedAt))
         out.append(",\n\"coverage\": "); try array(r.coverage)
         out.append(",\n\"document\": "); out.append(try value(r.document))
         out.append(",\n\"findings\": "); try array(r.findings)

@@ -5,7 +5,8 @@ import RuleLanguage
 /// (`--week`, `--month`, `--from/--to`) files it under:
 ///
 /// 1. the rule's `due` item, when it has one (`due lesson.date + retest_max`);
-/// 2. the deadline `B` of a condition `A <= B` / `A < B` (and the bound of `A >= B`);
+/// 2. the deadline `B` of a condition `A <= B` / `A < B` (a lower bound `A >= B` is not a
+///    deadline: such a record falls due with its own unit, below);
 /// 3. otherwise the end of the record's own unit: the lesson day for lessons and cells, the end
 ///    of the period for period marks and student × subject × period, the end of the month for
 ///    group × subject × month, the moment of the correction for changes, the planned date for
@@ -16,7 +17,7 @@ enum DueMoment {
         if let d = c.due {
             return moment(d.expr(env)) ?? scopeDefault(ref, day, env)
         }
-        if let b = deadline, let m = moment(b) { return m }
+        if let b = deadline, let s = c.sides, s.op.hasPrefix("<"), let m = moment(b) { return m }
         return scopeDefault(ref, day, env)
     }
 

@@ -149,6 +149,7 @@ public enum FieldRegistry {
     public static let globals: [FieldInfo] = [
         f("data_end", .date, "дата момента, на который проверяется журнал (`--as-of`, по умолчанию — последняя запись в данных)"),
         f("data_start", .date, "дата первого урока в журнале"),
+        f("institution_kind", .text, "вид организации: `школа` или `колледж` (из выгрузки; по умолчанию — школа)"),
     ]
 
     public static let functions: [FunctionInfo] = [

@@ -28,15 +28,25 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Дополнительно записать выгрузки в старых форматах (папка legacy/).")
     var legacy = false
 
-    @Option(name: .long, help: "Только для small: уменьшенная школа из стольких классов (1…30), для быстрых проверок.")
+    @Option(name: .long, help: "Уменьшенное учреждение для быстрых проверок: small — столько классов (1…30), college — столько групп (1…120).")
     var classes: Int?
+
+    @Option(name: .long, help: "Только для small: учебные периоды школы — четверти (по умолчанию), триместры или полугодия.")
+    var periods: String?
 
     func run() async throws {
         guard let journalSize = JournalSize(rawValue: size) else {
             throw UserFacingError.fail("неизвестный размер «\(size)»: допустимы small, college, district")
         }
+        var scheme: PeriodScheme?
+        if let p = periods {
+            guard let v = PeriodScheme(rawValue: p.lowercased()) else {
+                throw UserFacingError.fail("--periods «\(p)»: допустимы \(PeriodScheme.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            scheme = v
+        }
         let options = GeneratorOptions(size: journalSize, seed: seed, outputFolder: out, injectRate: inject, legacy: legacy,
-                                      classes: classes)
+                                      classes: classes, periods: scheme)
         let started = Date()
         let summary: GenerationSummary
         do {

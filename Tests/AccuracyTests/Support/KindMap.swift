@@ -13,8 +13,8 @@ struct KindMapRow: Sendable {
     var rules: Set<String>
     var kinds: [ViolationKind]
     var minusKinds: [ViolationKind]
-    /// Non-empty: only ground-truth entries whose period name contains this text (a pack that
-    /// checks quarter marks only is not compared on year marks).
+    /// Non-empty: only ground-truth entries whose period name contains one of these `|`-separated
+    /// texts (a pack that checks the marks of attestation periods is not compared on year marks).
     var periods: String
     var note: String
 }

@@ -10,14 +10,27 @@ import JournalStore
 struct SyntheticRun: Sendable {
     var journal: Journal
     var truth: [GroundTruthEntry]
+    /// Rows of the generated `обучающиеся.csv` (read from the file, not from the journal).
+    var students: [StudentRow] = []
+    /// Rows of the generated `итоговые.csv`: group, subject, student, period.
+    var periodMarks: [(group: String, subject: String, student: String, period: String)] = []
 
-    /// `small` school cut to `classes` classes (one per grade 2–…, then the second parallel).
-    static func make(seed: UInt64, inject: Double, classes: Int) throws -> SyntheticRun {
+    struct StudentRow: Sendable {
+        var group: String
+        var name: String
+        var enrolled: LocalDate?
+        var left: LocalDate?
+    }
+
+    /// `small` school cut to `classes` classes (one per grade 2–…, then the second parallel), or a
+    /// college cut to `classes` groups; quarters unless `periods` says otherwise.
+    static func make(seed: UInt64, inject: Double, classes: Int, size: JournalSize = .small,
+                     periods: PeriodScheme? = nil) throws -> SyntheticRun {
         let root = NSTemporaryDirectory() + "zhurnal-accuracy-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         let folder = root + "/csv"
-        _ = try SyntheticJournal.generate(GeneratorOptions(size: .small, seed: seed, outputFolder: folder,
-                                                           injectRate: inject, classes: classes))
+        _ = try SyntheticJournal.generate(GeneratorOptions(size: size, seed: seed, outputFolder: folder,
+                                                           injectRate: inject, classes: classes, periods: periods))
         let truth = try GroundTruth.read(folder: folder)
         // ground_truth.csv sits next to the tables but is not one of them.
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
@@ -28,7 +41,18 @@ struct SyntheticRun: Sendable {
         guard summary.rejected == 0, (summary.outcome?.disagreements.count ?? 0) == 0 else {
             throw RunError.importLostRows(rejected: summary.rejected, disagreements: summary.outcome?.disagreements.count ?? 0)
         }
-        return SyntheticRun(journal: try store.load(), truth: truth)
+        var run = SyntheticRun(journal: try store.load(), truth: truth)
+        for f in try table(folder + "/обучающиеся.csv") {
+            run.students.append(StudentRow(group: f[0], name: f[1], enrolled: DateParsing.date(f[4]), left: DateParsing.date(f[5])))
+        }
+        run.periodMarks = try table(folder + "/итоговые.csv").map { ($0[0], $0[1], $0[2], $0[3]) }
+        return run
+    }
+
+    /// A generated canonical table: `;`, UTF-8, a header line, no quoting.
+    static func table(_ path: String) throws -> [[String]] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
     }
 }
 
