@@ -71,6 +71,7 @@ enum FieldGetters {
         "kind": { r, e in .text(e.journal.cells[Int(r.i)].value.kind.ruleName) },
         "mark": { r, e in Value.opt(e.journal.cells[Int(r.i)].value.first) { .num(Double($0.value)) } },
         "second_mark": { r, e in Value.opt(e.journal.cells[Int(r.i)].value.second) { .num(Double($0.value)) } },
+        "modifier": { r, e in Value.text(e.journal.cells[Int(r.i)].value.modifier) },
         "has_mark": { r, e in .bool(e.journal.cells[Int(r.i)].value.hasMark) },
         "is_absence": { r, e in .bool(e.journal.cells[Int(r.i)].value.isAbsence) },
         "work_type": { r, e in Value.text(e.journal.cells[Int(r.i)].workType) },

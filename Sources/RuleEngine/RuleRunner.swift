@@ -18,7 +18,7 @@ enum RuleRunner {
             return tally
         }
         let limit = asOf.seconds
-        let notYetDue = "срок ещё не наступил на момент проверки (\(asOf))"
+        let notYetDue = "срок ещё не наступил на момент проверки (\(asOf.momentText))"
         Scopes.each(r.scope, env) { ref, day in
             if let d = day {
                 if let f = r.validFrom, d < f.dayNumber { return }

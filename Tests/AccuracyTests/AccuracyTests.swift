@@ -31,8 +31,12 @@ import Testing
         }
     }
 
-    @Test func injectedViolationsAreFoundExactly() throws {
-        let run = try SyntheticRun.make(seed: Self.seed, inject: 0.1, classes: Self.classes)
+    /// Quarters, trimesters (issue 12: attestation periods of any kind) and a college's semesters.
+    @Test(arguments: [("школа, четверти", JournalSize.small, PeriodScheme?.none),
+                      ("школа, триместры", .small, .trimesters),
+                      ("колледж, семестры", .college, nil)])
+    func injectedViolationsAreFoundExactly(_ label: String, _ size: JournalSize, _ periods: PeriodScheme?) throws {
+        let run = try SyntheticRun.make(seed: Self.seed, inject: 0.1, classes: Self.classes, size: size, periods: periods)
         let map = try AccuracyFixtures.kindMap()
         let excluded = try AccuracyFixtures.exclusions()
         var lines: [String] = []
@@ -55,7 +59,7 @@ import Testing
                 Issue.record("\(pack) \(rule): \(findings.count) findings of a rule that checks no injected kind, e.g.\n  \(keys)")
             }
         }
-        print("accuracy (pack rules: kinds — truth / found / matched):\n" + lines.joined(separator: "\n"))
+        print("accuracy, \(label) (pack rules: kinds — truth / found / matched):\n" + lines.joined(separator: "\n"))
     }
 
     @Test func everyInjectedKindIsCheckedBySomePack() throws {

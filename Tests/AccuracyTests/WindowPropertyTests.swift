@@ -63,8 +63,8 @@ import Testing
                 let (_, findings) = ev.select(from: w.from, to: w.to)
                 var serious = findings.filter { $0.severity != .recommendation }
                 switch request {
-                case .month, .period:
-                    // Also from scratch, as `zhurnal check --month/--period` runs it.
+                case .period:
+                    // Also from scratch, as `zhurnal check --period` runs it (months: the next test).
                     serious += Checker.check(pack: p, journal: run.journal, options: CheckOptions(from: w.from, to: w.to))
                         .findings.filter { $0.severity != .recommendation }
                 default: break

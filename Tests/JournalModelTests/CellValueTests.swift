@@ -6,7 +6,10 @@ struct CellValueTests {
     @Test(arguments: [
         ("5", CellValue.Kind.mark, [5]),
         (" 2 ", .mark, [2]),
-        ("4-", .mark, [4]),
+        ("4-", .markWithModifier, [4]),
+        ("5+", .markWithModifier, [5]),
+        ("5!", .markWithModifier, [5]),
+        ("3−", .markWithModifier, [3]),
         ("5/4", .doubleMark, [5, 4]),
         ("н", .absence, []),
         ("Н", .absence, []),
@@ -32,6 +35,10 @@ struct CellValueTests {
         let v = CellValue(parsing: "4-")
         #expect(v.first == Mark(value: 4, modifier: -1))
         #expect(v.first?.description == "4-")
+        // Issue 12: «4-» and «5+» are not silently read as 4 and 5 — their own kind, sign kept.
+        #expect(v.kind.ruleName == "отметка_со_знаком" && v.modifier == "-" && v.hasMark)
+        #expect(CellValue(parsing: "5+").modifier == "+" && CellValue(parsing: "5!").modifier == "!")
+        #expect(CellValue(parsing: "5").modifier == nil && CellValue(parsing: "5/4+").modifier == "+")
     }
 
     @Test func absenceFlags() {

@@ -146,6 +146,29 @@ struct XlsxFiguresTests {
                              "нужны сведения о распечатке"])
         #expect(s.rowNumbers.last == 9)
     }
+
+    /// Issue 12: a rule that names whom it did not judge lists them, with the reason, and a rule
+    /// checked in part says why (not «—»). Pseudonymised reports show the code, never the name.
+    @Test func notCheckedSheetNamesTheStudentsARuleDidNotJudge() throws {
+        var report = XlsxFixtures.report()
+        let i = try #require(report.outcomes.firstIndex { $0.ruleId == "OOSH14-4.5" })
+        report.outcomes[i].skipped = 1
+        report.outcomes[i].skippedReasons = [SkipCount(reason: "в классе с 22.09.2025 — период проверяется не целиком", count: 1)]
+        report.outcomes[i].skippedItems = [SkippedItem(ruleId: "OOSH14-4.5", key: "7б|Алгебра|1 четверть|Ильин Кирилл", group: "7б",
+                                                       subject: "Алгебра", student: "Ильин Кирилл", date: XlsxFixtures.d(2025, 10, 24),
+                                                       reason: "Ильин Кирилл в классе с 22.09.2025 — период проверяется не целиком")]
+        let s = try #require(try XlsxFixtures.roundTrip(report: report).sheet("Не проверено"))
+        let rows = s.rowNumbers.map { s.row($0) }
+        let partial = try #require(rows.first { $0.count > 1 && $0[1] == "Накопляемость отметок" })
+        #expect(partial[3] == "в классе с 22.09.2025 — период проверяется не целиком — 1")
+        let head = try #require(rows.firstIndex { $0 == ["Кого правила не проверяли (и почему)"] })
+        #expect(rows[head + 1] == NotCheckedSheet.itemsHeader)
+        #expect(rows[head + 2] == ["п.\u{00A0}4.5", "Накопляемость отметок", "7б", "Алгебра", "Ильин Кирилл", "24.10.2025",
+                                   "Ильин Кирилл в классе с 22.09.2025 — период проверяется не целиком"])
+        let coded = try #require(try XlsxFixtures.roundTrip(report: report, options: XlsxReportOptions(createdAt: XlsxFixtures.createdAt, pseudonymize: true)).sheet("Не проверено"))
+        let text = coded.rowNumbers.map { coded.row($0).joined(separator: " ") }.joined(separator: "\n")
+        #expect(!text.contains("Ильин") && text.contains("Обучающийся "))
+    }
 }
 
 /// Reads a cell style's fill colour from styles.xml (cellXfs → fills).

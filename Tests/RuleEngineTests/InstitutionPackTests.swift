@@ -49,7 +49,8 @@ struct InstitutionPackTests {
         let pack = try Self.load(id)
         var total = 0
         for rule in pack.rules {
-            for r in ExampleRunner.run(rule) {
+            let path = Self.rulesDir.appendingPathComponent("\(id).rules").path
+            for r in ExampleRunner.run(rule, withParameters: { ov in (try? PackLoader.load(path: path, overrides: ov))?.rules.first { $0.id == rule.id } }) {
                 total += 1
                 #expect(r.passed, "\(rule.id) \(r.example): \(r.detail)")
             }

@@ -2,8 +2,12 @@ import JournalModel
 
 extension SeriesWriter {
     /// Journal cells (marks and absences) with entry times, injected cell-level violations and
-    /// the change history (in-time corrections and injected late ones).
-    func writeCells(_ result: MarkPlanner.Result, taught: [String], rng: inout SplitMix64) {
+    /// the change history (in-time corrections and injected late ones). Returns the marks that
+    /// injections added to absences («н4»), by `student * 16 + term`: the period mark is the mean
+    /// of what the journal holds, as a teacher computes it.
+    @discardableResult
+    func writeCells(_ result: MarkPlanner.Result, taught: [String], rng: inout SplitMix64) -> [Int: [Int8]] {
+        var added: [Int: [Int8]] = [:]
         let truth = tables.truth
         let calendar = year.calendar
         var fewSet = Set<Int>()
@@ -35,6 +39,7 @@ extension SeriesWriter {
                         kinds = []
                     }
                     kinds.append(.lateCorrection)
+                    kinds.append(.markModifier)
                 }
                 let injected = context.injector.pick(kinds, rng: &rng)
                 func record(_ k: ViolationKind) {
@@ -46,7 +51,9 @@ extension SeriesWriter {
                 case .absenceLetter?:
                     value = rng.pick(["б", "у", "п", "ув"])
                 case .absenceWithMark?:
-                    value = "н\(rng.int(in: 3...5))"
+                    let m = Int8(rng.int(in: 3...5))
+                    value = "н\(m)"
+                    added[c.student * 16 + l.term, default: []].append(m)
                     // The mark in the cell has its work type like any other: only the «н» is wrong.
                     workType = WorkType.of(l.kind, rng: &rng)
                 case .markLate?:
@@ -54,6 +61,8 @@ extension SeriesWriter {
                 case .testMarkLate?, .writtenMarkLate?:
                     stamp = Stamp(Injector.afterWorkingDays(l.date, calendar: calendar, rng: &rng), minute: rng.int(in: 540...1200))
                     record(.markLate)
+                case .markModifier?:
+                    value = "\(c.mark)" + rng.pick(c.mark == 5 ? ["+", "!", "-"] : ["-", "+"])
                 case .lateCorrection?:
                     change = (Stamp(l.date.adding(days: rng.int(in: 15...30)), minute: rng.int(in: 480...1319)), c.mark)
                 default:
@@ -79,12 +88,13 @@ extension SeriesWriter {
                 }
             }
         }
+        return added
     }
 
     /// Period marks (quarter/semester and year) for every student enrolled at the period's end:
     /// the rounded mean of the marks, entered 2–6 days before the end; injected «н/а» and late
     /// entries.
-    func writePeriodMarks(_ result: MarkPlanner.Result, members: [Int], rng: inout SplitMix64) {
+    func writePeriodMarks(_ result: MarkPlanner.Result, members: [Int], extra: [Int: [Int8]] = [:], rng: inout SplitMix64) {
         let truth = tables.truth
         let terms = year.terms
         var sum = Array(repeating: 0, count: students.count * terms.count)
@@ -94,6 +104,11 @@ extension SeriesWriter {
                 sum[c.student * terms.count + l.term] += Int(c.mark)
                 count[c.student * terms.count + l.term] += 1
             }
+        }
+        for (k, marks) in extra {
+            let (s, t) = (k / 16, k % 16)
+            sum[s * terms.count + t] += marks.reduce(0) { $0 + Int($1) }
+            count[s * terms.count + t] += marks.count
         }
         var fewSet = Set<Int>()
         for f in result.tooFew { fewSet.insert(f.student * 16 + f.term) }

@@ -40,8 +40,8 @@ struct SeriesWriter {
             tables.truth.period(.tooFewMarks, group: group.name, subgroup: series.subgroup, subject: subject,
                                 period: year.terms[few.term].name, student: students[few.student].name)
         }
-        writeCells(result, taught: taught, rng: &rng)
-        writePeriodMarks(result, members: members, rng: &rng)
+        let injectedMarks = writeCells(result, taught: taught, rng: &rng)
+        writePeriodMarks(result, members: members, extra: injectedMarks, rng: &rng)
     }
 
     /// Lessons with their entry timestamps; returns who taught each lesson.

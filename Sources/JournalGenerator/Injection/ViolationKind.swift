@@ -33,6 +33,8 @@ public enum ViolationKind: String, CaseIterable, Sendable {
     case notAttestedWithoutGrounds = "na_without_grounds"
     /// A period mark entered later than 2 days before the period's end (here: after the end).
     case periodMarkLate = "period_mark_late"
+    /// A current mark with a sign: «4-», «5+», «5!» (the digit is the planned mark).
+    case markModifier = "mark_modifier"
 }
 
 /// Appends ground-truth rows: kind, stable key and the key's parts.

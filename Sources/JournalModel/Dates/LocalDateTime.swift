@@ -52,6 +52,13 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// `dd.MM.yyyy HH:mm`; a day-only entry prints as `dd.MM.yyyy`.
     public var description: String { isDayOnly ? "\(date)" : "\(date) \(time)" }
 
+    /// As a moment people name: 00:00 is «24:00» of the day before («на 20.12.2025 24:00» — at the
+    /// end of that day), anything else as `description`.
+    public var momentText: String {
+        if !isDayOnly, time.seconds == 0 { return "\(LocalDateTime(seconds: seconds - 1).date) 24:00" }
+        return description
+    }
+
     /// `yyyy-MM-ddTHH:mm:ss`.
     public var iso: String {
         if isDayOnly { return date.iso }

@@ -7,6 +7,9 @@
 public struct CellValue: Hashable, Sendable, CustomStringConvertible {
     public enum Kind: UInt8, Sendable, CaseIterable {
         case mark, doubleMark, absence, absenceWithMark, exempt, notAttested, pass, fail, ungraded, unrecognized
+        /// One mark with a sign a teacher appended: «4-», «5+», «5!». Whether a regulation
+        /// allows it and how it counts is the rule pack's decision, not the parser's.
+        case markWithModifier
 
         /// The name rules and reports use (the language refers to kinds by these words).
         public var ruleName: String {
@@ -21,6 +24,7 @@ public struct CellValue: Hashable, Sendable, CustomStringConvertible {
             case .fail: "незач"
             case .ungraded: "безотм"
             case .unrecognized: "нераспознано"
+            case .markWithModifier: "отметка_со_знаком"
             }
         }
 
@@ -37,6 +41,7 @@ public struct CellValue: Hashable, Sendable, CustomStringConvertible {
             case .fail: "«незач»"
             case .ungraded: "«безотм»"
             case .unrecognized: "нераспознанное значение"
+            case .markWithModifier: "отметка со знаком («4-», «5+»)"
             }
         }
     }
@@ -68,6 +73,12 @@ public struct CellValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The sign a teacher appended to a mark («+», «-», «!»), nil when none.
+    public var modifier: String? {
+        for m in [first, second] { if let m, m.modifier != 0 { return m.modifierText } }
+        return nil
+    }
+
     /// True when the cell holds at least one mark.
     public var hasMark: Bool { first != nil }
 
@@ -92,7 +103,7 @@ public enum CellValueParser {
         default: break
         }
         let s = lower[...]
-        if let m = Mark(parsing: s) { return CellValue(kind: .mark, first: m, raw: raw) }
+        if let m = Mark(parsing: s) { return CellValue(kind: m.modifier == 0 ? .mark : .markWithModifier, first: m, raw: raw) }
         // "5/4" — a double mark.
         if let slash = s.firstIndex(of: "/"),
            let a = Mark(parsing: s[..<slash]), let b = Mark(parsing: s[s.index(after: slash)...]) {

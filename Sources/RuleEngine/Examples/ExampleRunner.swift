@@ -15,7 +15,10 @@ public enum ExampleRunner {
         public var findings: [Finding]
     }
 
-    public static func run(_ rule: CheckedRule) -> [Result] {
+    /// `withParameters`: the same rule checked with parameter overrides, for examples that set
+    /// parameters (`param имя=значение`); nil when they cannot be applied.
+    public static func run(_ rule: CheckedRule,
+                           withParameters: (([String: String]) -> CheckedRule?)? = nil) -> [Result] {
         rule.examples.enumerated().map { n, ex in
             let label = (ex.triggers != nil ? "срабатывает" : "не срабатывает") + (ex.name.map { ": «\($0)»" } ?? " (пример \(n + 1))")
             let fixture = FixtureJournal.make(ex.lines)
@@ -23,6 +26,15 @@ public enum ExampleRunner {
             if let p = problems.first {
                 return Result(ruleId: rule.id, example: label, passed: false, detail: "ошибка в примере: \(p.1)",
                               location: p.0, findings: [])
+            }
+            var rule = rule
+            if !fixture.parameters.isEmpty {
+                guard let other = withParameters?(fixture.parameters) else {
+                    return Result(ruleId: rule.id, example: label, passed: false,
+                                  detail: "ошибка в примере: параметры \(fixture.parameters.keys.sorted().joined(separator: ", ")) не удалось применить (нет такого параметра или значение не того рода)",
+                                  location: ex.loc, findings: [])
+                }
+                rule = other
             }
             // Examples describe finished situations: judged as of a moment after all of them,
             // unless the example says when (`as_of at=…`).

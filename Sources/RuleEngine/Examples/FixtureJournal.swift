@@ -7,6 +7,8 @@ struct FixtureJournal {
     var calendar = SchoolCalendar()
     /// `as_of at=…`: the moment the example is judged at (default: after everything in it).
     var asOf: LocalDateTime?
+    /// `param имя=значение`: parameters the example sets (the runner re-checks the rule with them).
+    var parameters: [String: String] = [:]
     var lastLesson: LessonID?
     var problems: [(SourceLocation, String)] = []
     var pendingPeriodMarks: [FixtureLine] = []
@@ -121,6 +123,8 @@ struct FixtureJournal {
                                      changedAt: moment(l, "changed"), changedBy: teacher(text(l, "by"))))
         case "as_of":
             asOf = moment(l, "at")
+        case "param":
+            for (k, v) in l.values { parameters[k] = v.asText }
         default:
             problems.append((l.loc, "неизвестная строка примера `\(l.kind)`"))
         }

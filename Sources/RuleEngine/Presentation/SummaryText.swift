@@ -14,7 +14,7 @@ public enum SummaryText {
         }
         if let g = report.group { period.append("группа \(g)") }
         if !period.isEmpty { out += "Записи со сроком: " + period.joined(separator: ", ") + "\n" }
-        if let t = report.asOf { out += "Журнал на момент: \(t)\n" }
+        if let t = report.asOf { out += "Журнал на момент: \(t.momentText)\n" }
         let header = ["Правило", "Пункт", "Итог", "Проверено", "Нарушений", "Доля", "Пропущено"]
         var rows: [[String]] = []
         for o in report.outcomes {

@@ -61,14 +61,14 @@ public struct CheckWindow: Sendable, Hashable {
             throw WindowError("\(w.label ?? "окно проверки") — раньше данных журнала (уроки с \(data.lowerBound) по \(data.upperBound))")
         }
         if let f = w.from, f > dataEnd {
-            throw WindowError("\(w.label ?? "окно проверки") — позже данных журнала (уроки с \(data.lowerBound) по \(data.upperBound), последняя запись \(asOf))")
+            throw WindowError("\(w.label ?? "окно проверки") — позже данных журнала (уроки с \(data.lowerBound) по \(data.upperBound), последняя запись \(asOf.momentText))")
         }
         return w
     }
 
-    /// `--as-of`: «20.10.2025 18:00», «2025-10-20T18:00», or a date alone (its end, 23:59:59).
+    /// `--as-of`: «20.10.2025 18:00», «2025-10-20T18:00», or a date alone (its end, 24:00).
     public static func moment(parsing text: String) -> LocalDateTime? {
-        if let d = DateParsing.date(text) { return LocalDateTime(seconds: d.endOfDay.seconds - 1) }
+        if let d = DateParsing.date(text) { return d.endOfDay }
         guard let t = DateParsing.timestamp(text), t.offsetSeconds == nil else { return nil }
         return t.local
     }

@@ -14,6 +14,8 @@ extension Parser {
         "plan": ["group", "subject", "n", "topic", "hours", "kind", "date"],
         "change": ["target", "student", "old", "new", "placed", "changed", "by"],
         "as_of": ["at"],
+        // `param имя=значение`: the example runs with the pack's parameter set so (any name).
+        "param": [],
     ]
 
     /// `example triggers [N] ["name"] { lines }` (the `example` word is consumed).
@@ -67,7 +69,7 @@ extension Parser {
                 return nil
             }
             _ = next(); _ = next()
-            if !allowed.contains(key) {
+            if kind != "param", !allowed.contains(key) {
                 error(.unknownKey, keyTok, "неизвестный ключ `\(key)` в строке `\(kind)`",
                       hint: RuleDiagnostics.didYouMean(key, among: allowed) ?? "ключи: " + allowed.joined(separator: ", "))
             }

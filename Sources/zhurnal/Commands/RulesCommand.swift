@@ -64,7 +64,9 @@ struct RulesCommand: AsyncParsableCommand {
                 guard let pack = RulesCommand.load(f) else { broken = true; continue }
                 print("\(f):")
                 for rule in pack.rules {
-                    let results = ExampleRunner.run(rule)
+                    let results = ExampleRunner.run(rule) { overrides in
+                        (try? PackLoader.load(path: f, overrides: overrides))?.rules.first { $0.id == rule.id }
+                    }
                     total += results.count
                     let bad = results.filter { !$0.passed }
                     failed += bad.count

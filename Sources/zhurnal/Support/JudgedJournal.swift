@@ -27,7 +27,7 @@ struct JudgedJournal {
                 throw UserFacingError.fail("--as-of: непонятный момент «\(text)» — пишите 20.10.2025 18:00 или 20.10.2025")
             }
             if let first = whole.lessonDates?.lowerBound, t < first.startOfDay {
-                throw UserFacingError.fail("--as-of \(t) — раньше первого урока журнала (\(first)): на этот момент в журнале ничего нет")
+                throw UserFacingError.fail("--as-of \(t.momentText) — раньше первого урока журнала (\(first)): на этот момент в журнале ничего нет")
             }
             asOf = t
         }
@@ -48,7 +48,7 @@ struct JudgedJournal {
 
     /// «Проверка на момент …» for standard error: which moment, and why that one.
     var momentNote: String {
-        "журнал проверен на момент \(asOf)" + (asOfIsDefault ? " (последняя запись в данных; другой момент — --as-of)" : "")
+        "журнал проверен на момент \(asOf.momentText)" + (asOfIsDefault ? " (последняя запись в данных; другой момент — --as-of)" : "")
     }
 
     func options(group: String?, parameters: [String: String] = [:]) -> CheckOptions {

@@ -1,16 +1,18 @@
 import Findings
 
 /// «Не проверено»: rules that could not be checked (and the data they lacked), rules checked
-/// only in part, and clauses of the regulation that no rule covers.
+/// only in part (and why), the records rules named as not judged (a student in the class for
+/// part of a period), and clauses of the regulation that no rule covers.
 enum NotCheckedSheet {
     static let name = "Не проверено"
     static let rulesHeader = ["Пункт", "Правило", "Результат", "Чего не хватает / причина", "Пропущено элементов"]
     static let clausesHeader = ["Пункт", "Содержание", "Почему не проверяется", "Пояснение"]
+    static let itemsHeader = ["Пункт", "Правило", "Класс", "Предмет", "Обучающийся", "Дата", "Почему не проверено"]
 
     static func write(_ ctx: XlsxContext) throws {
         let s = try ctx.addSheet(name)
         let f = ctx.formats
-        try s.columns([14, 50, 30, 60, 14])
+        try s.columns([14, 50, 30, 60, 24, 12, 60])
         try s.rowHeight(0, 30)
         try s.header(0, rulesHeader, f.header)
         var row = 1
@@ -25,6 +27,9 @@ enum NotCheckedSheet {
                 try s.text(row, 2, "проверено частично (\(o.status.rawValue))", f.wrap)
             }
             var why = o.missingData.isEmpty ? "" : "нет данных: " + o.missingData.joined(separator: ", ")
+            if o.status == .passed || o.status == .violated, !o.skippedReasons.isEmpty {
+                why = o.skippedReasons.map { "\($0.reason) — \($0.count)" }.joined(separator: "; ")
+            }
             if let e = o.errorMessage { why += (why.isEmpty ? "" : "; ") + e }
             try s.text(row, 3, why.isEmpty ? "—" : why, f.wrap)
             try s.number(row, 4, o.skipped, f.integer)
@@ -35,6 +40,7 @@ enum NotCheckedSheet {
             row += 1
         }
         s.freeze(rows: 1)
+        row = try writeNamedItems(s, ctx, from: row)
         row += 1
         try s.text(row, 0, "Пункты положения, которые не проверяются правилами", f.sectionTitle)
         row += 1
@@ -54,5 +60,31 @@ enum NotCheckedSheet {
                        : "Все пункты положения покрыты правилами.", f.note)
         }
         try s.printSetup(repeatRows: 0...0)
+    }
+
+    /// Records rules skipped by name (`skip when`): who was not judged and why. Returns the next row.
+    static func writeNamedItems(_ s: XlsxSheet, _ ctx: XlsxContext, from start: Int) throws -> Int {
+        let f = ctx.formats
+        let items = ctx.report.outcomes.flatMap { o in o.skippedItems.map { (o, $0) } }
+        guard !items.isEmpty else { return start }
+        var row = start + 1
+        try s.text(row, 0, "Кого правила не проверяли (и почему)", f.sectionTitle)
+        row += 1
+        try s.header(row, itemsHeader, f.header)
+        row += 1
+        for (o, item) in items {
+            try s.text(row, 0, ClauseText.cited(o.clause), f.wrap)
+            try s.text(row, 1, o.title, f.wrap)
+            try s.text(row, 2, item.group ?? "—", f.wrap)
+            try s.text(row, 3, item.subject ?? "—", f.wrap)
+            let who = item.student.map { ctx.studentLabel(group: item.group, name: $0) } ?? "—"
+            try s.text(row, 4, who, f.wrap)
+            try s.text(row, 5, item.date.map { "\($0)" } ?? "—", f.wrap)
+            var reason = item.reason
+            if let name = item.student, let p = ctx.pseudonyms { reason = reason.replacingOccurrences(of: name, with: p.code(group: item.group, name: name)) }
+            try s.text(row, 6, reason, f.wrap)
+            row += 1
+        }
+        return row
     }
 }
