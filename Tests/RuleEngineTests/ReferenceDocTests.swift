@@ -63,6 +63,12 @@ import Findings
             if trimmed.hasPrefix("pack") && !text.contains("extends") {
                 #expect(throws: Never.self) { try PackLoader.load(text: text, file: "README") }
             }
+            // Whole rules with examples: the examples behave as the reference says they do.
+            if trimmed.hasPrefix("rule"), let pack = try? PackLoader.load(text: text, file: "README") {
+                for rule in pack.rules {
+                    for r in ExampleRunner.run(rule) { #expect(r.passed, "README \(rule.id) \(r.example): \(r.detail)") }
+                }
+            }
         }
     }
 }
