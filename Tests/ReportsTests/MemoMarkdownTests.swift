@@ -63,6 +63,26 @@ import Findings
                                   week: MemoFixture.date(1), settings: MemoSettings()) == nil)
     }
 
+    /// Issue 12: a memo reports what fell due in its week. A correction of a 01.09 mark made
+    /// 10.09 (late) is due when it was made: it is in the memo of 08–14.09, not of 01–07.09.
+    @Test func aFindingIsInTheMemoOfTheWeekItFellDue() throws {
+        var r = MemoFixture.report
+        var late = MemoFixture.finding("LATE-FIX", "3.2.4.5", .corrections, teacher: "Смирнова Ольга Петровна",
+                                       subject: "Математика", day: 1, student: "Абрамов Артём")
+        late.due = LocalDateTime(date: MemoFixture.date(10), time: TimeOfDay(hour: 11, minute: 0)!)
+        r.findings = [late]
+        #expect(ServiceMemo.build(report: r, journal: MemoFixture.journal, group: "ИС-21", week: MemoFixture.date(1),
+                                  settings: MemoSettings()) == nil)
+        let m = try #require(ServiceMemo.build(report: r, journal: MemoFixture.journal, group: "ИС-21",
+                                               week: MemoFixture.week, settings: MemoSettings()))
+        #expect(m.findingCount == 1)
+        // A deadline at 24:00 belongs to the day it ends: due 15.09 00:00 is Sunday 14.09's.
+        late.due = LocalDateTime(date: MemoFixture.date(15), time: TimeOfDay(hour: 0, minute: 0)!)
+        r.findings = [late]
+        #expect(ServiceMemo.build(report: r, journal: MemoFixture.journal, group: "ИС-21", week: MemoFixture.week,
+                                  settings: MemoSettings())?.findingCount == 1)
+    }
+
     @Test func recommendationsCountOnlyWhenTheSettingsAskForThem() throws {
         let s = try MemoSettings.parse("Включать рекомендации: да\n", file: "р.txt")
         let m = try #require(ServiceMemo.build(report: MemoFixture.report, journal: MemoFixture.journal,

@@ -26,7 +26,7 @@ struct JudgedJournal {
             guard let t = CheckWindow.moment(parsing: text) else {
                 throw UserFacingError.fail("--as-of: непонятный момент «\(text)» — пишите 20.10.2025 18:00 или 20.10.2025")
             }
-            if let first = whole.lessonDates?.lowerBound, t < first.startOfDay {
+            if let first = whole.lessonDates?.lowerBound, t <= first.startOfDay {
                 throw UserFacingError.fail("--as-of \(t.momentText) — раньше первого урока журнала (\(first)): на этот момент в журнале ничего нет")
             }
             asOf = t
