@@ -86,7 +86,9 @@ import Testing
             for l in load where l[0] == s[0] {
                 let needed = max(3, 2 * (Int(l[4]) ?? 1))
                 for p in periods {
-                    guard let a = date(p[2]), let b = date(p[3]), enrolled <= b, left.map({ $0 >= a }) ?? true else { continue }
+                    // Students in the class for the whole quarter (movers in its middle have one or two marks).
+                    guard let a = date(p[2]), let b = date(p[3]), enrolled <= a.adding(days: 14),
+                          left.map({ $0 >= b.adding(days: -14) }) ?? true else { continue }
                     let n = marks["\(s[0])|\(l[2])|\(s[1])", default: []].filter { a <= $0 && $0 <= b }.count
                     #expect(n >= needed, "\(s[0]) \(l[2]) \(p[0]): \(n) marks, \(needed) needed")
                     #expect(periodMarks.contains("\(s[0])|\(l[2])|\(s[1])|\(p[0])"))

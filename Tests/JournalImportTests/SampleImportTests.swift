@@ -41,7 +41,8 @@ import Testing
         #expect(j.lessons.first?.date == date("01.09.2025") && j.lessons.last?.date == date("26.12.2025"))
         #expect(j.lessons.allSatisfy { j.teacher($0.scheduledTeacher!).name == "Смирнова Ольга Петровна" })
         #expect(j.cells.count == 390)
-        #expect(count(j, .mark) == 290 && count(j, .absence) == 97 && count(j, .doubleMark) == 1)
+        // One «4-» in the grid (and in marks_log_7b_algebra.csv) is a mark with a sign, its own kind (issue 12).
+        #expect(count(j, .mark) == 289 && count(j, .markWithModifier) == 1 && count(j, .absence) == 97 && count(j, .doubleMark) == 1)
         #expect(count(j, .absenceWithMark) == 1 && count(j, .unrecognized) == 1)
         #expect(j.cells.first { $0.value.kind == .unrecognized }?.value.raw == "б")
         #expect(j.periodMarks.count == 52)

@@ -56,6 +56,7 @@ struct Oracle {
             if ["самостоятельная работа", "письменная работа"].contains(r[wt]) && delay > 3 { add(.writtenMarkLate, key) }
             if value.kind == .unrecognized { add(.absenceLetter, key) }
             if value.kind == .absenceWithMark { add(.absenceWithMark, key) }
+            if value.kind == .markWithModifier { add(.markModifier, key) }
         }
     }
 
@@ -83,7 +84,7 @@ struct Oracle {
             let k = "\(r[0])|\(r[1])|\(r[4])"
             guard let d = date(r[2]) else { continue }
             let v = CellValue(parsing: r[5])
-            if v.kind == .mark { marks[k, default: []].append(d) }
+            if v.kind == .mark || v.kind == .markWithModifier { marks[k, default: []].append(d) }
             if v.kind == .absence { absences[k, default: []].append(d) }
         }
         // (group|subgroup|subject) → lesson dates.
@@ -95,7 +96,9 @@ struct Oracle {
             guard let enrolled = date(s[4]) else { continue }
             let left = date(s[5])
             for l in load where l[0] == group && (l[1].isEmpty || l[1] == sub) {
-                for term in terms where enrolled <= term.end && (left.map { $0 >= term.start } ?? true) {
+                // Judged only in a term the student was in from its start to its end (a mover who
+                // came at least three weeks in or left three weeks before the end is not).
+                for term in terms where enrolled <= term.start.adding(days: 14) && (left.map { $0 >= term.end.adding(days: -14) } ?? true) {
                     let n = marks["\(group)|\(l[2])|\(name)", default: []].filter(term.contains).count
                     if n < 3 { add(.tooFewMarks, "\(group)|\(l[2])|\(term.name)|\(name)") }
                 }
