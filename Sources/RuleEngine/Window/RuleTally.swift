@@ -21,15 +21,28 @@ struct RuleTally: Sendable {
     var missingData: [String] = []
     /// Any record at all was in scope (for the wording of «не проверено»).
     var seenAny = false
-    var checked: [Int32: Int] = [:]
-    var skipped: [String: [Int32: Int]] = [:]
+    var checked = DayCounter()
+    /// Skip reasons in the order first met, and their counts.
+    var reasons: [String] = []
+    var skipped: [DayCounter] = []
+    var lastReason = -1
     var findings: [Dated<Finding>] = []
     var levels: [RuleOutcome.Level?] = []
     var named: [Dated<SkippedItem>] = []
 
-    mutating func check(_ day: Int32) { checked[day, default: 0] += 1 }
+    mutating func check(_ day: Int32) { checked.add(day) }
 
-    mutating func skip(_ reason: String, _ day: Int32) { skipped[reason, default: [:]][day, default: 0] += 1 }
+    mutating func skip(_ reason: String, _ day: Int32) {
+        // Most skips of a rule share one reason: compare with the last one before searching.
+        if lastReason < 0 || reasons[lastReason] != reason {
+            if let i = reasons.firstIndex(of: reason) { lastReason = i } else {
+                reasons.append(reason)
+                skipped.append(DayCounter())
+                lastReason = reasons.count - 1
+            }
+        }
+        skipped[lastReason].add(day)
+    }
 
     mutating func violate(_ f: Finding, level: RuleOutcome.Level?, _ day: Int32) {
         findings.append(Dated(item: f, day: day))
@@ -45,14 +58,14 @@ struct RuleTally: Sendable {
             return (o, [])
         }
         func inside(_ d: Int32) -> Bool { d >= from && d <= to }
-        o.checked = checked.reduce(0) { inside($1.key) ? $0 + $1.value : $0 }
-        var reasons: [SkipCount] = []
-        for (reason, days) in skipped {
-            let n = days.reduce(0) { inside($1.key) ? $0 + $1.value : $0 }
-            if n > 0 { reasons.append(SkipCount(reason: reason, count: n)) }
+        o.checked = checked.sum(from: from, to: to)
+        var counts: [SkipCount] = []
+        for (i, reason) in reasons.enumerated() {
+            let n = skipped[i].sum(from: from, to: to)
+            if n > 0 { counts.append(SkipCount(reason: reason, count: n)) }
         }
-        o.skippedReasons = reasons.sorted { ($0.count, $1.reason) > ($1.count, $0.reason) }
-        o.skipped = reasons.reduce(0) { $0 + $1.count }
+        o.skippedReasons = counts.sorted { ($0.count, $1.reason) > ($1.count, $0.reason) }
+        o.skipped = counts.reduce(0) { $0 + $1.count }
         o.skippedItems = named.filter { inside($0.day) }.map(\.item)
         var out: [Finding] = []
         var worst: RuleOutcome.Level = .ok

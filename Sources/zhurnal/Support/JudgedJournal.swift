@@ -21,7 +21,8 @@ struct JudgedJournal {
         } catch let e as JournalSourceError {
             throw UserFacingError.fail(e.diagnostics)
         }
-        var asOf = AsOfDefault.moment(whole)
+        let latest = whole.latestEntry
+        var asOf = latest ?? AsOfDefault.moment(whole)
         if let text = asOfText {
             guard let t = CheckWindow.moment(parsing: text) else {
                 throw UserFacingError.fail("--as-of: непонятный момент «\(text)» — пишите 20.10.2025 18:00 или 20.10.2025")
@@ -43,7 +44,9 @@ struct JudgedJournal {
         } catch let e as WindowError {
             throw UserFacingError.fail(e.message)
         }
-        return JudgedJournal(journal: whole.asOf(asOf), asOf: asOf, asOfIsDefault: asOfText == nil, window: window)
+        // At or after the latest entry nothing is hidden: the whole journal is the view.
+        let view = latest.map { asOf.seconds >= $0.seconds } ?? true ? whole : whole.asOf(asOf)
+        return JudgedJournal(journal: view, asOf: asOf, asOfIsDefault: asOfText == nil, window: window)
     }
 
     /// «Проверка на момент …» for standard error: which moment, and why that one.

@@ -1,0 +1,34 @@
+/// Counts by day number in a flat array (a dictionary increment per judged record was measurable
+/// on a college's 700,000 cells). Grows to cover whatever days it is given.
+struct DayCounter: Sendable {
+    private var first: Int32 = 0
+    private var counts: [Int32] = []
+    private(set) var total = 0
+
+    mutating func add(_ day: Int32) {
+        if counts.isEmpty {
+            first = day - 200
+            counts = [Int32](repeating: 0, count: 600)
+        }
+        if day < first {
+            let grow = Int(first - day) + 200
+            counts.insert(contentsOf: [Int32](repeating: 0, count: grow), at: 0)
+            first -= Int32(grow)
+        } else if Int(day - first) >= counts.count {
+            counts += [Int32](repeating: 0, count: Int(day - first) - counts.count + 200)
+        }
+        counts[Int(day - first)] += 1
+        total += 1
+    }
+
+    /// The count of days `from...to` (inclusive).
+    func sum(from: Int32, to: Int32) -> Int {
+        guard !counts.isEmpty else { return 0 }
+        if from <= first && Int(to - first) >= counts.count - 1 { return total }
+        let a = max(Int(from) - Int(first), 0), b = min(Int(to) - Int(first), counts.count - 1)
+        guard a <= b else { return 0 }
+        var n = 0
+        for i in a...b { n += Int(counts[i]) }
+        return n
+    }
+}
