@@ -20,8 +20,11 @@ enum Compiler {
             let b = compile(base), g = getter(ent, name)
             return { env in if case .ref(let r) = b(env) { g(r, env) } else { .null } }
         case .global(let n):
-            return n == "data_end" ? { env in Value.opt(env.ix.dataEnd) { .date($0) } }
-                                   : { env in Value.opt(env.ix.dataStart) { .date($0) } }
+            switch n {
+            case "data_end": return { env in Value.opt(env.ix.dataEnd) { .date($0) } }
+            case "data_start": return { env in Value.opt(env.ix.dataStart) { .date($0) } }
+            default: return { env in .list(env.journal.calendar.holidays.indices.map { Ref(kind: .holiday, i: Int32($0)) }) }
+            }
         case .special(let n):
             return { env in env.specials[n].map { .text($0) } ?? .null }
         case .call(let name, let args, _):

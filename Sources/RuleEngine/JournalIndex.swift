@@ -26,6 +26,8 @@ final class JournalIndex: @unchecked Sendable {
     let hoursByGS: [Int64: Double]
     let teacherByGS: [Int64: Int32]
     let studentsByGroup: [[Int32]]
+    /// Subgroups, a student's cells in date order, load/КТП by group × subject (NeighbourIndex.swift).
+    let nb: NeighbourIndex
     let dataStart: Int32?
     let dataEnd: Int32?
     let from: Int32?
@@ -108,6 +110,7 @@ final class JournalIndex: @unchecked Sendable {
         var sg = [[Int32]](repeating: [], count: j.groups.count)
         for (si, s) in j.students.enumerated() where Int(s.group) < sg.count { sg[Int(s.group)].append(Int32(si)) }
         studentsByGroup = sg
+        nb = NeighbourIndex(journal: j)
 
         var lo: Int32?, hi: Int32?
         for l in j.lessons where JournalIndex.inRange(l.date.dayNumber, from?.dayNumber, to?.dayNumber) {

@@ -119,6 +119,7 @@ enum Operators {
     static func arith(_ a: Value, _ b: Value, _ sign: Int64, _ cal: SchoolCalendar) -> Value {
         switch (a, b) {
         case (.num(let x), .num(let y)): return .num(x + Double(sign) * y)
+        case (.text(let x), .text(let y)) where sign > 0: return .text(x + y)
         case (.dur(let x), .dur(let y)): return .dur(x + sign * y)
         case (.time(let x), .dur(let y)): return .time(x + sign * y)
         case (.dur(let y), .time(let x)): return .time(x + y)

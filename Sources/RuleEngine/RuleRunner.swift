@@ -17,6 +17,7 @@ enum RuleRunner {
         var findings: [Finding] = []
         var worst: RuleOutcome.Level = .ok
         var seenAny = false
+        var skips = SkipReasons()
         Scopes.each(r.scope, env) { ref, day in
             if let d = day {
                 if let f = r.validFrom, d < f.dayNumber { return }
@@ -28,7 +29,7 @@ enum RuleRunner {
                 guard case .bool(true) = f(env) else { return }
             }
             if let m = c.measure {
-                guard case .num(let v) = m(env) else { outcome.skipped += 1; return }
+                guard case .num(let v) = m(env) else { outcome.skipped += 1; skips.note(r.measure, env); return }
                 outcome.checked += 1
                 let level: RuleOutcome.Level
                 if let t = r.fail, v > t.value || (t.inclusive && v == t.value) { level = .fail }
@@ -49,12 +50,13 @@ enum RuleRunner {
                 }
             default:
                 outcome.skipped += 1
+                skips.note(r.condition, env)
             }
         }
         if outcome.checked == 0 {
             outcome.status = .notChecked
             outcome.missingData = outcome.skipped > 0
-                ? ["у всех \(outcome.skipped) проверяемых записей не хватает данных"]
+                ? [skips.summary(total: outcome.skipped)]
                 : [seenAny ? "нет записей, к которым применимо правило" : "в журнале нет записей: \(r.scope.description)"]
         } else if outcome.violations > 0 {
             outcome.status = .violated

@@ -71,7 +71,9 @@ enum Scopes {
                 }
             }
         default:
-            preconditionFailure("scope \(scope.name) is in the registry but not enumerated")
+            guard MoreScopes.each(scope, env, body) else {
+                preconditionFailure("scope \(scope.name) is in the registry but not enumerated")
+            }
         }
     }
 

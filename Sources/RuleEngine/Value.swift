@@ -14,6 +14,8 @@ struct Ref: Sendable, Hashable {
     var to: Int32 = 0
     /// The study period of a span, or -1.
     var p: Int32 = -1
+    /// The subgroup of a plan-and-fact or teaching record (`NeighbourIndex.lessonSub`), or -1.
+    var sub: Int32 = -1
 }
 
 /// A runtime value. `.null` is "no data" (unknown in conditions).

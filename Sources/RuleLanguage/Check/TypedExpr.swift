@@ -56,6 +56,10 @@ public struct CheckedRule: Sendable {
     public var fieldsRead: Set<FieldKey>
     /// Parameters the rule uses.
     public var parametersUsed: Set<String>
+    /// `rule ID from TEMPLATE`: the template it instantiates (`rules diff` pairs rules by it).
+    public var template: String? = nil
+    /// Parameter values set for this rule only (`set` inside the rule), by name.
+    public var localParams: [String: Literal] = [:]
     public var file: String
     public var line: Int
 }
