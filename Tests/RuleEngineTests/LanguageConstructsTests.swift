@@ -76,8 +76,8 @@ import Findings
             cell student="А" value=4
             period_mark student="А" value=4
             """)
-        let (o2, _) = try Self.run(Self.rule("R", scope: "period_marks where (has(student.enrolled) and student.enrolled <= period.start) or count(marks) > 0",
-                                             "require count(marks) >= 3"), g)
+        let (o2, _) = try Self.run(Self.rule("R", scope: "period_marks",
+                                             "require (has(student.enrolled) and student.enrolled > period.start) or count(marks) >= 3"), g)
         #expect(o2[0].status == .violated && o2[0].checked == 1)
     }
 
