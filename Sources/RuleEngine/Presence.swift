@@ -177,6 +177,11 @@ struct Abstract {
             // as the engine evaluates it — see `binary`.
             case "has": return eval(args[0]).onlyNull ? .n : .bool
             case "coalesce":
+                // A constant at the end (`coalesce(topic, "")`) stands in for a missing value of a
+                // record, not for a column the export lacks: with every data arm missing from the
+                // whole journal, the value is unknown.
+                if args.allSatisfy({ if case .literal = $0 { true } else { false } }) { return .v }
+                if args.allSatisfy({ x in if case .literal = x { true } else { eval(x).onlyNull } }) { return .n }
                 var acc: Poss = []
                 for x in args {
                     let p = eval(x)

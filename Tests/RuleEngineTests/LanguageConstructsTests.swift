@@ -92,6 +92,17 @@ import Findings
         #expect(o2[0].status == .notChecked && o2[0].missingData == ["время внесения темы"])
     }
 
+    @Test func aConstantFallbackDoesNotStandInForAMissingColumn() throws {
+        // No lesson has a topic: «coalesce(topic, "")» would make every lesson a finding.
+        let j = try Self.journal("lesson date=2025-09-01\nlesson date=2025-09-03")
+        let (o, f) = try Self.run(Self.rule("R", scope: "lessons", "require coalesce(topic, \"\") matches \"\\p{L}\""), j)
+        #expect(o[0].status == .notChecked && f.isEmpty && o[0].missingData == ["темы уроков"])
+        // With topics in the journal, a lesson without one is a finding.
+        let t = try Self.journal("lesson date=2025-09-01 topic=\"Дроби\"\nlesson date=2025-09-03")
+        let (o2, _) = try Self.run(Self.rule("R", scope: "lessons", "require coalesce(topic, \"\") matches \"\\p{L}\""), t)
+        #expect(o2[0].checked == 2 && o2[0].violations == 1)
+    }
+
     @Test func whenNoRecordCouldBeDecidedTheReasonIsTheDataOrOperationThatFailed() throws {
         let j = try Self.journal("""
             lesson date=2025-09-01
