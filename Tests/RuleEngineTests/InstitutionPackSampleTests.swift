@@ -94,7 +94,7 @@ struct InstitutionPackSampleTests {
             "OOSH14-3.2.4.8-HW-EMPTY": 3, "OOSH14-3.2.4.8-NUMBER-EMPTY": 0, "OOSH14-3.2.4.8-MARK-WORKTYPE": 0,
             "OOSH14-3.2.4.8-HW-CONTENT": 0, "OOSH14-3.2.4.9-CELL-VALUE": 2, "OOSH14-3.2.4.11-GRADE1-MARKS": nil,
             "OOSH14-3.2.4.11-GRADE1-PERIOD": nil, "OOSH14-4.3-NA-GROUNDS": 2, "OOSH14-4.4-PERIOD-JUSTIFIED": 0,
-            "OOSH14-4.5-ACCUMULATION": 2, "OOSH14-4.5-ACCUMULATION-ENROLLED": nil, "OOSH14-4.5-ACCUMULATION-HOURS": 3, "OOSH14-4.7-PERIOD-DEADLINE": nil,
+            "OOSH14-4.5-ACCUMULATION": 2, "OOSH14-4.5-ACCUMULATION-HOURS": 3, "OOSH14-4.7-PERIOD-DEADLINE": nil,
             // Every lesson is scheduled for Смирнова, who holds the load; Sep: 12.09 without a topic
             // (1 of 13 lessons, warning), Oct: Кузнецов taught 08.10 and 10.10, 10.10 «.» (1 of 2).
             "OOSH14-3.2.1.6-LOAD-MATCH": 0, "OOSH14-3.2.2.3-PARTICIPATION": 2,

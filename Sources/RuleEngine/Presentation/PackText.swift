@@ -76,11 +76,16 @@ public enum PackText {
         var onlyB = b.rules.filter { ra[$0.id] == nil }
         var onlyA = a.rules.filter { rb[$0.id] == nil }
         var pairs: [(CheckedRule, CheckedRule)] = a.rules.compactMap { r in rb[r.id].map { (r, $0) } }
+        // The same template and the same condition first (two rules of one pack may share a template).
+        for sameCondition in [true, false] {
         for r in onlyA {
-            guard let t = r.template, let i = onlyB.firstIndex(where: { $0.template == t }) else { continue }
+            guard let t = r.template,
+                  let i = onlyB.firstIndex(where: { $0.template == t && (!sameCondition || $0.conditionText == r.conditionText) })
+            else { continue }
             pairs.append((r, onlyB[i]))
             onlyB.remove(at: i)
             onlyA.removeAll { $0.id == r.id }
+        }
         }
         var lines: [String] = []
         for r in onlyB { lines.append("+ правило \(r.id) — \(r.title)") }
@@ -91,6 +96,7 @@ public enum PackText {
             if r.clause != n.clause { changes.append("пункт: \(r.clause) → \(n.clause)") }
             if r.severity != n.severity { changes.append("степень: \(r.severity) → \(n.severity)") }
             if r.scope.name != n.scope.name { changes.append("сущность: \(r.scope.name) → \(n.scope.name)") }
+            else if r.scopeText != n.scopeText { changes.append("отбор: \(r.scopeText ?? "—") → \(n.scopeText ?? "—")") }
             if r.conditionText != n.conditionText { changes.append("условие: \(r.conditionText ?? "—") → \(n.conditionText ?? "—")") }
             if r.message.source != n.message.source { changes.append("сообщение") }
             // Values the pack-level lines below do not already show: a pair of different rules,

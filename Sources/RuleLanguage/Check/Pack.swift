@@ -106,6 +106,15 @@ public enum PackLoader {
                     old.setIn = file.path
                     params[p.name] = old
                 } else {
+                    // A parameter the base declared without a default may be declared again with
+                    // the value and the reason of this pack's document.
+                    if let value = p.value, unset.keys.contains(p.name) {
+                        params[p.name] = ResolvedParam(name: p.name, value: value, description: p.description ?? unset[p.name] ?? nil,
+                                                       declaredIn: file.path)
+                        unset[p.name] = nil
+                        order.append(p.name)
+                        continue
+                    }
                     if params[p.name] != nil || unset.keys.contains(p.name) {
                         sink.add(.duplicateKey, at: p.loc, "параметр `\(p.name)` уже объявлен; чтобы изменить значение, пишите `set`")
                     }

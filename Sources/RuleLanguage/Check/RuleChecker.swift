@@ -94,7 +94,8 @@ enum RuleChecker {
             conditionText: (r.condition ?? r.measure).map { sink.text(at: $0.loc) },
             measure: measure?.0, measureType: measure?.1, warn: warn, fail: fail, message: msg,
             expected: expected, found: found, examples: r.examples, fieldsRead: ec.fieldsRead,
-            parametersUsed: ec.paramsUsed, template: r.template, localParams: local, file: r.loc.file, line: r.loc.line)
+            parametersUsed: ec.paramsUsed, scopeText: r.scopeLoc.map { sink.text(at: $0) }, template: r.template,
+            localParams: local, file: r.loc.file, line: r.loc.line)
     }
 
     static func boolean(_ ec: inout ExprChecker, _ e: Expr, _ key: String) -> TExpr? {
@@ -143,7 +144,8 @@ enum RuleChecker {
 extension DiagnosticSink {
     /// The rest of the source line from a location (for showing a rule's condition).
     func text(at loc: SourceLocation) -> String {
-        guard loc.line >= 1 && loc.line <= lines.count else { return "" }
-        return String(lines[loc.line - 1]).trimmingSpaces()
+        let ls = loc.file == file ? lines : (otherFiles[loc.file] ?? [])
+        guard loc.line >= 1 && loc.line <= ls.count else { return "" }
+        return String(ls[loc.line - 1]).trimmingSpaces()
     }
 }
