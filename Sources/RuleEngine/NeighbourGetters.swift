@@ -40,6 +40,10 @@ extension FieldGetters {
     /// The КТП row of the lesson's group and subject whose topic is closest to the lesson's
     /// topic; ties go to the row whose ordinal is nearest the lesson's.
     static func bestPlan(_ r: Ref, _ e: Env) -> (item: Int32, similarity: Double)? {
+        e.ix.nb.bestPlan.get(r.i) { findBestPlan(r, e) }
+    }
+
+    static func findBestPlan(_ r: Ref, _ e: Env) -> (item: Int32, similarity: Double)? {
         let l = e.journal.lessons[Int(r.i)]
         guard let topic = l.topic, !topic.trimmingSpaces().isEmpty,
               let rows = e.ix.nb.planByGS[JournalIndex.key(l.group, l.subject)], !rows.isEmpty else { return nil }

@@ -22,8 +22,10 @@ final class NeighbourIndex: @unchecked Sendable {
     /// Lessons of each group, and the lessons each teacher is responsible for, by date.
     let lessonsByGroup: [[Int32]]
     let lessonsByTeacher: [[Int32]]
-    /// Stem sets of КТП topics, built on first use (only rules about КТП topics need them).
+    /// Stem sets of КТП topics, built on first use (only rules about КТП topics need them), and
+    /// the best КТП row found for each lesson (a rule reads it in its filter, condition and message).
     let planWords = PlanWords()
+    let bestPlan = Memo<Int32, (item: Int32, similarity: Double)?>()
 
     init(journal j: Journal) {
         var names: [String] = []
@@ -117,5 +119,22 @@ enum TopicWords {
         let small = a.count <= b.count ? a : b, large = a.count <= b.count ? b : a
         guard !small.isEmpty else { return 0 }
         return Double(small.intersection(large).count) * 100 / Double(small.count)
+    }
+}
+
+/// A lock-protected cache of values computed on first use.
+final class Memo<Key: Hashable, V>: @unchecked Sendable {
+    private var values: [Key: V] = [:]
+    private let lock = NSLock()
+
+    func get(_ k: Key, _ make: () -> V) -> V {
+        lock.lock()
+        if let v = values[k] { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock()
+        values[k] = v
+        lock.unlock()
+        return v
     }
 }
