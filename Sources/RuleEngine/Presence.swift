@@ -63,6 +63,36 @@ enum Presence {
         }
     }
 
+    /// `has(x) and …x…` (or, `negated`, `not has(x) or …x…`): a guard — the rest reads `x` only
+    /// where it is there. The engine evaluates the guard plainly (false where `x` is missing),
+    /// while a `has` elsewhere is unknown when the whole journal lacks `x`.
+    static func isGuard(_ g: TExpr, _ other: TExpr, negated: Bool) -> Bool {
+        var inner = g
+        if negated {
+            guard case .unary("not", let x, _) = g else { return false }
+            inner = x
+        }
+        guard case .call("has", let args, _) = inner, let k = fieldOf(args[0]) else { return false }
+        var fs = Set<FieldKey>(), gs = Set<String>()
+        collect(other, &fs, &gs)
+        return fs.contains(k)
+    }
+
+    /// The `x` of `has(x)` or `not has(x)`.
+    static func guardArgument(_ g: TExpr) -> TExpr {
+        switch g {
+        case .call("has", let args, _): return args[0]
+        case .unary("not", let x, _): return guardArgument(x)
+        default: return g
+        }
+    }
+
+    /// The field an expression reads last: `student.enrolled` → student.enrolled.
+    static func fieldOf(_ e: TExpr) -> FieldKey? {
+        if case .member(_, let ent, let n) = e { return FieldKey(ent, n) }
+        return nil
+    }
+
     /// Globals that may be absent: `holidays` (no school holidays in the calendar).
     static func hasGlobal(_ name: String, _ j: Journal) -> Bool { name != "holidays" || !j.calendar.holidays.isEmpty }
 
@@ -208,8 +238,13 @@ struct Abstract {
             if p.contains(.n) || p.contains(.v) { out.insert(.n) }
             return out
         case .binary(let op, let l, let r, _, _):
-            if op == "and", guards(l, r) || guards(r, l) { return .f }
-            if op == "or", guardsNot(l, r) || guardsNot(r, l) { return .t }
+            if op == "and" || op == "or" {
+                let neg = op == "or"
+                // A guard of a column the journal lacks: plainly false (`and`) / true (`or`).
+                for (g, other) in [(l, r), (r, l)] where Presence.isGuard(g, other, negated: neg) {
+                    if let k = Presence.fieldOf(Presence.guardArgument(g)), absent.contains(.field(k)) { return neg ? .t : .f }
+                }
+            }
             let pl = eval(l), pr = eval(r)
             if op == "and" || op == "or" { return Abstract.kleene(op == "and", pl, pr) }
             if pl.onlyNull || pr.onlyNull { return .n }
@@ -223,27 +258,6 @@ struct Abstract {
             if pc.contains(.f) { out.formUnion(eval(b)) }
             return out
         }
-    }
-
-    /// `has(x) and …x…` with `x` missing from the whole journal: the guard is false everywhere,
-    /// so is the `and` (the rule falls back to whatever the `and` is combined with).
-    func guards(_ g: TExpr, _ other: TExpr) -> Bool {
-        guard case .call("has", let args, _) = g, let k = Abstract.field(args[0]), absent.contains(.field(k)) else { return false }
-        var fs = Set<FieldKey>(), gs = Set<String>()
-        Presence.collect(other, &fs, &gs)
-        return fs.contains(k)
-    }
-
-    /// `not has(x) or …x…` with `x` missing: true everywhere.
-    func guardsNot(_ g: TExpr, _ other: TExpr) -> Bool {
-        guard case .unary("not", let inner, _) = g else { return false }
-        return guards(inner, other)
-    }
-
-    /// The field an expression reads last: `student.enrolled` → student.enrolled.
-    static func field(_ e: TExpr) -> FieldKey? {
-        if case .member(_, let ent, let n) = e { return FieldKey(ent, n) }
-        return nil
     }
 
     /// Every outcome of `and`/`or` over the possible values of both sides.

@@ -372,6 +372,28 @@ import Findings
         #expect(o[3].status == .passed && o[3].checked == 1)
     }
 
+    @Test func aCorrectionMustNameItsReasonAndAuthor() throws {
+        // Two corrections: one with reason and author, one with neither.
+        let j = try Self.journal("""
+            lesson date=2025-09-01
+            change student="А" old=3 new=4 placed=2025-09-01T10:00 changed=2025-09-03T10:00 by="Смирнова О. П." reason="ошибка при вводе"
+            change student="Б" old=4 new=5 placed=2025-09-01T10:00 changed=2025-09-04T10:00
+            """)
+        let rule = Self.rule("R", scope: "changes where target = \"отметка\"", "require has(reason) and has(changed_by)",
+                             message: "{student.name}: {coalesce(reason, \"—\")}")
+        let (o, f) = try Self.run(rule, j)
+        #expect(o[0].checked == 2 && o[0].violations == 1 && f.map(\.message) == ["Б: —"])
+        // A log without a reason column: no finding for every correction — a correction with its
+        // author cannot be decided; one without an author is still a finding.
+        let none = try Self.journal("lesson date=2025-09-01\nchange student=\"А\" old=3 new=4 by=\"Смирнова О. П.\"")
+        let (o2, f2) = try Self.run(rule, none)
+        #expect(o2[0].status == .notChecked && f2.isEmpty)
+        #expect(o2[0].missingData == ["у всех 1 проверяемых записей не удалось проверить условие: нет данных: причины исправлений (1)"])
+        let noAuthor = try Self.journal("lesson date=2025-09-01\nchange student=\"А\" old=3 new=4")
+        let (o3, f3) = try Self.run(rule, noAuthor)
+        #expect(o3[0].status == .notChecked && f3.isEmpty && o3[0].missingData == ["автор изменений", "причины исправлений"])
+    }
+
     @Test func anExampleWithoutTheNeededDataSaysWhichKeySetsIt() throws {
         let pack = try PackLoader.load(text: Self.header + """
             rule R {
