@@ -240,7 +240,7 @@ public enum FieldRegistry {
         FunctionInfo(name: "lower", signature: "lower(текст)", result: "текст", description: "текст строчными буквами"),
         FunctionInfo(name: "mostly_cyrillic", signature: "mostly_cyrillic(текст)", result: "логическое", description: "больше половины букв — кириллица"),
         FunctionInfo(name: "similarity", signature: "similarity(текст, текст)", result: "процент", description: "похожесть двух текстов по словам (0–100 %), без учёта регистра и знаков"),
-        FunctionInfo(name: "has", signature: "has(x)", result: "логическое", description: "значение есть (не пусто: непустой текст, непустая коллекция); никогда не «неизвестно»"),
+        FunctionInfo(name: "has", signature: "has(x)", result: "логическое", description: "значение есть (не пусто: непустой текст, непустая коллекция); «неизвестно», только если этого поля нет во всём журнале, — кроме условия `has(x) and …x…`, где оно тогда ложно"),
         FunctionInfo(name: "coalesce", signature: "coalesce(x, y, …)", result: "как x", description: "первое значение, которое есть: x, если оно есть, иначе y, …"),
         FunctionInfo(name: "abs", signature: "abs(число)", result: "число", description: "модуль числа (или продолжительности)"),
         FunctionInfo(name: "first", signature: "first(коллекция, n)", result: "коллекция", description: "первые n записей коллекции (коллекции уроков и клеток упорядочены по дате)"),
