@@ -12,7 +12,7 @@ import JournalModel
                         "missing-key", "several", "type-mismatch", "unknown-entity", "unknown-field", "unknown-function",
                         "unknown-key", "unknown-parameter", "unterminated-string",
                         // One mistake, one error: no cascade after a broken line, a broken parameter or a missing template.
-                        "huge-duration", "unknown-unit", "broken-line", "unknown-template", "unset-parameter", "bad-char"]
+                        "huge-duration", "unknown-unit", "broken-line", "unknown-template", "unset-parameter", "bad-char", "quote-in-placeholder"]
 
     static func render(_ name: String) throws -> (String, [Diagnostic]) {
         let text = try String(contentsOf: dir.appendingPathComponent(name + ".rules"), encoding: .utf8)
@@ -47,7 +47,7 @@ import JournalModel
     }
 
     /// Each of these files has exactly one mistake, and exactly one error is printed for it.
-    @Test(arguments: ["huge-duration", "unknown-unit", "broken-line", "unknown-template", "unset-parameter", "bad-char"])
+    @Test(arguments: ["huge-duration", "unknown-unit", "broken-line", "unknown-template", "unset-parameter", "bad-char", "quote-in-placeholder"])
     func oneMistakeGivesOneError(_ name: String) throws {
         let (_, diags) = try Self.render(name)
         #expect(diags.count == 1, "\(diags.map(\.rendered))")

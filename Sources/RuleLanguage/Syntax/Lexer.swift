@@ -98,6 +98,17 @@ public struct Lexer {
                     while pos <= end { s.append(chars[pos]); advance() }
                     continue
                 }
+                if depth > 0, restOfLineHasText() {
+                    // A quote inside an unclosed placeholder ended the message too early: say so
+                    // once, and do not read the rest of the line as rule text.
+                    let (ql, qc) = (line, col)
+                    diagnostics.append(RuleDiagnostics.make(.badPlaceholder, file: file, line: ql, column: qc,
+                                                            sourceLine: sourceLine(ql),
+                                                            message: "кавычка внутри подстановки `{…}` закрыла строку сообщения",
+                                                            hint: "строка внутри подстановки пишется целиком в кавычках и подстановка закрывается `}`: {coalesce(topic, \"—\")}"))
+                    while let d = cur, d != "\n" { advance() }
+                    return .string(s)
+                }
                 advance()
                 return .string(s)
             }
@@ -120,6 +131,17 @@ public struct Lexer {
                                                 message: "строка не закрыта кавычкой до конца строки",
                                                 hint: depth > 0 ? "подстановка `{` не закрыта скобкой `}`" : nil))
         return .string(s)
+    }
+
+    /// True when something other than spaces and a comment follows the current character on its line.
+    private func restOfLineHasText() -> Bool {
+        var k = pos + 1
+        while k < chars.count, chars[k] != "\n" {
+            if chars[k] == "#" { return false }
+            if !chars[k].isWhitespace { return true }
+            k += 1
+        }
+        return false
     }
 
     /// At a `"` inside a placeholder: the position of the quote that closes this inner string,

@@ -70,7 +70,7 @@ public final class DiagnosticSink {
 
     /// Errors after which the rest of their line cannot be read as written: whatever else is
     /// reported on that line follows from them.
-    static let lineBreaking: Set<String> = [RuleDiagnosticID.syntax, .unterminatedString, .badDate, .badDuration]
+    static let lineBreaking: Set<String> = [RuleDiagnosticID.syntax, .unterminatedString, .badDate, .badDuration, .badPlaceholder]
         .map(\.rawValue).reduce(into: []) { $0.insert($1) }
 
     /// One mistake gives one error: a diagnostic is dropped when it repeats one already kept, or
