@@ -122,6 +122,10 @@ public struct JournalBuilder: Sendable {
 
     public mutating func setCalendar(_ c: SchoolCalendar) { journal.calendar = c }
     public mutating func setInstitution(_ i: Institution) { journal.institution = i }
+    public mutating func setGroupGrade(_ id: GroupID, _ grade: Int?) {
+        journal.groups[Int(id)].grade = grade
+    }
+
     public mutating func setTeacherPosition(_ id: TeacherID, _ position: String?) {
         journal.teachers[Int(id)].position = position
     }

@@ -24,10 +24,16 @@ enum Compiler {
             case "data_end": return { env in Value.opt(env.ix.dataEnd) { .date($0) } }
             case "data_start": return { env in Value.opt(env.ix.dataStart) { .date($0) } }
             case "institution_kind": return { env in .text(env.journal.institution.kind.rawValue) }
+            case "holidays": return { env in .list(env.journal.calendar.holidays.indices.map { Ref(kind: .holiday, i: Int32($0)) }) }
             default: preconditionFailure("global \(n) is in the registry but not compiled")
             }
         case .special(let n):
             return { env in env.specials[n].map { .text($0) } ?? .null }
+        case .call("has", let args, _):
+            // A column the export lacks makes `has` unknown, as Presence judges it.
+            let plain = Functions.compile("has", args.map(compile))
+            guard let key = Presence.fieldOf(args[0]) else { return plain }
+            return { env in env.isAbsent(key) ? .null : plain(env) }
         case .call(let name, let args, _):
             return Functions.compile(name, args.map(compile))
         case .aggregate(let name, let coll, _, let filter, let value):
@@ -45,6 +51,16 @@ enum Compiler {
                 }
             }
         case .binary(let op, let l, let r, let lt, let rt):
+            // `has(x) and …x…` / `not has(x) or …x…`: the guard is plainly false (true) when the
+            // column is missing, so the rest of the condition decides.
+            if op == "and" || op == "or" {
+                let guardL = Presence.isGuard(l, r, negated: op == "or"), guardR = Presence.isGuard(r, l, negated: op == "or")
+                if guardL || guardR {
+                    let fl = guardL ? plainGuard(l, depth: depth) : compile(l)
+                    let fr = guardR ? plainGuard(r, depth: depth) : compile(r)
+                    return Operators.compile(op, fl, fr, lt, rt, rhs: r)
+                }
+            }
             return Operators.compile(op, compile(l), compile(r), lt, rt, rhs: r)
         case .ifThen(let c, let a, let b):
             let fc = compile(c), fa = compile(a), fb = compile(b)
@@ -55,6 +71,19 @@ enum Compiler {
                 default: .null
                 }
             }
+        }
+    }
+
+    /// `has(x)` or `not has(x)` evaluated as plain presence of the value (false when missing).
+    static func plainGuard(_ e: TExpr, depth: Int) -> Fn {
+        switch e {
+        case .call("has", let args, _):
+            return Functions.compile("has", args.map { compile($0, depth: depth) })
+        case .unary("not", let inner, _):
+            let f = plainGuard(inner, depth: depth)
+            return { env in if case .bool(let b) = f(env) { .bool(!b) } else { .null } }
+        default:
+            return compile(e, depth: depth)
         }
     }
 

@@ -12,6 +12,9 @@ enum FieldGetters {
         for (k, g) in cellGetters { m[FieldKey(.cell, k)] = Box(get: g) }
         for (k, g) in periodMarkGetters { m[FieldKey(.periodMark, k)] = Box(get: g) }
         for (k, g) in otherGetters { m[k] = Box(get: g) }
+        for (k, g) in neighbourGetters { m[k] = Box(get: g) }
+        for (k, g) in whoGetters { m[k] = Box(get: g) }
+        for (k, g) in planFactGetters { m[k] = Box(get: g) }
         return m
     }()
 
@@ -24,7 +27,15 @@ enum FieldGetters {
         "number": { r, e in Value.opt(e.journal.lessons[Int(r.i)].number) { .num(Double($0)) } },
         "start_at": { r, e in t(e.ix.lessonStart[Int(r.i)]) },
         "end_at": { r, e in t(e.ix.lessonEnd[Int(r.i)]) },
-        "group_day_end": { r, e in t(e.ix.groupDayEnd[Int(r.i)]) },
+        "group_day_end": { r, e in
+            // The group's last lesson ends the day only when the journal shows the group's
+            // day (lessons of two subjects or more); else the bell schedule's last slot does.
+            let l = e.journal.lessons[Int(r.i)]
+            let own = e.ix.groupDayEnd[Int(r.i)]
+            if (e.ix.nb.subjectsOnDay[JournalIndex.key(l.group, l.date.dayNumber)] ?? 0) >= 2 { return t(own) }
+            guard let bell = e.ix.nb.lastBell else { return .null }
+            return .time(max(own, Int64(l.date.dayNumber) * 86_400 + bell))
+        },
         "group": { r, e in ref(.group, e.journal.lessons[Int(r.i)].group) },
         "subject": { r, e in ref(.subject, e.journal.lessons[Int(r.i)].subject) },
         "teacher": { r, e in ref(.teacher, e.journal.lessons[Int(r.i)].teacher) },

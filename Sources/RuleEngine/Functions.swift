@@ -43,11 +43,38 @@ enum Functions {
                 switch a[0](env) {
                 case .null: .bool(false)
                 case .text(let s): .bool(!s.isEmpty)
+                case .list(let xs): .bool(!xs.isEmpty)
                 default: .bool(true)
                 }
             }
         case "coalesce":
-            return { env in let v = a[0](env); return v.isNull ? a[1](env) : v }
+            return { env in
+                for f in a {
+                    let v = f(env)
+                    if !v.isNull { return v }
+                }
+                return .null
+            }
+        case "abs":
+            return { env in
+                switch a[0](env) {
+                case .num(let v): .num(Swift.abs(v))
+                case .dur(let v): .dur(v == .min ? .max : Swift.abs(v))
+                default: .null
+                }
+            }
+        case "first", "last":
+            let fromStart = name == "first"
+            return { env in
+                guard case .list(let xs) = a[0](env), case .num(let n) = a[1](env), n.isFinite else { return .null }
+                let k = n <= 0 ? 0 : (n >= Double(xs.count) ? xs.count : Int(n))
+                return .list(fromStart ? Array(xs.prefix(k)) : Array(xs.suffix(k)))
+            }
+        case "topic_similarity":
+            return { env in
+                guard case .text(let x) = a[0](env), case .text(let y) = a[1](env) else { return .null }
+                return .num(TopicWords.similarity(TopicWords.stems(x), TopicWords.stems(y)))
+            }
         default:
             preconditionFailure("function \(name) passed the checker but is not implemented")
         }

@@ -26,6 +26,8 @@ final class JournalIndex: @unchecked Sendable {
     let hoursByGS: [Int64: Double]
     let teacherByGS: [Int64: Int32]
     let studentsByGroup: [[Int32]]
+    /// Subgroups, a student's cells in date order, load/КТП by group × subject (NeighbourIndex.swift).
+    let nb: NeighbourIndex
     /// Dates of each student's first and last record (any cell, any subject); .max/.min when none.
     let studentFirstDay: [Int32]
     let studentLastDay: [Int32]
@@ -106,6 +108,7 @@ final class JournalIndex: @unchecked Sendable {
         var sg = [[Int32]](repeating: [], count: j.groups.count)
         for (si, s) in j.students.enumerated() where Int(s.group) < sg.count { sg[Int(s.group)].append(Int32(si)) }
         studentsByGroup = sg
+        nb = NeighbourIndex(journal: j)
         var first = [Int32](repeating: .max, count: j.students.count)
         var last = [Int32](repeating: .min, count: j.students.count)
         for (ci, c) in j.cells.enumerated() where Int(c.student) < first.count {

@@ -185,6 +185,7 @@ enum Operators {
         if a.isUncertain || b.isUncertain { return uncertainArith(a, b, sign, cal) }
         switch (a, b) {
         case (.num(let x), .num(let y)): return .num(x + Double(sign) * y)
+        case (.text(let x), .text(let y)) where sign > 0: return .text(x + y)
         case (.dur(let x), .dur(let y)): return .dur(x + sign * y)
         case (.time(let x), .dur(let y)): return .time(x + sign * y)
         case (.dur(let y), .time(let x)): return .time(x + y)

@@ -50,7 +50,7 @@ enum RuleRunner {
                 return
             }
             if let m = c.measure {
-                guard case .num(let v) = m(env) else { tally.skip(RuleTally.noData, dueDay); return }
+                guard case .num(let v) = m(env) else { tally.skip(tally.whyUnknown(r.measure, env), dueDay); return }
                 tally.check(dueDay)
                 let level: RuleOutcome.Level
                 if let t = r.fail, v > t.value || (t.inclusive && v == t.value) { level = .fail }
@@ -71,7 +71,7 @@ enum RuleRunner {
             } else {
                 return
             }
-            guard case .bool(let b) = verdict else { tally.skip(RuleTally.noData, dueDay); return }
+            guard case .bool(let b) = verdict else { tally.skip(tally.whyUnknown(r.condition, env), dueDay); return }
             tally.check(dueDay)
             if b == r.conditionIsForbid {
                 tally.violate(finding(c, env, ref, measure: nil, level: nil, due: due), level: nil, dueDay)

@@ -65,7 +65,9 @@ enum Scopes {
                 }
             }
         default:
-            preconditionFailure("scope \(scope.name) is in the registry but not enumerated")
+            guard MoreScopes.each(scope, env, body) else {
+                preconditionFailure("scope \(scope.name) is in the registry but not enumerated")
+            }
         }
     }
 
@@ -81,8 +83,9 @@ enum Scopes {
             let c = j.changes[Int(r.i)]
             return c.group ?? c.lesson.map { j.lessons[Int($0)].group }
         case .span: return j.students[Int(r.i)].group
-        case .groupMonth, .group: return r.i
+        case .groupMonth, .group, .planFact, .teaching: return r.i
         case .student: return j.students[Int(r.i)].group
+        case .load: return j.load[Int(r.i)].group
         default: return nil
         }
     }

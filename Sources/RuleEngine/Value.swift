@@ -14,6 +14,8 @@ struct Ref: Sendable, Hashable {
     var to: Int32 = 0
     /// The study period of a span, or -1.
     var p: Int32 = -1
+    /// The subgroup of a plan-and-fact or teaching record (`NeighbourIndex.lessonSub`), or -1.
+    var sub: Int32 = -1
 }
 
 /// A runtime value. `.null` is "no data" (unknown in conditions).
@@ -97,6 +99,17 @@ final class Env {
     /// exclusivity check, and depths are fixed at compile time, so nothing is pushed or popped.
     let slots: UnsafeMutablePointer<Ref>
     var specials: [String: String] = [:]
+    /// Fields with optional data the whole journal lacks, found on first use (`has` reads it).
+    private var absentCache: [FieldKey: Bool] = [:]
+
+    /// True when no record of the journal carries this optional field: `has(x)` is then unknown
+    /// (the export lacks the column), except where it guards a fallback (`has(x) and …x…`).
+    func isAbsent(_ k: FieldKey) -> Bool {
+        if let v = absentCache[k] { return v }
+        let v = FieldRegistry.field(k.entity, k.name)?.requires != nil && !Presence.has(k, journal)
+        absentCache[k] = v
+        return v
+    }
 
     init(journal: Journal, ix: JournalIndex) {
         self.journal = journal

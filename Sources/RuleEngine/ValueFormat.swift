@@ -50,7 +50,11 @@ enum ValueFormat {
         case .planItem: return j.plan[Int(r.i)].topic
         case .change: return j.changes[Int(r.i)].newValue ?? "—"
         case .span: return j.students[Int(r.i)].name
-        case .groupMonth: return j.groups[Int(r.i)].name
+        case .groupMonth, .planFact: return j.groups[Int(r.i)].name
+        case .teaching: return j.teachers[Int(r.p)].name
+        case .teacherMonth: return j.teachers[Int(r.i)].name
+        case .load: return j.teachers[Int(j.load[Int(r.i)].teacher)].name
+        case .holiday: return j.calendar.holidays[Int(r.i)].name
         }
     }
 }
@@ -117,13 +121,48 @@ struct ItemFacts {
             subject = j.subjects[Int(r.a)].name
             date = LocalDate(dayNumber: r.to)
             teacher = env.ix.teacherByGS[JournalIndex.key(st.group, r.a)].map { j.teachers[Int($0)].name }
-            key = "\(group ?? "")|\(subject ?? "")|\(student ?? "")|\(LocalDate(dayNumber: r.from).iso)..\(LocalDate(dayNumber: r.to).iso)"
+            if r.p >= 0, Int(r.p) < j.calendar.periods.count, j.calendar.periods[Int(r.p)].start.dayNumber == r.from,
+               j.calendar.periods[Int(r.p)].end.dayNumber == r.to {
+                // A whole study period: the key of the period mark it stands for.
+                key = "\(group ?? "")|\(subject ?? "")|\(j.calendar.periods[Int(r.p)].name)|\(student ?? "")"
+            } else {
+                key = "\(group ?? "")|\(subject ?? "")|\(student ?? "")|\(LocalDate(dayNumber: r.from).iso)..\(LocalDate(dayNumber: r.to).iso)"
+            }
         case .groupMonth:
             group = j.groups[Int(r.i)].name
             subject = j.subjects[Int(r.a)].name
             date = LocalDate(dayNumber: r.from)
             teacher = env.ix.teacherByGS[JournalIndex.key(r.i, r.a)].map { j.teachers[Int($0)].name }
             key = "\(group ?? "")|\(subject ?? "")|\(String(LocalDate(dayNumber: r.from).iso.prefix(7)))"
+        case .planFact:
+            group = j.groups[Int(r.i)].name
+            subject = j.subjects[Int(r.a)].name
+            date = LocalDate(dayNumber: r.to)
+            if case .ref(let t) = FieldGetters.planFactGetters[FieldKey(.planFact, "teacher")]?(r, env) ?? .null {
+                teacher = j.teachers[Int(t.i)].name
+            }
+            let span = r.p >= 0 && Int(r.p) < j.calendar.periods.count ? j.calendar.periods[Int(r.p)].name
+                : "\(LocalDate(dayNumber: r.from).iso)..\(LocalDate(dayNumber: r.to).iso)"
+            key = "\(group ?? "")|\(subject ?? "")|\(env.ix.nb.subgroupName(r.sub) ?? "")|\(span)"
+        case .teaching:
+            group = j.groups[Int(r.i)].name
+            subject = j.subjects[Int(r.a)].name
+            teacher = j.teachers[Int(r.p)].name
+            date = LocalDate(dayNumber: r.to)
+            key = "ведёт|\(group ?? "")|\(subject ?? "")|\(env.ix.nb.subgroupName(r.sub) ?? "")|\(teacher ?? "")"
+        case .teacherMonth:
+            teacher = j.teachers[Int(r.i)].name
+            date = LocalDate(dayNumber: r.from)
+            key = "\(teacher ?? "")|\(String(LocalDate(dayNumber: r.from).iso.prefix(7)))"
+        case .load:
+            let li = j.load[Int(r.i)]
+            group = j.groups[Int(li.group)].name
+            subject = j.subjects[Int(li.subject)].name
+            teacher = j.teachers[Int(li.teacher)].name
+            key = "нагрузка|\(group ?? "")|\(li.subgroup ?? "")|\(subject ?? "")|\(teacher ?? "")"
+        case .group:
+            group = j.groups[Int(r.i)].name
+            key = group ?? ""
         default:
             key = ValueFormat.name(r, env)
         }

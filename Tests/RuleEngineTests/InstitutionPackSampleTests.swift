@@ -33,8 +33,17 @@ struct InstitutionPackSampleTests {
         for r in try lines("периоды.csv").dropFirst().map({ fields($0, ";") }) where r.count >= 4 {
             if let a = day(r[2]), let b = day(r[3]) { periods.append(StudyPeriod(name: r[0], kind: .quarter, start: a, end: b)) }
         }
+        // The canonical calendar and bells of the sample: school holidays and the bell schedule.
+        var holidays: [DateSpan] = []
+        for r in try lines("календарь.csv").dropFirst().map({ fields($0, ";") }) where r.count >= 4 && r[0] == "каникулы" {
+            if let a = day(r[1]), let b = day(r[2]) { holidays.append(DateSpan(name: r[3], start: a, end: b)) }
+        }
+        var bells: [BellSlot] = []
+        for r in try lines("звонки.csv").dropFirst().map({ fields($0, ";") }) where r.count >= 3 {
+            if let n = Int(r[0]), let a = DateParsing.time(r[1]), let b = DateParsing.time(r[2]) { bells.append(BellSlot(number: n, start: a, end: b)) }
+        }
         var b = JournalBuilder(institution: Institution(name: "МАОУ «ООШ №14» (пример)"),
-                               calendar: SchoolCalendar(periods: periods))
+                               calendar: SchoolCalendar(periods: periods, holidays: holidays, bells: bells))
         var texts: [String: (String?, String?)] = [:]
         for r in try lines("topics_7b_algebra.csv").map({ fields($0, ";") }) where r.count >= 3 && day(r[0]) != nil {
             texts[r[0]] = (r[1].isEmpty ? nil : r[1], r[2].isEmpty ? nil : r[2])
@@ -94,6 +103,22 @@ struct InstitutionPackSampleTests {
             "OOSH14-4.5-ACCUMULATION": 4, "OOSH14-4.5-ACCUMULATION-HOURS": 3, "OOSH14-4.7-PERIOD-DEADLINE": nil,
             // «4-» of Романова Полина for 17.10.2025 (marks_log_7b_algebra.csv line 174, also in the grid).
             "OOSH14-3.2.4.9-MARK-MODIFIER": 1,
+            // Every lesson is scheduled for Смирнова, who holds the load; Sep: 12.09 without a topic
+            // (1 of 13 lessons, warning), Oct: Кузнецов taught 08.10 and 10.10, 10.10 «.» (1 of 2).
+            "OOSH14-3.2.1.6-LOAD-MATCH": 0, "OOSH14-3.2.2.3-PARTICIPATION": 2,
+            // No КТП, no holidays in the assembled calendar.
+            "OOSH14-3.2.2.3-PLAN-COVERED": nil, "OOSH14-3.2.4.6-KTP-CURRICULUM": nil, "OOSH14-5.3-PLAN-HOURS": nil,
+            // The first lesson after the autumn holidays (25.10–04.11) is 05.11: Егорова, Ильин, Павлов got «2».
+            "OOSH14-4.2-UNSAT-AFTER-HOLIDAYS": 3,
+            // 38 «2»s; 4 with no lesson attended within 4 days are left out, 7 were re-assessed
+            // (e.g. Уваров 03.09 → 05.09), 27 were not (e.g. Чернов 12.09). Юдина Полина's «2» of
+            // 24.12 is one of them: she was at the 26.12 lesson without a mark, and the 4 days ended
+            // 28.12, before the check's moment (the latest entry, 01.01.2026 18:20).
+            "OOSH14-4.1-UNSAT-RECHECK": 27,
+            // Дмитриев Михаил missed 22.09, 24.09, 26.09 and got «2» on 29.09.
+            "OOSH14-4.2-UNSAT-AFTER-ABSENCE": 1,
+            // All 26 students have both quarter marks; both quarters have written works (72 and 75 marks).
+            "OOSH14-4.7-PERIOD-MISSING": 0, "OOSH14-5.3-WRITTEN-WORKS": 0,
         ],
         "hexlet": [
             "HEXLET-4.1-LOAD-SUBJECT": 0, "HEXLET-4.3-LESSON-DAY": 2, "HEXLET-4.3-MARK-DAY": 20,
@@ -101,13 +126,17 @@ struct InstitutionPackSampleTests {
             "HEXLET-4.4-ABSENCE-WITH-MARK": 1, "HEXLET-4.5-PZ-TOPIC-FORMAT": nil, "HEXLET-4.5-PZ-MARK-DAY": nil,
             "HEXLET-4.6-TOPIC-ADVANCE": 2, "HEXLET-4.6-TOPIC-EMPTY": 2, "HEXLET-5.3-ABSENCE-DAY": 23,
             "HEXLET-5.3-SUBST-ENTERED-BY": 0, "HEXLET-4.3-MARK-MODIFIER": 0,
+            "HEXLET-4.1-LOAD-MATCH": 0, "HEXLET-4.6-TOPIC-KTP": nil, "HEXLET-5.3-SUBGROUP-ENTERED-BY": nil,
+            "HEXLET-7.3-PLAN-HOURS": nil, "HEXLET-7.3-KTP-CURRICULUM": nil,
         ],
         "btotis": [
             "BTOTIS-2.3-FOREIGN-ENTRY": 0, "BTOTIS-2.5-MARK-DAY": 20, "BTOTIS-2.6-TOPIC-EMPTY": 2,
-            "BTOTIS-2.6-MARK-WORKTYPE": 0, "BTOTIS-2.7-HW-DEADLINE": 2, "BTOTIS-2.7-HW-CONTENT": 2,
+            "BTOTIS-2.6-MARK-WORKTYPE": 0, "BTOTIS-2.7-HW-DEADLINE": 4, "BTOTIS-2.7-HW-CONTENT": 2,
             "BTOTIS-2.8-PERIOD-VALUE": 0, "BTOTIS-2.9-ABSENCE-DAY": 23, "BTOTIS-2.10-SUBST-AT-ENTRY": 1, "BTOTIS-2.10-SUBST-RECORDED": 0,
             "BTOTIS-2.11-TEST-MARK-3D": nil, "BTOTIS-2.12-WRITTEN-MARK-WEEK": 14, "BTOTIS-2.13-PERIOD-LATE": nil,
             "BTOTIS-2.13-PERIOD-EARLY": nil, "BTOTIS-2.5-MARK-MODIFIER": 0,
+            // No curator and no КТП in the assembled journal; every student has both quarter marks.
+            "BTOTIS-2.4-CURATOR-NO-EDIT": nil, "BTOTIS-2.6-TOPIC-KTP": nil, "BTOTIS-2.8-PERIOD-MISSING": 0,
         ],
         "peresvet5": [
             "PERESVET5-3.5-LESSON-DAY": 2, "PERESVET5-3.5-TOPIC-EMPTY": 2, "PERESVET5-3.5-MARK-DAY": 20,

@@ -10,7 +10,9 @@ import JournalModel
 
     static let cases = ["bad-duration", "bad-example", "bad-placeholder", "bad-regex", "bad-severity", "missing-area",
                         "missing-key", "several", "type-mismatch", "unknown-entity", "unknown-field", "unknown-function",
-                        "unknown-key", "unknown-parameter", "unterminated-string"]
+                        "unknown-key", "unknown-parameter", "unterminated-string",
+                        // One mistake, one error: no cascade after a broken line, a broken parameter or a missing template.
+                        "huge-duration", "unknown-unit", "broken-line", "unknown-template", "unset-parameter", "bad-char", "quote-in-placeholder"]
 
     static func render(_ name: String) throws -> (String, [Diagnostic]) {
         let text = try String(contentsOf: dir.appendingPathComponent(name + ".rules"), encoding: .utf8)
@@ -35,11 +37,20 @@ import JournalModel
             "missing-area": .missingArea, "missing-key": .missingKey, "type-mismatch": .typeMismatch,
             "unknown-entity": .unknownEntity, "unknown-field": .unknownField, "unknown-function": .unknownFunction,
             "unknown-key": .unknownKey, "unknown-parameter": .unknownParameter, "unterminated-string": .unterminatedString,
+            "huge-duration": .badDuration, "unknown-unit": .badDuration, "broken-line": .syntax,
+            "unknown-template": .unknownTemplate, "unset-parameter": .unknownParameter,
         ]
         for (name, id) in expectations {
             let (_, diags) = try Self.render(name)
             #expect(diags.first?.id == id.rawValue, "\(name)")
         }
+    }
+
+    /// Each of these files has exactly one mistake, and exactly one error is printed for it.
+    @Test(arguments: ["huge-duration", "unknown-unit", "broken-line", "unknown-template", "unset-parameter", "bad-char", "quote-in-placeholder"])
+    func oneMistakeGivesOneError(_ name: String) throws {
+        let (_, diags) = try Self.render(name)
+        #expect(diags.count == 1, "\(diags.map(\.rendered))")
     }
 
     @Test func everyErrorOfAFileIsReportedInOneRun() throws {

@@ -24,6 +24,80 @@ import JournalModel
         #expect(literal("1ч3") == nil)
     }
 
+    /// Durations as regulations write them; values worked out by hand (1 day = 86 400 s).
+    @Test func durationsInTheFormsRegulationsWriteThem() {
+        #expect(literal("2 недели") == .days(14, working: false))
+        #expect(literal("1 неделю") == .days(7, working: false))
+        #expect(literal("2 нед.") == .days(14, working: false))
+        #expect(literal("3 дн.") == .days(3, working: false))
+        #expect(literal("3 дн") == .days(3, working: false))
+        #expect(literal("2 суток") == .days(2, working: false))
+        #expect(literal("3 раб. дня") == .days(3, working: true))
+        #expect(literal("1 ч 30 мин") == .duration(5400))
+        #expect(literal("1 час 30 минут") == .duration(5400))
+        #expect(literal("1,5 часа") == .duration(5400))
+        #expect(literal("1.5 часа") == .duration(5400))
+        #expect(literal("90 мин.") == .duration(5400))
+        #expect(literal("2 недели 3 дня") == .days(17, working: false))
+        #expect(literal("1 день 2 ч") == .duration(93_600))
+        #expect(literal("2нед") == .days(14, working: false))
+        #expect(literal("3дня") == .days(3, working: false))
+    }
+
+    /// Numbers that would overflow date arithmetic, fractional days, mixed working days and
+    /// unknown units are Russian errors, never a crash.
+    @Test func impossibleDurationsAreErrors() {
+        for bad in ["3000000000 дней", "99999999999999999999999 часов", "40000 дней", "6000 недель", "1,5 дня",
+                    "3 рабочих дня 2 ч", "3 фунта", "3 рабочих недели", "2 дня 99999999999 мин"] {
+            let sink = DiagnosticSink(file: "t", text: bad)
+            var p = Parser(text: bad, sink: sink)
+            _ = p.parseLiteral()
+            #expect(sink.items.count == 1, "\(bad): \(sink.items.map(\.message))")
+            #expect(sink.items.first?.id == RuleDiagnosticID.badDuration.rawValue, "\(bad)")
+        }
+        #expect(literal("36600 дней") == .days(36_600, working: false))
+    }
+
+    @Test func aQuoteInsideAPlaceholderBelongsToTheExpression() {
+        let text = "message \"Тема: {coalesce(topic, \"—\")}, ДЗ: {homework}\" "
+        let sink = DiagnosticSink(file: "t", text: text)
+        var p = Parser(text: text, sink: sink)
+        _ = p.next()
+        let t = p.parseTemplate()
+        #expect(sink.items.isEmpty, "\(sink.items.map(\.message))")
+        #expect(t?.pieces.count == 4)
+        if case .expr(let e)? = t?.pieces[1], case .call("coalesce", let args) = e.node, case .literal(.text("—"))? = args.last?.node {
+        } else {
+            Issue.record("the placeholder is not coalesce(topic, \"—\")")
+        }
+    }
+
+    @Test func templatesDefinesAndRuleParametersParse() {
+        let text = """
+            pack P
+            title "t"
+            document "d"
+            param term "без значения"
+            define lesson.entry_time = coalesce(topic_entered_at, recorded_at) "описание"
+            define mark_count(list) = count(list)
+            template T {
+              scope marks
+            }
+            rule P-1 from T {
+              set term = 3 дня
+            }
+            """
+        let sink = DiagnosticSink(file: "t", text: text)
+        var p = Parser(text: text, sink: sink)
+        let f = p.parseFile()
+        #expect(sink.items.isEmpty, "\(sink.items.map(\.message))")
+        #expect(f.params.first?.value == nil && f.params.first?.description == "без значения")
+        #expect(f.defines.map(\.name) == ["entry_time", "mark_count"])
+        #expect(f.defines.first?.entity == "lesson" && f.defines.last?.parameters == ["list"])
+        #expect(f.templates.map(\.id) == ["T"])
+        #expect(f.rules.first?.template == "T" && f.rules.first?.localParams.first?.value == .days(3, working: false))
+    }
+
     @Test func ruleIdsMayContainDashesAndDots() {
         let text = "pack P\ntitle \"t\"\ndocument \"d\"\nrule OOSH14-3.2.4 {\n  title \"x\"\n}\n"
         let sink = DiagnosticSink(file: "t", text: text)

@@ -39,6 +39,9 @@ struct MarkPlanner {
     var terms: [StudyPeriod]
     var floor: Int
     var tooFewRate: Double
+    /// School holidays and the data's last day, for the «2» shapes of `SequenceShape`.
+    var holidays: [DateSpan] = []
+    var lastDay: LocalDate?
 
     struct Result {
         var cells: [[PlannedCell]]
@@ -70,16 +73,27 @@ struct MarkPlanner {
                     present[k] = true
                     k += 1
                 }
+                // Only with injection on: a clean journal draws exactly as before.
+                let shape = !few && tooFewRate > 0 && rng.chance(tooFewRate)
+                    ? SequenceShape.pick(idx: idx, lessons: lessons, holidays: holidays, lastDay: lastDay,
+                                         present: &present, want: want, rng: &rng)
+                    : nil
                 var marked = Array(repeating: false, count: idx.count)
                 if !few {
                     for (j, i) in idx.enumerated() where present[j] && lessons[i].kind != .lesson && lessons[i].kind != .lecture {
                         marked[j] = true
                     }
                 }
-                var candidates = idx.indices.filter { present[$0] && !marked[$0] }
+                if let sh = shape { marked[sh.at] = true }
+                var candidates = idx.indices.filter { present[$0] && !marked[$0] && !(shape?.unmarked.contains($0) ?? false) }
                 rng.shuffle(&candidates)
                 var have = marked.filter { $0 }.count
                 for j in candidates where have < want {
+                    marked[j] = true
+                    have += 1
+                }
+                // The floor of marks comes first: the shape's window gives way if nothing else can.
+                for j in idx.indices where have < want && present[j] && !marked[j] {
                     marked[j] = true
                     have += 1
                 }
@@ -92,7 +106,15 @@ struct MarkPlanner {
                     guard marked[j] else { continue }
                     var mark = drawMark(students[s].ability, rng: &rng)
                     if forced[j] && mark < 3 { mark = 3 }
-                    if mark == 2 {
+                    if let sh = shape, sh.at == j {
+                        mark = 2
+                        // Re-assessed at the next lesson as usual, except in the shape that is about its absence.
+                        if sh.kind != .notRechecked, j + 1 < idx.count, present[j + 1],
+                           (2...4).contains(lessons[i].date.days(until: lessons[idx[j + 1]].date)) {
+                            marked[j + 1] = true
+                            forced[j + 1] = true
+                        }
+                    } else if mark == 2 {
                         if !few, j >= 1, j + 1 < idx.count, present[j - 1], present[j + 1],
                            lessons[idx[j - 1]].date.days(until: lessons[i].date) <= 4,
                            (2...4).contains(lessons[i].date.days(until: lessons[idx[j + 1]].date)) {

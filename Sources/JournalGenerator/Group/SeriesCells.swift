@@ -12,6 +12,8 @@ extension SeriesWriter {
         let calendar = year.calendar
         var fewSet = Set<Int>()
         for f in result.tooFew { fewSet.insert(f.student * 16 + f.term) }
+        var finals = Array(repeating: [(student: Int, value: CellValue)](), count: lessons.count)
+        defer { SequenceTruth(writer: self, cells: finals).record() }
         for (i, l) in lessons.enumerated() {
             let date = text.date(l.date)
             let number = "\(l.number)"
@@ -74,6 +76,7 @@ extension SeriesWriter {
                     }
                 }
                 if let k = injected { record(k) }
+                finals[i].append((c.student, CellValue(parsing: value)))
                 let teacher = taught[i]
                 tables.marks.row([group.name, subject, date, number, student, value, workType,
                                   text.stamp(stamp), teacher, series.subgroup])
@@ -84,7 +87,7 @@ extension SeriesWriter {
                     var old = Int8(rng.int(in: 3...5))
                     if old == final { old = final == 5 ? 4 : final + 1 }
                     tables.changes.row([group.name, subject, date, number, student, "отметка", "\(old)", "\(final)",
-                                        text.stamp(stamp), text.stamp(at), teacher, series.subgroup])
+                                        text.stamp(stamp), text.stamp(at), teacher, series.subgroup, "ошибка при выставлении"])
                 }
             }
         }
@@ -124,7 +127,12 @@ extension SeriesWriter {
                 let mean = Double(sum[k]) / Double(count[k])
                 termValues.append(mean.rounded())
                 var kinds: [ViolationKind] = [.periodMarkLate]
-                if !fewSet.contains(s * 16 + t) && students[s].isIn(term) { kinds.append(.notAttestedWithoutGrounds) }
+                if !fewSet.contains(s * 16 + t) && students[s].isIn(term) {
+                    kinds.append(.notAttestedWithoutGrounds)
+                    // A missing mark of a student with too few marks would hide that kind; a
+                    // period that ends after the data cannot be missing yet.
+                    if term.end <= context.studyDays.last ?? term.end { kinds.append(.periodMarkMissing) }
+                }
                 writePeriodMark(student: student, period: term, value: "\(Int(mean.rounded()))", kinds: kinds,
                                 teacher: teacher, truth: truth, rng: &rng)
             }
@@ -142,6 +150,10 @@ extension SeriesWriter {
         var entered = Stamp(period.end.adding(days: -rng.int(in: 2...6)), minute: rng.int(in: 840...1199))
         let injected = context.injector.pick(kinds, rng: &rng)
         switch injected {
+        case .periodMarkMissing?:
+            truth.period(.periodMarkMissing, group: group.name, subgroup: series.subgroup, subject: subject,
+                         period: period.name, student: student)
+            return
         case .periodMarkLate?:
             entered = Stamp(period.end.adding(days: rng.int(in: 1...4)), minute: rng.int(in: 600...1080))
         case .notAttestedWithoutGrounds?:

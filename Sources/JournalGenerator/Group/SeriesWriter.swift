@@ -34,7 +34,8 @@ struct SeriesWriter {
         let taught = writeLessons(topics: topics, legacy: legacy, rng: &rng)
         let members = students.indices.filter { series.subgroup.isEmpty || students[$0].subgroup == series.subgroup }
         let planner = MarkPlanner(lessons: lessons, students: students, members: members, terms: year.terms,
-                                  floor: max(3, 2 * series.weeklyHours), tooFewRate: context.injector.rate)
+                                  floor: max(3, 2 * series.weeklyHours), tooFewRate: context.injector.rate,
+                                  holidays: year.calendar.holidays, lastDay: context.studyDays.last)
         let result = planner.plan(absentDay: absent, rng: &rng)
         for few in result.tooFew {
             tables.truth.period(.tooFewMarks, group: group.name, subgroup: series.subgroup, subject: subject,

@@ -33,6 +33,18 @@ public enum ViolationKind: String, CaseIterable, Sendable {
     case notAttestedWithoutGrounds = "na_without_grounds"
     /// A period mark entered later than 2 days before the period's end (here: after the end).
     case periodMarkLate = "period_mark_late"
+    /// A mark ≤ 2 of a student who attended a lesson of the subject within the next 4 days and
+    /// got no mark on any day of that window (the «2» was on a day more than 4 days before the
+    /// data's last day).
+    case unsatNotRechecked = "unsat_not_rechecked"
+    /// A mark ≤ 2 on a lesson right after 3 lessons of the subject the student missed («н»).
+    case unsatAfterAbsence = "unsat_after_absence"
+    /// A mark ≤ 2 on the first lesson of the subject after the school holidays (the previous
+    /// lesson was before them).
+    case unsatAfterHolidays = "unsat_after_holidays"
+    /// No mark for a quarter (semester) that ended in the data, for a student enrolled at its
+    /// end in a subject the group got marks in.
+    case periodMarkMissing = "period_mark_missing"
     /// A current mark with a sign: «4-», «5+», «5!» (the digit is the planned mark).
     case markModifier = "mark_modifier"
 }

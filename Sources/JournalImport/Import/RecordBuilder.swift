@@ -77,7 +77,8 @@ enum RecordBuilder {
             return .change(ChangeRecord(group: try r.group(0), subject: try r.required(1), lessonDate: try r.date(2),
                                          lessonNumber: try r.int(3), student: try r.text(4), target: target,
                                          oldValue: try r.text(6), newValue: try r.text(7), placedAt: try r.timestamp(8),
-                                         changedAt: try r.timestamp(9), changedBy: try r.text(10), subgroup: try r.text(11)))
+                                         changedAt: try r.timestamp(9), changedBy: try r.text(10), subgroup: try r.text(11),
+                                         reason: try r.text(12)))
         }
     }
 

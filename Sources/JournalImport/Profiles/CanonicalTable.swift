@@ -76,7 +76,8 @@ public enum CanonicalTable: String, CaseIterable, Sendable {
             return [group, subject, Self.c("Дата урока", ["lesson_date"]), Self.c("Урок №", ["lesson_no"]),
                     Self.c("Обучающийся", ["student"]), Self.c("Что", ["target", "what"], required: true),
                     Self.c("Было", ["old_value"]), Self.c("Стало", ["new_value"]), Self.c("Выставлено", ["placed_at"]),
-                    Self.c("Изменено", ["changed_at"]), Self.c("Изменил", ["changed_by"]), Self.c("Подгруппа", ["subgroup"])]
+                    Self.c("Изменено", ["changed_at"]), Self.c("Изменил", ["changed_by"]), Self.c("Подгруппа", ["subgroup"]),
+                    Self.c("Причина", ["reason", "причина исправления", "причина изменения"])]
         }
     }
 

@@ -136,6 +136,8 @@ public struct ChangeRecord: Sendable {
     public var changedBy: String?
     /// The subgroup of the lesson, when the file says so (see `CellRecord.subgroup`).
     public var subgroup: String? = nil
+    /// Why the value was changed («Причина»), when the log says.
+    public var reason: String? = nil
 }
 
 /// Receives the records of one import, file by file (the store implements it).

@@ -70,11 +70,13 @@ public struct Change: Hashable, Sendable {
     public var changedBy: TeacherID?
     /// The import batch in which the new value was first seen.
     public var batch: Int?
+    /// Why the value was changed («Причина»), as the export's log says (nil: not given).
+    public var reason: String?
 
     public init(target: Target, lesson: LessonID? = nil, student: StudentID? = nil,
                 subject: SubjectID? = nil, group: GroupID? = nil, oldValue: String?, newValue: String?,
                 placedAt: LocalDateTime? = nil, changedAt: LocalDateTime? = nil,
-                changedBy: TeacherID? = nil, batch: Int? = nil) {
+                changedBy: TeacherID? = nil, batch: Int? = nil, reason: String? = nil) {
         self.target = target
         self.lesson = lesson
         self.student = student
@@ -86,5 +88,6 @@ public struct Change: Hashable, Sendable {
         self.changedAt = changedAt
         self.changedBy = changedBy
         self.batch = batch
+        self.reason = reason
     }
 }

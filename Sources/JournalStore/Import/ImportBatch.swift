@@ -55,7 +55,7 @@ public final class ImportBatch: RecordSink {
             // A grid that repeats a date column gives the same cell twice on one line: kept once.
             stageCell = try db.prepare("INSERT OR IGNORE INTO s_cell VALUES (?,?,?,?,?,?,?,?)")
             stagePeriodMark = try db.prepare("INSERT INTO s_pmark VALUES (?,?,?,?,?,?,?,?)")
-            stageChange = try db.prepare("INSERT INTO s_change VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+            stageChange = try db.prepare("INSERT INTO s_change VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
             upsertSetting = try db.prepare("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             upsertPeriod = try db.prepare("""
                 INSERT INTO period(name, kind, start_day, end_day) VALUES (?, ?, ?, ?)
@@ -202,7 +202,7 @@ public final class ImportBatch: RecordSink {
             let student = try c.student.map { try known ?? names.student(group: g, name: $0) }
             try stageChange.run([.int(fileID), .int(Int64(line)), .text(c.target.rawValue), .opt(lesson), .opt(student), .int(subj),
                                  .int(g), .opt(c.oldValue), .opt(c.newValue), .opt(ts(c.placedAt)), .opt(ts(c.changedAt)),
-                                 .opt(try names.teacher(c.changedBy))])
+                                 .opt(try names.teacher(c.changedBy)), .opt(c.reason)])
         case .institution(let key, let value):
             try upsertSetting.run([.text(key), .text(value)])
         case .period(let p):

@@ -277,8 +277,8 @@ struct Merge {
     /// Change logs exported by the journal system itself.
     private func mergeChanges() throws -> Int {
         try db.execute("""
-            INSERT INTO change(target, lesson_id, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id)
-            SELECT target, lesson_id, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, \(batch)
+            INSERT INTO change(target, lesson_id, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, reason, batch_id)
+            SELECT target, lesson_id, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, reason, \(batch)
               FROM s_change
             """)
         return db.changes

@@ -11,7 +11,7 @@ enum Staging {
             subject_id INTEGER NOT NULL, period TEXT NOT NULL, value TEXT NOT NULL, entered_at INTEGER, entered_by INTEGER);
         CREATE TEMP TABLE s_change(file_id INTEGER NOT NULL, line INTEGER NOT NULL, target TEXT NOT NULL, lesson_id INTEGER,
             student_id INTEGER, subject_id INTEGER, group_id INTEGER, old_value TEXT, new_value TEXT, placed_at INTEGER,
-            changed_at INTEGER, changed_by INTEGER);
+            changed_at INTEGER, changed_by INTEGER, reason TEXT);
         CREATE TEMP TABLE s_clesson(file_id INTEGER NOT NULL, lesson_id INTEGER NOT NULL, first_line INTEGER NOT NULL,
             n INTEGER NOT NULL);
         """

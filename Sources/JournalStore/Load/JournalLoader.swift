@@ -188,7 +188,7 @@ struct JournalLoader {
     private func loadChanges(into j: inout Journal, lo: Int64, hi: Int64) throws {
         let s = try db.prepare("""
             SELECT h.target, h.lesson_id, h.student_id, h.subject_id, h.group_id, h.old_value, h.new_value, h.placed_at,
-                   h.changed_at, h.changed_by, h.batch_id, l.day
+                   h.changed_at, h.changed_by, h.batch_id, l.day, h.reason
               FROM change h LEFT JOIN lesson l ON l.id = h.lesson_id ORDER BY h.id
             """)
         while try s.step() {
@@ -199,7 +199,8 @@ struct JournalLoader {
             j.changes.append(Change(target: target, lesson: at(lessonIndex, s.optInt(1)), student: at(studentIndex, s.optInt(2)),
                                     subject: s.optInt(3).flatMap { subjectIndex[$0] }, group: g, oldValue: s.optText(5),
                                     newValue: s.optText(6), placedAt: ts(s.optInt(7)), changedAt: ts(s.optInt(8)),
-                                    changedBy: s.optInt(9).flatMap { teacherIndex[$0] }, batch: s.optInt(10).map { Int($0) }))
+                                    changedBy: s.optInt(9).flatMap { teacherIndex[$0] }, batch: s.optInt(10).map { Int($0) },
+                                    reason: s.optText(12)))
         }
     }
 }

@@ -56,6 +56,10 @@ enum Migrations {
         CREATE TABLE import_finding(id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL REFERENCES batch(id),
             kind TEXT NOT NULL, message TEXT NOT NULL, file TEXT, line INTEGER, other_file TEXT, other_line INTEGER) STRICT;
         """,
+        // 2: the reason of a change («Причина» of the change log).
+        """
+        ALTER TABLE change ADD COLUMN reason TEXT;
+        """,
     ]
 
     static var latest: Int { steps.count }

@@ -47,16 +47,26 @@ public enum ExampleRunner {
             case nil:
                 ok = o.violations == 0 && o.checked > 0
                 detail = o.checked == 0
-                    ? "правило ничего не проверило (\(o.status.rawValue): \(o.missingData.joined(separator: "; ")))"
+                    ? "правило ничего не проверило (\(o.status.rawValue): \(o.missingData.joined(separator: "; ")))" + hint(o.missingData)
                     : "замечаний: \(o.violations), проверено: \(o.checked)"
             case 0?:
                 ok = o.violations > 0
-                detail = ok ? "замечаний: \(o.violations)" : "ожидалось замечание, а его нет (\(o.status.rawValue); проверено \(o.checked), пропущено \(o.skipped)\(o.missingData.isEmpty ? "" : "; " + o.missingData.joined(separator: "; ")))"
+                detail = ok ? "замечаний: \(o.violations)" : "ожидалось замечание, а его нет (\(o.status.rawValue); проверено \(o.checked), пропущено \(o.skipped)\(o.missingData.isEmpty ? "" : "; " + o.missingData.joined(separator: "; ")))" + hint(o.missingData)
             case let n?:
                 ok = o.violations == n
                 detail = "ожидалось замечаний: \(n), получено: \(o.violations)"
             }
             return Result(ruleId: rule.id, example: label, passed: ok, detail: detail, location: ex.loc, findings: findings)
         }
+    }
+
+    /// «— в примере задайте: `lesson topic_entered=…`» for the data an example left out.
+    static func hint(_ missing: [String]) -> String {
+        let known = Parser.fixtureForData.sorted { $0.key.count > $1.key.count }
+        var keys: [String] = []
+        for m in missing {
+            if let k = known.first(where: { m.contains($0.key) })?.value, !keys.contains(k) { keys.append(k) }
+        }
+        return keys.isEmpty ? "" : " — в примере задайте: " + keys.joined(separator: ", ")
     }
 }

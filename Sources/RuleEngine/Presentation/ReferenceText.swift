@@ -3,8 +3,9 @@ import RuleLanguage
 /// The reference tables of rules/README.md (sections 3 and 4.2), rendered from the registry.
 /// `zhurnal rules fields` prints them; a test compares them with the README.
 public enum ReferenceText {
-    static let main: [Entity] = [.lesson, .cell, .periodMark, .planItem, .change, .span, .groupMonth]
-    static let reference: [Entity] = [.group, .student, .teacher, .subject, .period]
+    static let main: [Entity] = [.lesson, .cell, .periodMark, .planItem, .change, .span, .groupMonth, .planFact,
+                                 .teaching, .teacherMonth, .load, .group]
+    static let reference: [Entity] = [.student, .teacher, .subject, .period, .holiday]
 
     public static func fields() -> String {
         var out = "| сущность в scope | что это |\n|---|---|\n"

@@ -38,7 +38,8 @@ enum DueMoment {
                 // A correction known to the day falls due within that day.
                 return t.isDayOnly ? t.seconds + 43_200 : t.seconds
             }
-        case .groupMonth, .span:
+        case .groupMonth, .span, .planFact, .teaching, .teacherMonth:
+            // A span (a month, a period, the year, a teacher's month) falls due at its end.
             return LocalDate(dayNumber: ref.to).endOfDay.seconds
         default:
             break

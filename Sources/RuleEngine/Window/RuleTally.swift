@@ -1,5 +1,6 @@
 import JournalModel
 import Findings
+import RuleLanguage
 
 /// One rule's results over the whole journal, kept by the day each record fell due so that any
 /// window can be selected afterwards (`Evaluation.select`).
@@ -31,6 +32,16 @@ struct RuleTally: Sendable {
     var named: [Dated<SkippedItem>] = []
 
     mutating func check(_ day: Int32) { checked.add(day) }
+
+    /// Why a record's condition (or measure) is unknown: the data or operation that made it so,
+    /// worked out for the first records (`SkipReasons.explainLimit`); later ones share the
+    /// general reason.
+    var explained = 0
+    mutating func whyUnknown(_ e: TExpr?, _ env: Env) -> String {
+        guard explained < SkipReasons.explainLimit, let e else { return RuleTally.noData }
+        explained += 1
+        return NullReason.explain(e, env, depth: 1) ?? RuleTally.noData
+    }
 
     mutating func skip(_ reason: String, _ day: Int32) {
         // Most skips of a rule share one reason: compare with the last one before searching.

@@ -5,16 +5,26 @@ import JournalModel
 struct ExprChecker {
     struct Frame { var binder: String?; var entity: Entity }
 
-    let sink: DiagnosticSink
+    /// A `define name(a, b)` being expanded: its arguments, checked where it is called.
+    struct MacroScope { var args: [String: (TExpr, VType)]; var depth: Int }
+
+    var sink: DiagnosticSink
     let params: [String: Literal]
+    let defs: Definitions
+    /// Parameters declared without a default and not set (`param x "…"` with no `set x = …`).
+    var unsetParams: Set<String> = []
     var frames: [Frame]
     var inTemplate = false
     var fieldsRead: Set<FieldKey> = []
     var paramsUsed: Set<String> = []
+    var macroScopes: [MacroScope] = []
+    /// Definitions being expanded (a definition that uses itself is an error, not a loop).
+    var expanding: [String] = []
 
-    init(sink: DiagnosticSink, params: [String: Literal], root: Entity) {
+    init(sink: DiagnosticSink, params: [String: Literal], root: Entity, defs: Definitions = Definitions()) {
         self.sink = sink
         self.params = params
+        self.defs = defs
         frames = [Frame(binder: nil, entity: root)]
     }
 
@@ -56,23 +66,37 @@ struct ExprChecker {
 
     mutating func resolveName(_ n: String, _ e: Expr) -> (TExpr, VType)? {
         if let d = frames.lastIndex(where: { $0.binder == n }) { return (.item(d), .ref(frames[d].entity)) }
+        if let scope = macroScopes.last, let (arg, t) = scope.args[n] {
+            return (arg.shifted(from: scope.depth, by: frames.count - scope.depth), t)
+        }
         for d in frames.indices.reversed() where frames[d].binder == nil {
-            if let fi = FieldRegistry.field(frames[d].entity, n) {
-                fieldsRead.insert(FieldKey(frames[d].entity, n))
-                return (.member(.item(d), frames[d].entity, n), fi.type)
+            let ent = frames[d].entity
+            if let fi = FieldRegistry.field(ent, n) {
+                fieldsRead.insert(FieldKey(ent, n))
+                return (.member(.item(d), ent, n), fi.type)
             }
+            if let def = defs.field(ent, n) { return derivedField(def, base: .item(d), entity: ent, e) }
         }
         if let p = params[n] {
             paramsUsed.insert(n)
             return (.literal(p), p.type)
         }
+        if unsetParams.contains(n) {
+            return fail(.unknownParameter, e, "параметр `\(n)` объявлен без значения по умолчанию и не задан",
+                        hint: "задайте значение в пакете строкой `set \(n) = …` (или в правиле)")
+        }
+        if let m = defs.macros[n], m.decl.parameters.isEmpty { return expandMacro(m, args: [], e) }
         if let g = FieldRegistry.globals.first(where: { $0.name == n }) { return (.global(n), g.type) }
         if inTemplate, Vocabulary.templateSpecials.contains(n) { return (.special(n), .text) }
+        // The line that should have declared it is broken and already reported.
+        if defs.broken.contains(n) { return nil }
         let entity = frames.last(where: { $0.binder == nil })?.entity ?? frames[0].entity
         var candidates = (FieldRegistry.fields[entity] ?? []).map(\.name) + params.keys.sorted()
             + FieldRegistry.globals.map(\.name) + frames.compactMap(\.binder)
+            + defs.fields.keys.filter { $0.entity == entity }.map(\.name) + defs.macros.keys.sorted()
         if inTemplate { candidates += Vocabulary.templateSpecials }
-        if FieldRegistry.functions.contains(where: { $0.name == n }) || Parser.aggregates.contains(n) {
+        if FieldRegistry.functions.contains(where: { $0.name == n }) || Parser.aggregates.contains(n)
+            || defs.macros[n] != nil {
             return fail(.syntax, e, "`\(n)` — функция: после имени нужны скобки без пробела, например `\(n)(…)`")
         }
         return fail(.unknownField, e, "неизвестное поле `\(n)` у сущности \(entity.rawValue)",
@@ -85,11 +109,54 @@ struct ExprChecker {
             return fail(.typeMismatch, e, "у значения типа «\(t)» нет полей (`.\(name)`)")
         }
         guard let fi = FieldRegistry.field(ent, name) else {
+            if let def = defs.field(ent, name) { return derivedField(def, base: b, entity: ent, e) }
+            if defs.broken.contains(name) { return nil }
             return fail(.unknownField, e, "неизвестное поле `\(name)` у сущности \(ent.rawValue)",
-                        hint: RuleDiagnostics.didYouMean(name, among: (FieldRegistry.fields[ent] ?? []).map(\.name)))
+                        hint: RuleDiagnostics.didYouMean(name, among: (FieldRegistry.fields[ent] ?? []).map(\.name)
+                                                         + defs.fields.keys.filter { $0.entity == ent }.map(\.name)))
         }
         fieldsRead.insert(FieldKey(ent, name))
         return (.member(b, ent, name), fi.type)
+    }
+
+    /// `define entity.name = …` read on `base`: the body, checked for its entity, put in place.
+    mutating func derivedField(_ def: Definitions.Entry, base: TExpr, entity: Entity, _ e: Expr) -> (TExpr, VType)? {
+        let key = "\(entity.rawValue).\(def.decl.name)"
+        guard !expanding.contains(key) else {
+            return fail(.syntax, e, "определение `\(key)` ссылается само на себя")
+        }
+        var sub = ExprChecker(sink: def.sink, params: params, root: entity, defs: defs)
+        sub.unsetParams = unsetParams
+        sub.expanding = expanding + [key]
+        guard let (body, t) = sub.check(def.decl.body) else { return nil }
+        fieldsRead.formUnion(sub.fieldsRead)
+        paramsUsed.formUnion(sub.paramsUsed)
+        return (body.rebased(base, depth: frames.count), t)
+    }
+
+    /// `name(args)` or `name` for a `define name(params) = …`: the body checked here, its
+    /// parameters standing for the arguments (checked in the caller's context).
+    mutating func expandMacro(_ m: Definitions.Entry, args: [Expr], _ e: Expr) -> (TExpr, VType)? {
+        let d = m.decl
+        guard !expanding.contains(d.name) else { return fail(.syntax, e, "определение `\(d.name)` ссылается само на себя") }
+        guard args.count == d.parameters.count else {
+            return fail(.badArguments, e, "`\(d.name)` принимает \(d.parameters.count) арг.: \(d.name)(\(d.parameters.joined(separator: ", ")))")
+        }
+        var bound: [String: (TExpr, VType)] = [:]
+        for (p, a) in zip(d.parameters, args) {
+            guard let x = check(a) else { return nil }
+            bound[p] = x
+        }
+        let saved = sink
+        sink = m.sink
+        macroScopes.append(MacroScope(args: bound, depth: frames.count))
+        expanding.append(d.name)
+        defer {
+            expanding.removeLast()
+            macroScopes.removeLast()
+            sink = saved
+        }
+        return check(d.body)
     }
 
     mutating func checkAggregate(_ name: String, _ binder: String?, _ coll: Expr, _ filter: Expr?, _ value: Expr?,

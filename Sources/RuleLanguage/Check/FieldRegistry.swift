@@ -12,6 +12,13 @@ public enum FieldRegistry {
         ScopeInfo(name: "changes", entity: .change, description: "записи истории изменений"),
         ScopeInfo(name: "student_subject_period", entity: .span, description: "ученик × предмет × учебный период"),
         ScopeInfo(name: "group_subject_month", entity: .groupMonth, description: "класс (группа) × предмет × календарный месяц"),
+        ScopeInfo(name: "plan_period", entity: .planFact, description: "план и факт: класс (подгруппа) × предмет × учебный период (четверть, семестр, год)"),
+        ScopeInfo(name: "plan_month", entity: .planFact, description: "план и факт: класс (подгруппа) × предмет × календарный месяц"),
+        ScopeInfo(name: "plan_year", entity: .planFact, description: "план и факт: класс (подгруппа) × предмет за учебный год"),
+        ScopeInfo(name: "teaching", entity: .teaching, description: "кто ведёт: учитель (по расписанию, иначе проводивший) × класс (подгруппа) × предмет — по урокам журнала"),
+        ScopeInfo(name: "teacher_month", entity: .teacherMonth, description: "учитель × календарный месяц: уроки, за которые он отвечает"),
+        ScopeInfo(name: "load_items", entity: .load, description: "строки нагрузки (распределения часов)"),
+        ScopeInfo(name: "groups", entity: .group, description: "классы (группы)"),
     ]
 
     static let times = "время начала и окончания уроков или расписание звонков"
@@ -22,7 +29,7 @@ public enum FieldRegistry {
             f("number", .number, "номер урока в расписании дня", "номера уроков"),
             f("start_at", .dateTime, "начало урока (время из выгрузки, иначе по расписанию звонков)", times),
             f("end_at", .dateTime, "окончание урока (время из выгрузки, иначе по расписанию звонков)", times),
-            f("group_day_end", .dateTime, "окончание последнего урока этой группы в этот день", times),
+            f("group_day_end", .dateTime, "окончание занятий группы в этот день: конец её последнего урока, если в журнале в этот день есть уроки хотя бы двух её предметов, иначе — конец последнего урока по расписанию звонков", times),
             f("group", .ref(.group), "класс (группа)"),
             f("subject", .ref(.subject), "предмет"),
             f("teacher", .ref(.teacher), "учитель, проводивший урок", "учитель, проводивший урок"),
@@ -41,6 +48,18 @@ public enum FieldRegistry {
             f("cells", .list(.cell), "клетки этого урока"),
             f("marks", .list(.cell), "клетки урока с отметками"),
             f("absences", .list(.cell), "клетки урока с пропусками"),
+            f("subgroup", .text, "подгруппа (пусто — урок всего класса)", "подгруппы уроков"),
+            f("entered_by", .ref(.teacher), "кто внёс запись урока", "кто внёс запись урока"),
+            f("load", .list(.load), "строки нагрузки по этому предмету в этом классе (подгруппе)", "распределение нагрузки"),
+            f("previous", .ref(.lesson), "предыдущий урок этого класса (подгруппы) по этому предмету"),
+            f("next", .ref(.lesson), "следующий урок этого класса (подгруппы) по этому предмету"),
+            f("earlier_lessons", .list(.lesson), "уроки этого класса (подгруппы) по этому предмету раньше этого, по дате"),
+            f("later_lessons", .list(.lesson), "уроки этого класса (подгруппы) по этому предмету позже этого, по дате"),
+            f("slots", .number, "сколько уроков расписания звонков занимает занятие (пара — 2)", times),
+            f("last_bell_end", .dateTime, "конец последнего урока по расписанию звонков в день урока", "расписание звонков"),
+            f("best_plan_item", .ref(.planItem), "строка КТП этого класса и предмета, тема которой ближе всего к теме урока (порядок уроков не важен: пропущенный или перенесённый урок не сдвигает сравнение)", "КТП"),
+            f("best_plan_topic", .text, "тема этой строки КТП", "КТП"),
+            f("best_plan_similarity", .percent, "похожесть темы урока на эту тему КТП (как `topic_similarity`)", "КТП"),
         ],
         .cell: [
             f("lesson", .ref(.lesson), "урок"),
@@ -61,6 +80,8 @@ public enum FieldRegistry {
             f("entered_by", .ref(.teacher), "кто ввёл", "кто выставил отметку"),
             f("later_marks", .list(.cell), "отметки этого ученика по этому предмету в более поздние дни, по дате"),
             f("earlier_marks", .list(.cell), "отметки этого ученика по этому предмету в более ранние дни, по дате"),
+            f("later_cells", .list(.cell), "все клетки этого ученика по этому предмету (и пропуски) в более поздние дни, по дате"),
+            f("earlier_cells", .list(.cell), "все клетки этого ученика по этому предмету (и пропуски) в более ранние дни, по дате"),
         ],
         .periodMark: [
             f("student", .ref(.student), "ученик"),
@@ -75,6 +96,7 @@ public enum FieldRegistry {
             f("marks", .list(.cell), "текущие отметки ученика по предмету за период", "учебные периоды"),
             f("absences", .list(.cell), "пропуски ученика по предмету за период", "учебные периоды"),
             f("lessons", .list(.lesson), "уроки группы по предмету за период", "учебные периоды"),
+            f("weekly_hours", .number, "часов в неделю по нагрузке", "учебная нагрузка (часов в неделю)"),
         ],
         .planItem: [
             f("group", .ref(.group), "класс (группа)"),
@@ -98,6 +120,7 @@ public enum FieldRegistry {
             f("placed_at", .dateTime, "когда было выставлено исходное значение", "время выставления исходных значений в истории изменений"),
             f("changed_at", .dateTime, "когда сделано изменение", "время изменений в истории изменений"),
             f("changed_by", .ref(.teacher), "кто изменил", "автор изменений"),
+            f("reason", .text, "причина исправления, как записана в истории", "причины исправлений"),
         ],
         .span: [
             f("student", .ref(.student), "ученик"),
@@ -110,6 +133,7 @@ public enum FieldRegistry {
             f("marks", .list(.cell), "отметки ученика по предмету за отрезок"),
             f("absences", .list(.cell), "пропуски ученика по предмету за отрезок"),
             f("lessons", .list(.lesson), "уроки группы по предмету за отрезок, на которых ученик числился"),
+            f("period_mark", .ref(.periodMark), "отметка ученика по предмету за этот период", "отметки за период"),
         ],
         .groupMonth: [
             f("group", .ref(.group), "класс (группа)"),
@@ -121,10 +145,65 @@ public enum FieldRegistry {
             f("lessons", .list(.lesson), "уроки за месяц"),
             f("marks", .list(.cell), "отметки за месяц"),
         ],
+        .planFact: [
+            f("group", .ref(.group), "класс (группа)"),
+            f("subject", .ref(.subject), "предмет"),
+            f("subgroup", .text, "подгруппа (пусто — весь класс); уроки всего класса входят в каждую подгруппу"),
+            f("period", .ref(.period), "учебный период (для месяца и года без периода «год» в календаре — пусто)"),
+            f("start", .date, "начало отрезка"),
+            f("end", .date, "конец отрезка"),
+            f("teacher", .ref(.teacher), "учитель по нагрузке, иначе ведущий большую часть уроков"),
+            f("weekly_hours", .number, "часов в неделю по нагрузке", "учебная нагрузка (часов в неделю)"),
+            f("year_hours", .number, "часов в год по учебному плану (из нагрузки; у подгрупп — часы одной подгруппы)", "часы в год по учебному плану"),
+            f("lessons", .list(.lesson), "уроки за отрезок"),
+            f("lessons_by_end", .list(.lesson), "уроки с начала журнала по конец отрезка"),
+            f("plan_items", .list(.planItem), "все строки КТП класса по предмету", "КТП"),
+            f("plan_items_by_end", .list(.planItem), "строки КТП с плановой датой не позже конца отрезка", "плановые даты КТП"),
+            f("plan_hours", .number, "часов во всём КТП", "КТП"),
+            f("plan_hours_by_end", .number, "часов КТП с плановой датой не позже конца отрезка", "плановые даты КТП"),
+            f("hours_per_lesson", .number, "часов на один урок: самое частое число часов строки КТП (1 — по урокам, 2 — по парам)", "КТП"),
+            f("held_hours_by_end", .number, "проведено часов с начала журнала по конец отрезка: уроки × hours_per_lesson", "КТП"),
+            f("lag_hours", .number, "отставание от КТП к концу отрезка, ч: plan_hours_by_end − held_hours_by_end (меньше нуля — опережение)", "плановые даты КТП"),
+            f("marks", .list(.cell), "отметки за отрезок"),
+        ],
+        .teaching: [
+            f("teacher", .ref(.teacher), "учитель: по расписанию, иначе проводивший урок", "учитель, проводивший урок"),
+            f("group", .ref(.group), "класс (группа)"),
+            f("subject", .ref(.subject), "предмет"),
+            f("subgroup", .text, "подгруппа (пусто — весь класс)"),
+            f("start", .date, "дата первого урока"),
+            f("end", .date, "дата последнего урока"),
+            f("lessons", .list(.lesson), "уроки"),
+            f("load", .list(.load), "строки нагрузки по этому предмету в этом классе (подгруппе)", "распределение нагрузки"),
+        ],
+        .teacherMonth: [
+            f("teacher", .ref(.teacher), "учитель", "учитель, проводивший урок"),
+            f("start", .date, "первый день месяца"),
+            f("end", .date, "последний день месяца"),
+            f("lessons", .list(.lesson), "уроки месяца, за которые отвечает учитель (проводил, иначе по расписанию)"),
+        ],
+        .load: [
+            f("teacher", .ref(.teacher), "учитель"),
+            f("group", .ref(.group), "класс (группа)"),
+            f("subject", .ref(.subject), "предмет"),
+            f("subgroup", .text, "подгруппа (пусто — весь класс)"),
+            f("weekly_hours", .number, "часов в неделю"),
+            f("year_hours", .number, "часов в год по учебному плану", "часы в год по учебному плану"),
+            f("lessons", .list(.lesson), "уроки этого предмета в этом классе (подгруппе)"),
+        ],
+        .holiday: [
+            f("name", .text, "название («осенние каникулы»)"),
+            f("start", .date, "первый день"),
+            f("end", .date, "последний день"),
+        ],
         .group: [
             f("name", .text, "название («7б», «ИС-21»)"),
             f("grade", .number, "номер класса (курса)", "номера классов"),
             f("curator", .text, "классный руководитель (куратор)", "классные руководители"),
+            f("students", .list(.student), "обучающиеся класса"),
+            f("lessons", .list(.lesson), "уроки класса"),
+            f("teachers", .list(.teacher), "учителя класса: проводившие уроки, по расписанию и по нагрузке"),
+            f("load", .list(.load), "нагрузка в классе", "распределение нагрузки"),
         ],
         .student: [
             f("name", .text, "ФИО"),
@@ -137,6 +216,7 @@ public enum FieldRegistry {
         .teacher: [
             f("name", .text, "ФИО"),
             f("position", .text, "должность", "должности учителей"),
+            f("lessons", .list(.lesson), "уроки, за которые учитель отвечает (проводил, иначе по расписанию)"),
         ],
         .subject: [f("name", .text, "название")],
         .period: [
@@ -151,6 +231,7 @@ public enum FieldRegistry {
         f("data_end", .date, "дата момента, на который проверяется журнал (`--as-of`, по умолчанию — последняя запись в данных)"),
         f("data_start", .date, "дата первого урока в журнале"),
         f("institution_kind", .text, "вид организации: `школа` или `колледж` (из выгрузки; по умолчанию — школа)"),
+        f("holidays", .list(.holiday), "каникулы из календаря журнала", "каникулы в календаре"),
     ]
 
     public static let functions: [FunctionInfo] = [
@@ -163,8 +244,12 @@ public enum FieldRegistry {
         FunctionInfo(name: "lower", signature: "lower(текст)", result: "текст", description: "текст строчными буквами"),
         FunctionInfo(name: "mostly_cyrillic", signature: "mostly_cyrillic(текст)", result: "логическое", description: "больше половины букв — кириллица"),
         FunctionInfo(name: "similarity", signature: "similarity(текст, текст)", result: "процент", description: "похожесть двух текстов по словам (0–100 %), без учёта регистра и знаков"),
-        FunctionInfo(name: "has", signature: "has(x)", result: "логическое", description: "значение есть (не пусто); никогда не «неизвестно»"),
-        FunctionInfo(name: "coalesce", signature: "coalesce(x, y)", result: "как x", description: "x, если оно есть, иначе y"),
+        FunctionInfo(name: "has", signature: "has(x)", result: "логическое", description: "значение есть (не пусто: непустой текст, непустая коллекция); «неизвестно», только если этого поля нет во всём журнале, — кроме условия `has(x) and …x…`, где оно тогда ложно"),
+        FunctionInfo(name: "coalesce", signature: "coalesce(x, y, …)", result: "как x", description: "первое значение, которое есть: x, если оно есть, иначе y, …"),
+        FunctionInfo(name: "abs", signature: "abs(число)", result: "число", description: "модуль числа (или продолжительности)"),
+        FunctionInfo(name: "first", signature: "first(коллекция, n)", result: "коллекция", description: "первые n записей коллекции (коллекции уроков и клеток упорядочены по дате)"),
+        FunctionInfo(name: "last", signature: "last(коллекция, n)", result: "коллекция", description: "последние n записей коллекции"),
+        FunctionInfo(name: "topic_similarity", signature: "topic_similarity(текст, текст)", result: "процент", description: "похожесть двух тем (0–100 %): доля слов более короткой темы, найденных в другой; слова сравниваются по первым 5 буквам, без учёта регистра, «ё», номеров («Урок 5», «ПЗ № 3») и слов короче 3 букв"),
     ]
 
     public static func field(_ e: Entity, _ name: String) -> FieldInfo? { fields[e]?.first { $0.name == name } }

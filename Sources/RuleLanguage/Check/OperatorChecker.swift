@@ -33,7 +33,8 @@ extension ExprChecker {
             return (node, .bool)
         case "matches":
             guard lt == .text, case .literal(.text(let pattern)) = tr else {
-                return fail(.typeMismatch, r, "после `matches` ожидалось регулярное выражение в кавычках")
+                return fail(.typeMismatch, r, "после `matches` ожидалось регулярное выражение: строка в кавычках, параметр-строка или их сложение",
+                            hint: "образец должен быть известен до проверки журнала: поле записи здесь не подходит")
             }
             do { _ = try NSRegularExpression(pattern: pattern) } catch {
                 return fail(.badRegex, r, "ошибка в регулярном выражении «\(pattern)»")
@@ -46,6 +47,11 @@ extension ExprChecker {
             case (.dateTime, .dateTime) where op == "-": return (node, .duration)
             case (.date, .date) where op == "-": return (node, .number)
             case (.duration, .duration): return (node, .duration)
+            case (.text, .text) where op == "+":
+                // Texts known before the check (literals, parameters) are joined once: a pattern
+                // built from parameters stays a literal for `matches`.
+                if case .literal(.text(let a)) = tl, case .literal(.text(let b)) = tr { return (.literal(.text(a + b)), .text) }
+                return (node, .text)
             case _ where lt.isNumeric && rt.isNumeric: return (node, lt == .percent && rt == .percent ? .percent : .number)
             default: return mismatch()
             }
@@ -64,7 +70,9 @@ extension ExprChecker {
     }
 
     mutating func checkCall(_ name: String, _ args: [Expr], _ e: Expr) -> (TExpr, VType)? {
+        if let m = defs.macros[name] { return expandMacro(m, args: args, e) }
         guard FieldRegistry.functions.contains(where: { $0.name == name }) else {
+            if defs.broken.contains(name) { return nil }
             return fail(.unknownFunction, e, "неизвестная функция `\(name)`",
                         hint: RuleDiagnostics.didYouMean(name, among: FieldRegistry.functions.map(\.name) + Parser.aggregates.sorted()))
         }
@@ -85,10 +93,21 @@ extension ExprChecker {
         case "similarity": sig = ([.text, .text], .percent)
         case "has": sig = ([nil], .bool)
         case "coalesce":
-            guard types.count == 2, ExprChecker.comparable(types[0], types[1]) else {
-                return fail(.badArguments, e, "`coalesce` принимает два значения одного типа")
+            guard types.count >= 2, types.dropFirst().allSatisfy({ ExprChecker.comparable(types[0], $0) }) else {
+                return fail(.badArguments, e, "`coalesce` принимает два или больше значений одного типа")
             }
             return (.call(name, typed.map(\.0), types), types[0])
+        case "abs":
+            guard types.count == 1, types[0].isNumeric || types[0] == .duration else {
+                return fail(.badArguments, e, "`abs` принимает одно число или продолжительность")
+            }
+            return (.call(name, typed.map(\.0), types), types[0])
+        case "first", "last":
+            guard types.count == 2, case .list = types[0], types[1] == .number else {
+                return fail(.badArguments, e, "`\(name)` принимает коллекцию и число: `\(name)(lessons, 3)`")
+            }
+            return (.call(name, typed.map(\.0), types), types[0])
+        case "topic_similarity": sig = ([.text, .text], .percent)
         default: return fail(.unknownFunction, e, "неизвестная функция `\(name)`")
         }
         let spec = FieldRegistry.functions.first { $0.name == name }?.signature ?? name

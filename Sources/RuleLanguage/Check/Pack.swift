@@ -73,36 +73,90 @@ public enum PackLoader {
     static func resolve(chain: [(PackFile, DiagnosticSink)], overrides: [String: String]) throws -> Pack {
         var params: [String: ResolvedParam] = [:]
         var order: [String] = []
+        // Declared without a default (`param x "…"`) and not set yet: name → description.
+        var unset: [String: String?] = [:]
         var rules: [(RuleDecl, DiagnosticSink)] = []
+        var templates: [String: RuleDecl] = [:]
+        let defs = Definitions()
         var document: String?
         var title: String?
         for (file, sink) in chain.reversed() {   // base first
             document = file.document ?? document
             title = file.title ?? title
+            defs.broken.formUnion(file.brokenNames)
             for p in file.params {
                 if p.isOverride {
+                    guard let value = p.value else { continue }
+                    if let desc = unset[p.name] {
+                        params[p.name] = ResolvedParam(name: p.name, value: value, description: desc, declaredIn: "", setIn: file.path)
+                        unset[p.name] = nil
+                        order.append(p.name)
+                        continue
+                    }
                     guard var old = params[p.name] else {
                         sink.add(.unknownParameter, at: p.loc, "`set` для необъявленного параметра `\(p.name)`",
                                  hint: RuleDiagnostics.didYouMean(p.name, among: order))
                         continue
                     }
-                    guard sameKind(old.value, p.value) else {
-                        sink.add(.typeMismatch, at: p.loc, "параметр `\(p.name)` — «\(old.value.type)», а задано «\(p.value.type)»")
+                    guard sameKind(old.value, value) else {
+                        sink.add(.typeMismatch, at: p.loc, "параметр `\(p.name)` — «\(old.value.type)», а задано «\(value.type)»")
                         continue
                     }
-                    old.value = p.value
+                    old.value = value
                     old.setIn = file.path
                     params[p.name] = old
                 } else {
-                    if params[p.name] != nil { sink.add(.duplicateKey, at: p.loc, "параметр `\(p.name)` уже объявлен; чтобы изменить значение, пишите `set`") }
-                    params[p.name] = ResolvedParam(name: p.name, value: p.value, description: p.description, declaredIn: file.path)
-                    order.append(p.name)
+                    // A parameter the base declared without a default may be declared again with
+                    // the value and the reason of this pack's document.
+                    if let value = p.value, unset.keys.contains(p.name) {
+                        params[p.name] = ResolvedParam(name: p.name, value: value, description: p.description ?? unset[p.name] ?? nil,
+                                                       declaredIn: file.path)
+                        unset[p.name] = nil
+                        order.append(p.name)
+                        continue
+                    }
+                    if params[p.name] != nil || unset.keys.contains(p.name) {
+                        sink.add(.duplicateKey, at: p.loc, "параметр `\(p.name)` уже объявлен; чтобы изменить значение, пишите `set`")
+                    }
+                    if let value = p.value {
+                        params[p.name] = ResolvedParam(name: p.name, value: value, description: p.description, declaredIn: file.path)
+                        order.append(p.name)
+                    } else {
+                        unset[p.name] = p.description
+                    }
                 }
+            }
+            for d in file.defines { defs.add(d, sink: sink) }
+            for t in file.templates {
+                if !t.examples.isEmpty {
+                    sink.add(.badExample, at: t.examples[0].loc, "примеры пишутся в правиле, а не в шаблоне",
+                             hint: "у каждого правила по шаблону свои параметры, и примеры проверяют именно его")
+                }
+                templates[t.id] = t
             }
             for r in file.rules {
                 if let i = rules.firstIndex(where: { $0.0.id == r.id }) { rules[i] = (r, sink) } else { rules.append((r, sink)) }
             }
         }
+        for (_, sink) in chain {
+            for (_, other) in chain where other.file != sink.file { sink.otherFiles[other.file] = other.lines }
+        }
+        // Rules written from templates take the template's items they do not write themselves.
+        var unknownTemplate = Set<String>()
+        for i in rules.indices {
+            guard let name = rules[i].0.template else { continue }
+            guard let t = templates[name] else {
+                let r = rules[i].0
+                rules[i].1.add(.unknownTemplate, at: r.templateLoc ?? r.loc, "нет шаблона `\(name)`",
+                               hint: RuleDiagnostics.didYouMean(name, among: templates.keys.sorted())
+                                   ?? (templates.isEmpty ? "шаблоны объявляются строкой `template ИМЯ {` в пакете или в пакете из `extends`"
+                                                         : "шаблоны: " + templates.keys.sorted().joined(separator: ", ")))
+                unknownTemplate.insert(r.id)   // its other items are not judged without the template
+                continue
+            }
+            rules[i].0 = merge(rules[i].0, template: t)
+        }
+        rules.removeAll { unknownTemplate.contains($0.0.id) }
         let top = chain[0]
         if top.0.id == nil { top.1.add(.missingKey, at: top.0.loc, "в пакете нет строки `pack ID`") }
         if title == nil { top.1.add(.missingKey, at: top.0.loc, "в пакете нет строки `title \"…\"`") }
@@ -126,14 +180,53 @@ public enum PackLoader {
             params[name] = old
         }
         let values = params.mapValues(\.value)
+        let unsetNames = Set(unset.keys)
+        // Derived fields are checked once here too, so a mistake in one no rule uses is reported.
+        for (key, entry) in defs.fields.sorted(by: { $0.key < $1.key }) {
+            var ec = ExprChecker(sink: entry.sink, params: values, root: key.entity, defs: defs)
+            ec.unsetParams = unsetNames
+            ec.expanding = ["\(key.entity.rawValue).\(key.name)"]
+            _ = ec.check(entry.decl.body)
+        }
         var checked: [CheckedRule] = []
         for (r, sink) in rules {
-            if let c = RuleChecker.check(r, sink: sink, params: values, packDocument: document) { checked.append(c) }
+            if let c = RuleChecker.check(r, sink: sink, params: values, unset: unsetNames, defs: defs, packDocument: document) {
+                checked.append(c)
+            }
         }
         let all = chain.flatMap { $0.1.sorted } + cli
         guard all.isEmpty else { throw PackError(diagnostics: all) }
         return Pack(id: top.0.id ?? "", title: title ?? "", document: document ?? "", files: chain.map { $0.0.path },
                     params: order.compactMap { params[$0] }, rules: checked)
+    }
+
+    /// A rule written `from` a template: the rule's own items, and the template's for the rest.
+    static func merge(_ r: RuleDecl, template t: RuleDecl) -> RuleDecl {
+        var m = r
+        let has = { (k: String) in r.seenKeys.contains(k) }
+        if !has("title") { m.title = t.title }
+        if !has("document") { m.document = t.document }
+        if !has("clause") { m.clause = t.clause }
+        if !has("severity") { m.severity = t.severity; m.severityLoc = t.severityLoc }
+        if !has("tags") { m.tags = t.tags; m.tagsLoc = t.tagsLoc }
+        if !has("valid") { m.validFrom = t.validFrom; m.validTo = t.validTo }
+        if !has("scope") { m.scope = t.scope; m.scopeLoc = t.scopeLoc; m.filter = t.filter }
+        if !has("require") && !has("forbid") && !has("measure") {
+            m.condition = t.condition
+            m.conditionIsForbid = t.conditionIsForbid
+            m.measure = t.measure
+        }
+        if !has("warn") { m.warn = t.warn }
+        if !has("fail") { m.fail = t.fail }
+        if !has("message") { m.message = t.message }
+        if !has("expected") { m.expected = t.expected }
+        if !has("found") { m.found = t.found }
+        if !has("due") { m.due = t.due }
+        // `skip when` lines: the rule's own when it writes any, else the template's.
+        if r.skips.isEmpty { m.skips = t.skips }
+        m.localParams = t.localParams.filter { p in !r.localParams.contains { $0.name == p.name } } + r.localParams
+        m.seenKeys.formUnion(t.seenKeys)
+        return m
     }
 
     static func sameKind(_ a: Literal, _ b: Literal) -> Bool {

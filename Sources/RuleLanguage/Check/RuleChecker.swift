@@ -2,17 +2,42 @@ import JournalModel
 
 /// Checks one parsed rule against the registry and the pack's parameters.
 enum RuleChecker {
-    static func check(_ r: RuleDecl, sink: DiagnosticSink, params: [String: Literal], packDocument: String?) -> CheckedRule? {
+    static func check(_ r: RuleDecl, sink: DiagnosticSink, params packParams: [String: Literal], unset: Set<String> = [],
+                      defs: Definitions = Definitions(), packDocument: String?) -> CheckedRule? {
         let before = sink.items.count
         func missing(_ key: String, _ what: String) {
-            sink.add(.missingKey, at: r.loc, "в правиле `\(r.id)` нет обязательной настройки `\(key)` (\(what))")
+            // A key written on a line that could not be read is already reported there.
+            guard !r.seenKeys.contains(key) else { return }
+            sink.add(.missingKey, at: r.loc, "в правиле `\(r.id)` нет обязательной настройки `\(key)` (\(what))",
+                     hint: r.template == nil ? nil : "ни правило, ни шаблон `\(r.template ?? "")` её не задают")
+        }
+        var params = packParams
+        var unsetParams = unset
+        var local: [String: Literal] = [:]
+        for p in r.localParams {
+            guard let v = p.value else { continue }
+            if let old = packParams[p.name] {
+                guard PackLoader.sameKind(old, v) else {
+                    sink.add(.typeMismatch, at: p.loc, "параметр `\(p.name)` — «\(old.type)», а задано «\(v.type)»")
+                    continue
+                }
+            } else if !unset.contains(p.name) {
+                sink.add(.unknownParameter, at: p.loc, "`set` для необъявленного параметра `\(p.name)`",
+                         hint: RuleDiagnostics.didYouMean(p.name, among: packParams.keys.sorted() + unset.sorted()))
+                continue
+            }
+            params[p.name] = v
+            unsetParams.remove(p.name)
+            local[p.name] = v
         }
         if r.title == nil { missing("title", "название") }
         if r.clause == nil { missing("clause", "пункт документа") }
         if r.message == nil { missing("message", "текст замечания") }
         if r.severity == nil { missing("severity", "нарушение, замечание или рекомендация") }
         if r.scope == nil { missing("scope", "что проверяется") }
-        if r.condition == nil && r.measure == nil { missing("require", "условие: require, forbid или measure") }
+        if r.condition == nil && r.measure == nil && r.seenKeys.isDisjoint(with: ["require", "forbid", "measure"]) {
+            missing("require", "условие: require, forbid или measure")
+        }
         if r.condition != nil && r.measure != nil {
             sink.add(.duplicateKey, at: r.loc, "в правиле одновременно условие и показатель `measure`: оставьте одно")
         }
@@ -28,7 +53,8 @@ enum RuleChecker {
             sink.add(.missingArea, at: r.tagsLoc ?? r.loc,
                      "среди тегов нет области: " + Vocabulary.areas.joined(separator: ", "), hint: near)
         }
-        if !r.examples.contains(where: { $0.triggers != nil }) || !r.examples.contains(where: { $0.triggers == nil }) {
+        if r.brokenExamples == 0,
+           !r.examples.contains(where: { $0.triggers != nil }) || !r.examples.contains(where: { $0.triggers == nil }) {
             sink.add(.badExample, at: r.loc,
                      "у правила `\(r.id)` должен быть пример, где оно срабатывает (example triggers), и пример, где нет (example passes)")
         }
@@ -42,7 +68,8 @@ enum RuleChecker {
             }
         }
         guard let scope = scopeInfo else { return nil }
-        var ec = ExprChecker(sink: sink, params: params, root: scope.entity)
+        var ec = ExprChecker(sink: sink, params: params, root: scope.entity, defs: defs)
+        ec.unsetParams = unsetParams
         let filter = r.filter.flatMap { boolean(&ec, $0, "where") }
         let condition = r.condition.flatMap { boolean(&ec, $0, r.conditionIsForbid ? "forbid" : "require") }
         var measure: (TExpr, VType)?
@@ -79,7 +106,8 @@ enum RuleChecker {
             conditionText: (r.condition ?? r.measure).map { sink.text(at: $0.loc) },
             measure: measure?.0, measureType: measure?.1, warn: warn, fail: fail, message: msg,
             expected: expected, found: found, examples: r.examples, fieldsRead: ec.fieldsRead,
-            parametersUsed: ec.paramsUsed, file: r.loc.file, line: r.loc.line, due: due, skips: skips)
+            parametersUsed: ec.paramsUsed, scopeText: r.scopeLoc.map { sink.text(at: $0) }, template: r.template,
+            localParams: local, file: r.loc.file, line: r.loc.line, due: due, skips: skips)
     }
 
     static func boolean(_ ec: inout ExprChecker, _ e: Expr, _ key: String) -> TExpr? {
@@ -128,7 +156,8 @@ enum RuleChecker {
 extension DiagnosticSink {
     /// The rest of the source line from a location (for showing a rule's condition).
     func text(at loc: SourceLocation) -> String {
-        guard loc.line >= 1 && loc.line <= lines.count else { return "" }
-        return String(lines[loc.line - 1]).trimmingSpaces()
+        let ls = loc.file == file ? lines : (otherFiles[loc.file] ?? [])
+        guard loc.line >= 1 && loc.line <= ls.count else { return "" }
+        return String(ls[loc.line - 1]).trimmingSpaces()
     }
 }

@@ -56,6 +56,12 @@ public struct CheckedRule: Sendable {
     public var fieldsRead: Set<FieldKey>
     /// Parameters the rule uses.
     public var parametersUsed: Set<String>
+    /// Source text of the `scope` line (for `rules diff`).
+    public var scopeText: String? = nil
+    /// `rule ID from TEMPLATE`: the template it instantiates (`rules diff` pairs rules by it).
+    public var template: String? = nil
+    /// Parameter values set for this rule only (`set` inside the rule), by name.
+    public var localParams: [String: Literal] = [:]
     public var file: String
     public var line: Int
     /// When a record falls due (`due`), a date or a moment; nil — the default (see RuleDecl.due).

@@ -6,6 +6,11 @@ public enum Entity: String, Sendable, CaseIterable, Hashable {
     case change
     case span = "student_subject_period"
     case groupMonth = "group_subject_month"
+    case planFact = "plan_fact"
+    case teaching
+    case teacherMonth = "teacher_month"
+    case load
+    case holiday
     case group, student, teacher, subject, period
 
     /// Russian name for listings.
@@ -18,6 +23,11 @@ public enum Entity: String, Sendable, CaseIterable, Hashable {
         case .change: "запись истории изменений"
         case .span: "ученик × предмет × отрезок времени (сущность `student_subject_period`; те же записи дают `students` у `group_subject_month`)"
         case .groupMonth: "класс × предмет × месяц"
+        case .planFact: "план и факт: класс (или его подгруппа) × предмет × отрезок времени (сущности `plan_period`, `plan_month`, `plan_year`)"
+        case .teaching: "кто ведёт: учитель × класс (подгруппа) × предмет — по урокам журнала (сущность `teaching`)"
+        case .teacherMonth: "учитель × календарный месяц (сущность `teacher_month`)"
+        case .load: "строка нагрузки: учитель × класс (подгруппа) × предмет × часы (сущность `load_items`)"
+        case .holiday: "каникулы из календаря журнала"
         case .group: "класс (группа)"
         case .student: "обучающийся"
         case .teacher: "учитель"

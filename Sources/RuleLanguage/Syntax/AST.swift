@@ -139,8 +139,15 @@ public struct RuleDecl: Sendable {
     public var expected: Template?
     public var found: Template?
     public var examples: [Example] = []
-    /// Keys seen, for duplicate detection.
+    /// Examples that could not be parsed (their error is reported; the rule is not blamed again).
+    public var brokenExamples = 0
+    /// Keys seen, for duplicate detection (also keys whose value could not be parsed).
     public var seenKeys: Set<String> = []
+    /// `rule ID from TEMPLATE`: the template whose items this rule takes where it has none.
+    public var template: String?
+    public var templateLoc: SourceLocation?
+    /// `set name = value` inside the rule: parameter values for this rule only.
+    public var localParams: [ParamDecl] = []
 
     public init(id: String, loc: SourceLocation) {
         self.id = id
@@ -157,7 +164,8 @@ public struct SkipDecl: Sendable {
 
 public struct ParamDecl: Sendable {
     public var name: String
-    public var value: Literal
+    /// nil for `param name "описание"`: declared without a default, a pack must `set` it.
+    public var value: Literal?
     public var description: String?
     /// Parameter names referenced by the value (`warn > share_warn`) are not allowed; values are literals.
     public var loc: SourceLocation
@@ -173,11 +181,32 @@ public struct PackFile: Sendable {
     public var extends: String?
     public var extendsLoc: SourceLocation?
     public var params: [ParamDecl] = []
+    public var defines: [DefineDecl] = []
+    public var templates: [RuleDecl] = []
     public var rules: [RuleDecl] = []
+    /// Parameters and definitions whose line could not be parsed: uses of these names are not
+    /// reported again as unknown.
+    public var brokenNames: Set<String> = []
     public var loc: SourceLocation
 
     public init(path: String) {
         self.path = path
         loc = SourceLocation(file: path, line: 1, column: 1)
     }
+}
+
+/// `define …`: a value written once and used by many rules.
+///
+///     define lesson.entry_time = coalesce(topic_entered_at, recorded_at) "Когда внесена запись урока"
+///     define mark_count(list) = count(list) + count(list where has(second_mark))
+public struct DefineDecl: Sendable {
+    public var name: String
+    /// `lesson` in `define lesson.entry_time`: a derived field of that entity.
+    public var entity: String?
+    public var entityLoc: SourceLocation?
+    /// Parameter names of `define f(a, b)`; empty for a derived field or a constant expression.
+    public var parameters: [String]
+    public var body: Expr
+    public var description: String?
+    public var loc: SourceLocation
 }

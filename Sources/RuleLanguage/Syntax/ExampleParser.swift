@@ -5,17 +5,63 @@ extension Parser {
     public static let fixtureKeys: [String: [String]] = [
         "calendar": ["week", "holiday"],
         "period": ["name", "kind", "start", "end"],
-        "load": ["group", "subject", "teacher", "hours"],
-        "student": ["name", "group", "enrolled", "left"],
+        "bell": ["n", "start", "end"],
+        "group": ["name", "grade", "curator"],
+        "teacher": ["name", "position"],
+        "load": ["group", "subject", "teacher", "hours", "subgroup", "year"],
+        "student": ["name", "group", "enrolled", "left", "subgroup", "code"],
         "lesson": ["group", "subject", "date", "n", "start", "end", "teacher", "scheduled", "topic", "kind",
-                   "homework", "recorded", "topic_entered", "homework_entered", "substitution_entered"],
+                   "homework", "recorded", "topic_entered", "homework_entered", "substitution_entered", "subgroup", "by"],
         "cell": ["student", "value", "work", "entered", "by"],
         "period_mark": ["student", "group", "subject", "period", "value", "entered"],
         "plan": ["group", "subject", "n", "topic", "hours", "kind", "date"],
-        "change": ["target", "student", "old", "new", "placed", "changed", "by"],
+        "change": ["target", "student", "old", "new", "placed", "changed", "by", "reason"],
         "as_of": ["at"],
         // `param имя=значение`: the example runs with the pack's parameter set so (any name).
         "param": [],
+    ]
+
+    /// Where an example sets each kind of data a rule may need (by `FieldInfo.requires`), for
+    /// the hint of an example that checked nothing.
+    public static let fixtureForData: [String: String] = [
+        "номера уроков": "`lesson n=…`",
+        "время начала и окончания уроков или расписание звонков": "`lesson start=… end=…` или строки `bell n=… start=… end=…`",
+        "учитель, проводивший урок": "`lesson teacher=…`",
+        "учитель по расписанию": "`lesson scheduled=…`",
+        "время отметки о замене": "`lesson substitution_entered=…`",
+        "темы уроков": "`lesson topic=…`",
+        "виды занятий": "`lesson kind=…`",
+        "домашние задания": "`lesson homework=…`",
+        "время создания записи урока": "`lesson recorded=…`",
+        "время внесения темы": "`lesson topic_entered=…`",
+        "время внесения домашнего задания": "`lesson homework_entered=…`",
+        "учебные периоды": "строка `period name=… start=… end=…`",
+        "КТП": "строка `plan n=… topic=…`",
+        "подгруппы уроков": "`lesson subgroup=…`",
+        "кто внёс запись урока": "`lesson by=…`",
+        "распределение нагрузки": "строка `load teacher=… hours=…`",
+        "расписание звонков": "строки `bell n=… start=… end=…`",
+        "учитель урока": "`lesson teacher=…`",
+        "виды работ у отметок": "`cell work=…`",
+        "время выставления отметок": "`cell entered=…`",
+        "кто выставил отметку": "`cell by=…`",
+        "время выставления отметок за период": "`period_mark entered=…`",
+        "виды занятий в КТП": "`plan kind=…`",
+        "плановые даты КТП": "`plan date=…`",
+        "время выставления исходных значений в истории изменений": "`change placed=…`",
+        "время изменений в истории изменений": "`change changed=…`",
+        "автор изменений": "`change by=…`",
+        "причины исправлений": "`change reason=…`",
+        "учебная нагрузка (часов в неделю)": "строка `load hours=…`",
+        "часы в год по учебному плану": "`load year=…`",
+        "номера классов": "`group name=… grade=…`",
+        "классные руководители": "`group name=… curator=…`",
+        "коды обучающихся": "`student code=…`",
+        "даты зачисления": "`student enrolled=…`",
+        "даты выбытия": "`student left=…`",
+        "должности учителей": "`teacher name=… position=…`",
+        "отметки за период": "строка `period_mark value=…`",
+        "каникулы в календаре": "`calendar holiday=ДАТА..ДАТА`",
     ]
 
     /// `example triggers [N] ["name"] { lines }` (the `example` word is consumed).
@@ -24,7 +70,15 @@ extension Parser {
         if tok.isWord("triggers") {
             _ = next()
             triggers = 0
-            if case .number(let n) = tok.kind, !atExprEnd { _ = next(); triggers = Int(n) }
+            if case .number(let n) = tok.kind, !atExprEnd {
+                let t = next()
+                guard n >= 1, n <= 1_000_000, n == n.rounded() else {
+                    error(.badExample, t, "число замечаний в примере — целое от 1 до 1 000 000, а здесь «\(t.raw.prefix(20))»")
+                    skipBlock()
+                    return nil
+                }
+                triggers = Int(n)
+            }
         } else if tok.isWord("passes") {
             _ = next()
         } else {

@@ -105,7 +105,11 @@ extension Parser {
     mutating func parsePrimary() -> Expr? {
         let t = tok
         if atExprEnd {
-            error(.syntax, t, "выражение оборвалось: ожидалось значение или имя поля")
+            // Point at the end of the line that broke off, not at the next line.
+            let prev = pos > 0 ? tokens[pos - 1] : t
+            let at = prev.isEOF || pos == 0 ? loc(t)
+                : SourceLocation(file: sink.file, line: prev.line, column: prev.column + prev.raw.count + (prev.kind.isString ? 2 : 0))
+            sink.add(.syntax, at: at, "выражение оборвалось: ожидалось значение или имя поля")
             return nil
         }
         switch t.kind {

@@ -85,24 +85,83 @@ public struct Lexer {
         return nil
     }
 
+    /// A string in double quotes. Inside a `{…}` placeholder of a message a quoted string is part
+    /// of the expression (`"… {coalesce(topic, "—")} …"`), so its quotes do not end the message.
     private mutating func lexString() -> Token.Kind? {
         let (l, cl) = (line, col)
         advance()
         var s = ""
+        var depth = 0
         while let c = cur, c != "\n" {
-            if c == "\"" { advance(); return .string(s) }
+            if c == "\"" {
+                if depth > 0, let end = innerStringEnd() {
+                    while pos <= end { s.append(chars[pos]); advance() }
+                    continue
+                }
+                if depth > 0, restOfLineHasText() {
+                    // A quote inside an unclosed placeholder ended the message too early: say so
+                    // once, and do not read the rest of the line as rule text.
+                    let (ql, qc) = (line, col)
+                    diagnostics.append(RuleDiagnostics.make(.badPlaceholder, file: file, line: ql, column: qc,
+                                                            sourceLine: sourceLine(ql),
+                                                            message: "кавычка внутри подстановки `{…}` закрыла строку сообщения",
+                                                            hint: "строка внутри подстановки пишется целиком в кавычках и подстановка закрывается `}`: {coalesce(topic, \"—\")}"))
+                    while let d = cur, d != "\n" { advance() }
+                    return .string(s)
+                }
+                advance()
+                return .string(s)
+            }
             if c == "\\", let n = at(1), n == "\"" || n == "\\" {
                 advance(); advance()
                 s.append(n)
                 continue
+            }
+            if c == "{" {
+                if at(1) == "{" { s += "{{"; advance(); advance(); continue }
+                depth += 1
+            } else if c == "}" {
+                if depth > 0 { depth -= 1 } else if at(1) == "}" { s += "}}"; advance(); advance(); continue }
             }
             s.append(c)
             advance()
         }
         diagnostics.append(RuleDiagnostics.make(.unterminatedString, file: file, line: l, column: cl,
                                                 sourceLine: sourceLine(l),
-                                                message: "строка не закрыта кавычкой до конца строки"))
+                                                message: "строка не закрыта кавычкой до конца строки",
+                                                hint: depth > 0 ? "подстановка `{` не закрыта скобкой `}`" : nil))
         return .string(s)
+    }
+
+    /// True when something other than spaces and a comment follows the current character on its line.
+    private func restOfLineHasText() -> Bool {
+        var k = pos + 1
+        while k < chars.count, chars[k] != "\n" {
+            if chars[k] == "#" { return false }
+            if !chars[k].isWhitespace { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// At a `"` inside a placeholder: the position of the quote that closes this inner string,
+    /// provided the placeholder's `}` and the closing quote of the whole string follow on the
+    /// line; nil when they do not (then the quote ends the string, as a plain `"` would).
+    private func innerStringEnd() -> Int? {
+        var k = pos + 1
+        while k < chars.count, chars[k] != "\n" {
+            if chars[k] == "\\", k + 1 < chars.count, chars[k + 1] == "\"" || chars[k + 1] == "\\" { k += 2; continue }
+            if chars[k] == "\"" { break }
+            k += 1
+        }
+        guard k < chars.count, chars[k] == "\"" else { return nil }
+        var j = k + 1, sawBrace = false
+        while j < chars.count, chars[j] != "\n" {
+            if chars[j] == "}" { sawBrace = true }
+            if chars[j] == "\"", sawBrace { return k }
+            j += 1
+        }
+        return nil
     }
 
     private func digits(from k: Int, count: Int) -> Bool {

@@ -46,7 +46,7 @@ public struct Parser {
     /// True when the expression must stop before `tok` (a new line outside brackets).
     var atExprEnd: Bool { tok.isEOF || (tok.startsLine && nesting == 0) }
 
-    static let headerKeys = ["pack", "title", "document", "extends", "param", "set", "rule"]
+    static let headerKeys = ["pack", "title", "document", "extends", "param", "set", "define", "template", "rule"]
 
     public mutating func parseFile() -> PackFile {
         var file = PackFile(path: sink.file)
@@ -70,7 +70,30 @@ public struct Parser {
                 file.extends = expectString()
             case "param", "set":
                 _ = next()
-                if let p = parseParam(isOverride: word == "set") { file.params.append(p) }
+                let nameTok = tok
+                if let p = parseParam(isOverride: word == "set") { file.params.append(p) } else if let n = nameTok.identText {
+                    file.brokenNames.insert(n)
+                }
+            case "define":
+                _ = next()
+                let nameTok = tok
+                if let d = parseDefine() {
+                    if file.defines.contains(where: { $0.name == d.name && $0.entity == d.entity }) {
+                        error(.duplicateKey, nameTok, "определение `\(d.entity.map { $0 + "." } ?? "")\(d.name)` уже есть в этом файле")
+                    }
+                    file.defines.append(d)
+                } else if let n = nameTok.identText {
+                    file.brokenNames.insert(n)
+                    if peek().isPunct("."), let f = peek(2).identText { file.brokenNames.insert(f) }
+                }
+            case "template":
+                _ = next()
+                if let r = parseRule(at: t, isTemplate: true) {
+                    if file.templates.contains(where: { $0.id == r.id }) {
+                        error(.duplicateRule, t, "шаблон `\(r.id)` уже объявлен в этом файле")
+                    }
+                    file.templates.append(r)
+                }
             case "rule":
                 _ = next()
                 if let r = parseRule(at: t) {
@@ -124,8 +147,14 @@ public struct Parser {
             return nil
         }
         _ = next()
+        // `param name "описание"`: declared without a default value; a pack that uses it must `set` it.
+        if !isOverride, case .string(let s) = tok.kind, !atExprEnd {
+            _ = next()
+            return ParamDecl(name: name, value: nil, description: s, loc: loc(nameTok), isOverride: false)
+        }
         guard tok.isPunct("=") else {
-            error(.syntax, tok, "ожидался знак `=` после имени параметра, а найдено \(tok.shown)")
+            error(.syntax, tok, "ожидался знак `=` после имени параметра, а найдено \(tok.shown)",
+                  hint: isOverride ? nil : "параметр без значения по умолчанию пишется так: param имя \"описание\"")
             skipRest()
             return nil
         }
@@ -134,6 +163,60 @@ public struct Parser {
         var desc: String?
         if !isOverride, case .string(let s) = tok.kind, !atExprEnd { _ = next(); desc = s }
         return ParamDecl(name: name, value: value, description: desc, loc: loc(nameTok), isOverride: isOverride)
+    }
+
+    /// `define entity.name = expr ["описание"]`, `define name(a, b) = expr`, `define name = expr`.
+    mutating func parseDefine() -> DefineDecl? {
+        let nameTok = tok
+        guard var name = nameTok.identText, !Parser.reserved.contains(name) else {
+            error(.syntax, tok, "ожидалось имя определения (например, `lesson.entry_time` или `mark_count(list)`), а найдено \(tok.shown)")
+            skipRest()
+            return nil
+        }
+        _ = next()
+        var entity: String?
+        var entityLoc: SourceLocation?
+        var parameters: [String] = []
+        if tok.isPunct("."), !tok.spaceBefore {
+            _ = next()
+            guard let field = tok.identText else {
+                error(.syntax, tok, "после точки ожидалось имя поля, а найдено \(tok.shown)")
+                skipRest()
+                return nil
+            }
+            _ = next()
+            entity = name
+            entityLoc = loc(nameTok)
+            name = field
+        } else if tok.isPunct("("), !tok.spaceBefore {
+            _ = next()
+            while !tok.isPunct(")") {
+                guard let p = tok.identText, !atExprEnd else {
+                    error(.syntax, tok, "в скобках определения ожидались имена параметров через запятую, а найдено \(tok.shown)")
+                    skipRest()
+                    return nil
+                }
+                _ = next()
+                parameters.append(p)
+                if tok.isPunct(",") { _ = next() } else if !tok.isPunct(")") {
+                    error(.syntax, tok, "ожидалась `,` или `)`, а найдено \(tok.shown)")
+                    skipRest()
+                    return nil
+                }
+            }
+            _ = next()
+        }
+        guard tok.isPunct("=") else {
+            error(.syntax, tok, "ожидался знак `=` после имени определения, а найдено \(tok.shown)")
+            skipRest()
+            return nil
+        }
+        _ = next()
+        guard let body = parseExpr() else { skipRest(); return nil }
+        var desc: String?
+        if case .string(let s) = tok.kind, !atExprEnd { _ = next(); desc = s }
+        return DefineDecl(name: name, entity: entity, entityLoc: entityLoc, parameters: parameters, body: body,
+                          description: desc, loc: loc(nameTok))
     }
 
     mutating func skipRest() { while !atExprEnd { _ = next() } }

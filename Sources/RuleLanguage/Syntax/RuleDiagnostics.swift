@@ -23,6 +23,7 @@ public enum RuleDiagnosticID: String, Sendable, CaseIterable {
     case extends = "rules.extends"
     case badPlaceholder = "rules.bad-placeholder"
     case badExample = "rules.bad-example"
+    case unknownTemplate = "rules.unknown-template"
 }
 
 public enum RuleDiagnostics {
@@ -55,12 +56,34 @@ public final class DiagnosticSink {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
+    /// Lines of the other files of a pack (a rule written from a template in `base.rules` may
+    /// report a mistake in the template's text).
+    public var otherFiles: [String: [Substring]] = [:]
+
     public func add(_ id: RuleDiagnosticID, at loc: SourceLocation, _ message: String, hint: String? = nil) {
-        let src = loc.line >= 1 && loc.line <= lines.count ? String(lines[loc.line - 1]) : nil
-        items.append(Diagnostic(id: id.rawValue, location: loc, message: message, sourceLine: src, hint: hint))
+        let ls = loc.file == file ? lines : (otherFiles[loc.file] ?? [])
+        let src = loc.line >= 1 && loc.line <= ls.count ? String(ls[loc.line - 1]) : nil
+        keep(Diagnostic(id: id.rawValue, location: loc, message: message, sourceLine: src, hint: hint))
     }
 
-    public func append(_ ds: [Diagnostic]) { items += ds }
+    public func append(_ ds: [Diagnostic]) { for d in ds { keep(d) } }
+
+    /// Errors after which the rest of their line cannot be read as written: whatever else is
+    /// reported on that line follows from them.
+    static let lineBreaking: Set<String> = [RuleDiagnosticID.syntax, .unterminatedString, .badDate, .badDuration, .badPlaceholder]
+        .map(\.rawValue).reduce(into: []) { $0.insert($1) }
+
+    /// One mistake gives one error: a diagnostic is dropped when it repeats one already kept, or
+    /// when its line already has an error that broke the reading of that line.
+    private func keep(_ d: Diagnostic) {
+        if let l = d.location {
+            for e in items where e.location?.line == l.line && e.location?.file == l.file {
+                if Self.lineBreaking.contains(e.id) { return }
+                if e.location == l && e.message == d.message { return }
+            }
+        }
+        items.append(d)
+    }
 
     public var hasErrors: Bool { !items.isEmpty }
 

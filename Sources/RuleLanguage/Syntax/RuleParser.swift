@@ -2,14 +2,21 @@ import JournalModel
 
 extension Parser {
     static let ruleKeys = ["title", "document", "clause", "severity", "tags", "valid", "scope", "require",
-                           "forbid", "measure", "due", "skip", "warn", "fail", "message", "expected", "found", "example"]
+                           "forbid", "measure", "due", "skip", "warn", "fail", "message", "expected", "found", "example", "set"]
 
-    /// `rule ID { … }` (the `rule` word is consumed).
-    mutating func parseRule(at start: Token) -> RuleDecl? {
+    /// `rule ID [from TEMPLATE] { … }` or `template ID { … }` (the first word is consumed).
+    mutating func parseRule(at start: Token, isTemplate: Bool = false) -> RuleDecl? {
         guard let id = parseId() else { skipBlock(); return nil }
         var rule = RuleDecl(id: id, loc: loc(start))
+        if !isTemplate, tok.isWord("from"), !atExprEnd {
+            _ = next()
+            rule.templateLoc = loc(tok)
+            guard let base = parseId() else { skipBlock(); return nil }
+            rule.template = base
+        }
         guard tok.isPunct("{") else {
-            error(.syntax, tok, "после id правила ожидалась `{`, а найдено \(tok.shown)")
+            error(.syntax, tok, "после id \(isTemplate ? "шаблона" : "правила") ожидалась `{`, а найдено \(tok.shown)",
+                  hint: isTemplate ? nil : "правило по шаблону пишется так: rule ID from ШАБЛОН {")
             skipBlock()
             return rule
         }
@@ -88,7 +95,15 @@ extension Parser {
         case "message": rule.message = parseTemplate()
         case "expected": rule.expected = parseTemplate()
         case "found": rule.found = parseTemplate()
-        case "example": if let ex = parseExample(at: keyTok) { rule.examples.append(ex) }
+        case "example": if let ex = parseExample(at: keyTok) { rule.examples.append(ex) } else { rule.brokenExamples += 1 }
+        case "set":
+            rule.seenKeys.remove("set")
+            if let p = parseParam(isOverride: true) {
+                if rule.localParams.contains(where: { $0.name == p.name }) {
+                    error(.duplicateKey, keyTok, "параметр `\(p.name)` уже задан в этом правиле")
+                }
+                rule.localParams.append(p)
+            }
         default:
             error(.unknownKey, keyTok, "неизвестная настройка правила `\(key)`",
                   hint: RuleDiagnostics.didYouMean(key, among: Parser.ruleKeys))

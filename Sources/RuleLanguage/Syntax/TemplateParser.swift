@@ -20,7 +20,7 @@ extension Parser {
             if c == "{", i + 1 < cs.count, cs[i + 1] == "{" { text.append("{"); i += 2; continue }
             if c == "}", i + 1 < cs.count, cs[i + 1] == "}" { text.append("}"); i += 2; continue }
             if c == "{" {
-                guard let close = cs[(i + 1)...].firstIndex(of: "}") else {
+                guard let close = Parser.placeholderEnd(cs, from: i + 1) else {
                     sink.add(.badPlaceholder, at: SourceLocation(file: sink.file, line: t.line, column: base + i),
                              "подстановка `{` не закрыта скобкой `}`", hint: "фигурную скобку в тексте пишут как `{{`")
                     return nil
@@ -49,5 +49,24 @@ extension Parser {
         }
         if !text.isEmpty { pieces.append(.text(text)) }
         return Template(pieces: pieces, source: s)
+    }
+
+    /// The `}` closing a placeholder that starts at `from`, skipping quoted strings inside it.
+    static func placeholderEnd(_ cs: [Character], from: Int) -> Int? {
+        var k = from
+        var quoted = false
+        while k < cs.count {
+            let c = cs[k]
+            if quoted {
+                if c == "\\" { k += 2; continue }
+                if c == "\"" { quoted = false }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "}" {
+                return k
+            }
+            k += 1
+        }
+        return nil
     }
 }

@@ -13,6 +13,8 @@ public struct Token: Sendable, Equatable {
         case time(TimeOfDay)
         case punct(String)
         case eof
+
+        var isString: Bool { if case .string = self { true } else { false } }
     }
 
     public var kind: Kind

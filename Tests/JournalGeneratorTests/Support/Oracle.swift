@@ -14,6 +14,8 @@ struct Oracle {
         try cells()
         try changes()
         try accumulation()
+        try sequences()
+        try missingPeriodMarks()
     }
 
     private mutating func add(_ k: ViolationKind, _ key: String) { found[k.rawValue, default: []].insert(key) }
@@ -115,6 +117,86 @@ struct Oracle {
                 let sub = load.first { $0[0] == r[0] && $0[2] == r[1] }?[1] ?? ""
                 let total = lessonDates["\(r[0])|\(sub)|\(r[1])", default: []].filter(period.contains).count
                 if !(n < 3 && missed * 2 > total) { add(.notAttestedWithoutGrounds, key) }
+            }
+        }
+    }
+
+    /// The data's last day: the latest lesson date of the tables.
+    private func lastDay() throws -> LocalDate? {
+        let t = try table("занятия.csv")
+        return t.rows.compactMap { date($0[t.column("Дата")]) }.max()
+    }
+
+    /// «2» not re-assessed within 4 days of a lesson attended, after three absences, after the holidays.
+    private mutating func sequences() throws {
+        let lt = try table("занятия.csv")
+        // (group|subgroup|subject) → lessons (date, number) in order.
+        var series: [String: [(LocalDate, String)]] = [:]
+        for r in lt.rows {
+            guard let d = date(r[lt.column("Дата")]) else { continue }
+            series["\(r[lt.column("Группа")])|\(r[lt.column("Подгруппа")])|\(r[lt.column("Предмет")])", default: []]
+                .append((d, r[lt.column("Урок №")]))
+        }
+        for k in series.keys { series[k]?.sort { ($0.0, Int($0.1) ?? 0) < ($1.0, Int($1.1) ?? 0) } }
+        let ct = try table("отметки.csv")
+        let (g, subj, d, no, st, v, sg) = (ct.column("Группа"), ct.column("Предмет"), ct.column("Дата урока"), ct.column("Урок №"),
+                                           ct.column("Обучающийся"), ct.column("Значение"), ct.column("Подгруппа"))
+        var value: [String: CellValue] = [:]   // group|subject|date|no|student
+        for r in ct.rows { value["\(r[g])|\(r[subj])|\(r[d])|\(r[no])|\(r[st])"] = CellValue(parsing: r[v]) }
+        let holidays = try table("календарь.csv").rows.compactMap { r -> (LocalDate, LocalDate)? in
+            guard r[0] == "каникулы", let a = date(r[1]), let b = date(r[2]) else { return nil }
+            return (a, b)
+        }
+        let last = try lastDay()
+        for r in ct.rows {
+            let cell = CellValue(parsing: r[v])
+            guard cell.marks.contains(where: { $0.value <= 2 }), let day = date(r[d]),
+                  let lessons = series["\(r[g])|\(r[sg])|\(r[subj])"],
+                  let i = lessons.firstIndex(where: { $0.0 == day && $0.1 == r[no] }) else { continue }
+            let key = "\(r[g])|\(r[subj])|\(r[d])|\(r[no])|\(r[st])"
+            func at(_ k: Int) -> CellValue? {
+                let (ld, ln) = lessons[k]
+                return value["\(r[g])|\(r[subj])|\(ld.description)|\(ln)|\(r[st])"]
+            }
+            let limit = day.adding(days: 4)
+            if let last, limit < last {
+                let later = (i + 1)..<lessons.count
+                let attended = later.contains { lessons[$0].0 <= limit && !(at($0)?.isAbsence ?? false) }
+                let marked = later.contains { lessons[$0].0 > day && lessons[$0].0 <= limit && (at($0)?.hasMark ?? false) }
+                if attended && !marked { add(.unsatNotRechecked, key) }
+            }
+            if i >= 3, (1...3).allSatisfy({ at(i - $0)?.isAbsence ?? false }) { add(.unsatAfterAbsence, key) }
+            if i >= 1, holidays.contains(where: { lessons[i - 1].0 < $0.0 && $0.1 < day }) { add(.unsatAfterHolidays, key) }
+        }
+    }
+
+    /// A term that ended in the data without a mark for a student enrolled at its end, in a
+    /// subject the group got marks in during the term.
+    private mutating func missingPeriodMarks() throws {
+        let periods = try table("периоды.csv").rows.compactMap { r -> StudyPeriod? in
+            guard let k = StudyPeriod.Kind(rawValue: r[1]), k != .year, let a = date(r[2]), let b = date(r[3]) else { return nil }
+            return StudyPeriod(name: r[0], kind: k, start: a, end: b)
+        }
+        guard let last = try lastDay() else { return }
+        var graded = Set<String>()   // group|subject|period
+        for r in try table("отметки.csv").rows where CellValue(parsing: r[5]).hasMark {
+            guard let d = date(r[2]) else { continue }
+            for p in periods where p.contains(d) { graded.insert("\(r[0])|\(r[1])|\(p.name)") }
+        }
+        let given = Set(try table("итоговые.csv").rows.map { "\($0[0])|\($0[1])|\($0[3])|\($0[2])" })
+        let load = try table("нагрузка.csv").rows
+        for s in try table("обучающиеся.csv").rows {
+            let (group, name, sub) = (s[0], s[1], s[3])
+            guard let enrolled = date(s[4]) else { continue }
+            let left = date(s[5])
+            var subjects = Set<String>()
+            for l in load where l[0] == group && (l[1].isEmpty || l[1] == sub) { subjects.insert(l[2]) }
+            for subject in subjects {
+                for p in periods where p.end <= last && enrolled <= p.end && (left.map { $0 >= p.end } ?? true)
+                    && graded.contains("\(group)|\(subject)|\(p.name)") {
+                    let key = "\(group)|\(subject)|\(p.name)|\(name)"
+                    if !given.contains(key) { add(.periodMarkMissing, key) }
+                }
             }
         }
     }
