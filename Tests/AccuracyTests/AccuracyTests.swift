@@ -12,8 +12,9 @@ import Testing
 @Suite(.serialized) struct AccuracyTests {
     static let seed: UInt64 = 20_251
     static let classes = 6
-    /// Fixed «now» so deadline rules see every period as closed.
-    static let checkedAt = LocalDateTime(date: LocalDate(year: 2026, month: 6, day: 30)!, time: TimeOfDay(hour: 12, minute: 0)!)
+    /// Fixed «now» and the moment of judgement, after every entry of the generated year, so every
+    /// record is due and the ground truth can be compared in full.
+    static let checkedAt = LocalDateTime(date: LocalDate(year: 2026, month: 8, day: 31)!, time: TimeOfDay(hour: 12, minute: 0)!)
 
     @Test func cleanJournalGivesNoFindings() throws {
         let run = try SyntheticRun.make(seed: Self.seed, inject: 0, classes: Self.classes)
@@ -108,6 +109,6 @@ import Testing
 
     private func check(_ pack: String, _ journal: Journal) throws -> CheckReport {
         try Checker.check(packPath: AccuracyFixtures.packPath(pack), journal: journal,
-                          options: CheckOptions(checkedAt: Self.checkedAt))
+                          options: CheckOptions(checkedAt: Self.checkedAt, asOf: Self.checkedAt))
     }
 }

@@ -23,10 +23,11 @@ import Findings
         return j
     }
 
-    /// Outcome and findings of the pack's rules (body: params, defines, rules) on a journal.
+    /// Outcome and findings of the pack's rules (body: params, defines, rules) on a journal,
+    /// judged, like rule examples, after everything in it (`AsOfDefault.never`).
     static func run(_ body: String, _ j: Journal) throws -> (outcomes: [RuleOutcome], findings: [Finding]) {
         let pack = try PackLoader.load(text: header + body, file: "t.rules")
-        return Engine.evaluate(pack.rules, journal: j, options: CheckOptions())
+        return Engine.evaluate(pack.rules, journal: j, options: CheckOptions(asOf: AsOfDefault.never))
     }
 
     static func rule(_ id: String, scope: String, _ condition: String, message: String = "x") -> String {
@@ -190,7 +191,7 @@ import Findings
         for r in pack.rules { for e in ExampleRunner.run(r) { #expect(e.passed, "\(r.id) \(e.example): \(e.detail)") } }
         // 03.09 01:00 against 02.09 24:00 (term 1 день): 1 h late.
         let j = try Self.journal("lesson date=2025-09-01\ncell student=\"А\" value=5 entered=2025-09-03T01:00")
-        let (_, f) = Engine.evaluate(pack.rules, journal: j, options: CheckOptions())
+        let (_, f) = Engine.evaluate(pack.rules, journal: j, options: CheckOptions(asOf: AsOfDefault.never))
         #expect(f.map(\.message) == ["опоздание 1 ч"])
     }
 

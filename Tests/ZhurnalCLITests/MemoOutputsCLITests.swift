@@ -18,7 +18,10 @@ import ZIPFoundation
         let text = try String(contentsOfFile: md, encoding: .utf8)
         #expect(text.contains("СЛУЖЕБНАЯ ЗАПИСКА"))
         let total = try #require(text.firstMatch(of: /\(всего (\d+) нарушени/)).1
-        #expect(total == "5")
+        // 5 late or wrong entries of 06–10.10, and two «2»s of Fri 03.10 (Соколов Тимофей, Чернов
+        // Никита in marks_log_7b_algebra.csv) not re-assessed by 07.10 although both were at the
+        // 06.10 lesson: due 07.10, so in this week's memo (п. 4.1).
+        #expect(total == "7")
 
         let archive = try Archive(url: URL(fileURLWithPath: docx), accessMode: .read)
         let entry = try #require(archive["word/document.xml"])

@@ -13,7 +13,6 @@ struct SequenceTruth {
         var byStudent: [Int: [Int: CellValue]] = [:]   // student → lesson position → value
         for (i, row) in cells.enumerated() { for c in row { byStudent[c.student, default: [:]][i] = c.value } }
         let holidays = writer.year.calendar.holidays
-        let lastDay = writer.context.studyDays.last
         for (i, row) in cells.enumerated() {
             let l = lessons[i]
             for c in row where c.value.marks.contains(where: { $0.value <= 2 }) {
@@ -23,7 +22,9 @@ struct SequenceTruth {
                                              date: writer.text.date(l.date), number: l.number, student: writer.students[c.student].name)
                 }
                 let limit = l.date.adding(days: 4)
-                if let last = lastDay, limit < last {
+                // Judged whatever the data's last day: a check made after the window has ended
+                // (the journal's latest entry is weeks after the last lesson) judges every «2».
+                do {
                     let window = (i + 1)..<lessons.count
                     let attended = window.contains { k in lessons[k].date <= limit && !(mine[k]?.isAbsence ?? false) }
                     let reassessed = window.contains { k in

@@ -34,8 +34,7 @@ public enum ViolationKind: String, CaseIterable, Sendable {
     /// A period mark entered later than 2 days before the period's end (here: after the end).
     case periodMarkLate = "period_mark_late"
     /// A mark ≤ 2 of a student who attended a lesson of the subject within the next 4 days and
-    /// got no mark on any day of that window (the «2» was on a day more than 4 days before the
-    /// data's last day).
+    /// got no mark on any day of that window.
     case unsatNotRechecked = "unsat_not_rechecked"
     /// A mark ≤ 2 on a lesson right after 3 lessons of the subject the student missed («н»).
     case unsatAfterAbsence = "unsat_after_absence"

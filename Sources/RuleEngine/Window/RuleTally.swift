@@ -60,6 +60,16 @@ struct RuleTally: Sendable {
         levels.append(level)
     }
 
+    /// Why a rule checked nothing in a window: «у всех 2 проверяемых записей не удалось проверить
+    /// условие: деление на ноль (2)»; records not yet due are said to be so.
+    static func summary(_ reasons: [SkipCount], total: Int) -> String {
+        let parts = reasons.map { "\($0.reason) (\($0.count))" }.joined(separator: "; ")
+        if reasons.allSatisfy({ $0.reason.hasPrefix("срок ещё не наступил") }) {
+            return "у всех \(total) проверяемых записей \(reasons.map(\.reason).joined(separator: "; "))"
+        }
+        return "у всех \(total) проверяемых записей не удалось проверить условие: " + parts
+    }
+
     /// The outcome and findings of records due within `from...to` (day numbers, inclusive).
     func select(from: Int32, to: Int32) -> (RuleOutcome, [Finding]) {
         var o = base
@@ -88,7 +98,7 @@ struct RuleTally: Sendable {
         if o.checked == 0 {
             o.status = .notChecked
             o.missingData = o.skipped > 0
-                ? o.skippedReasons.map { "\($0.reason) — \($0.count)" }
+                ? [RuleTally.summary(o.skippedReasons, total: o.skipped)]
                 : [seenAny ? "нет записей, к которым применимо правило" : "в журнале нет записей: \(scopeText)"]
         } else if o.violations > 0 {
             o.status = .violated

@@ -147,7 +147,6 @@ struct Oracle {
             guard r[0] == "каникулы", let a = date(r[1]), let b = date(r[2]) else { return nil }
             return (a, b)
         }
-        let last = try lastDay()
         for r in ct.rows {
             let cell = CellValue(parsing: r[v])
             guard cell.marks.contains(where: { $0.value <= 2 }), let day = date(r[d]),
@@ -159,7 +158,7 @@ struct Oracle {
                 return value["\(r[g])|\(r[subj])|\(ld.description)|\(ln)|\(r[st])"]
             }
             let limit = day.adding(days: 4)
-            if let last, limit < last {
+            do {
                 let later = (i + 1)..<lessons.count
                 let attended = later.contains { lessons[$0].0 <= limit && !(at($0)?.isAbsence ?? false) }
                 let marked = later.contains { lessons[$0].0 > day && lessons[$0].0 <= limit && (at($0)?.hasMark ?? false) }
