@@ -35,6 +35,8 @@ import Testing
 
             Расхождений между файлами нет.
 
+            Уроки без номера (столбцы сетки, строки тем) сопоставлены с уроками того же дня из файлов с номерами: 47 дней.
+
             """)
         let mode = (try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)

@@ -39,7 +39,7 @@ struct JournalLoader {
         return a[Int(id)]
     }
 
-    private func ts(_ v: Int64?) -> LocalDateTime? { v.map { LocalDateTime(seconds: $0) } }
+    private func ts(_ v: Int64?) -> LocalDateTime? { StoredTime.decode(v) }
     private func day(_ v: Int64?) -> LocalDate? { v.map { LocalDate(dayNumber: Int32($0)) } }
 
     mutating func load(from: LocalDate?, to: LocalDate?, group: String?) throws -> Journal {

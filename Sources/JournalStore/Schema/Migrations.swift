@@ -1,6 +1,6 @@
 /// Versioned schema migrations (`PRAGMA user_version`). Each step runs once, in order, inside
-/// the caller's transaction. Days are `LocalDate.dayNumber`, times seconds since midnight,
-/// timestamps `LocalDateTime.seconds` (institution-local).
+/// one write transaction. Days are `LocalDate.dayNumber`, times seconds since midnight,
+/// timestamps `StoredTime` (institution-local seconds; a day-only entry is negative).
 enum Migrations {
     static let steps: [String] = [
         // 1: the journal, import batches, findings of the import, change history.
@@ -56,19 +56,41 @@ enum Migrations {
         CREATE TABLE import_finding(id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL REFERENCES batch(id),
             kind TEXT NOT NULL, message TEXT NOT NULL, file TEXT, line INTEGER, other_file TEXT, other_line INTEGER) STRICT;
         """,
+        // 2: where entities come from (cells never create what no roster or lesson source
+        // declares), rejected rows kept with their file, change history as a set, day-only
+        // timestamps (`StoredTime`: negative values, which version 1 cannot read — hence the step).
+        // Rows a version-1 import wrote have unknown sources: they count as declared.
+        """
+        ALTER TABLE grp ADD COLUMN declared INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE grp ADD COLUMN roster INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE lesson ADD COLUMN declared INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE change ADD COLUMN inferred INTEGER NOT NULL DEFAULT 0;
+        UPDATE grp SET declared = 1, roster = CASE WHEN EXISTS (SELECT 1 FROM student s WHERE s.group_id = grp.id) THEN 1 ELSE 0 END;
+        UPDATE lesson SET declared = 1;
+        CREATE INDEX change_cell ON change(lesson_id, student_id);
+        CREATE TABLE rejection(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES source_file(id),
+            line INTEGER NOT NULL, col INTEGER NOT NULL, reason TEXT NOT NULL, source_line TEXT) STRICT;
+        CREATE INDEX rejection_file ON rejection(file_id);
+        """,
     ]
 
     static var latest: Int { steps.count }
 
-    /// Brings the schema to `latest`; throws when the file is newer than this program.
+    /// Brings the schema to `latest`; throws when the file is newer than this program. The
+    /// version is read again under the write lock: two programs opening a new database at once
+    /// migrate it once.
     static func migrate(_ db: Database) throws {
-        let current = Int(try db.scalar("PRAGMA user_version") ?? 0)
-        if current > latest {
-            throw StoreError(code: 0, message: "база данных создана более новой версией программы (схема \(current), поддерживается \(latest))", sql: nil)
+        func version() throws -> Int {
+            let current = Int(try db.scalar("PRAGMA user_version") ?? 0)
+            if current > latest {
+                throw StoreError(code: 0, message: "база данных создана более новой версией программы (схема \(current), поддерживается \(latest))", sql: nil)
+            }
+            return current
         }
-        guard current < latest else { return }
+        guard try version() < latest else { return }
         try db.execute("BEGIN IMMEDIATE")
         do {
+            let current = try version()
             for v in current..<latest { try db.execute(steps[v]) }
             try db.execute("PRAGMA user_version = \(latest)")
             try db.execute("COMMIT")
