@@ -17,7 +17,7 @@ struct TableMapping {
         let cols = table.columns
         var m = TableMapping(table: table, fieldIndex: Array(repeating: nil, count: cols.count),
                              fixed: Array(repeating: nil, count: cols.count))
-        for (i, h) in headers.enumerated() {
+        for (i, h) in headers.enumerated() where !h.isEmpty {
             let name = profile.columnMap[CanonicalTable.normalize(h)] ?? h
             if let c = table.columnIndex(name), m.fieldIndex[c] == nil { m.fieldIndex[c] = i }
         }

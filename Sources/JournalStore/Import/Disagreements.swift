@@ -1,9 +1,11 @@
 import JournalModel
 
 /// Finds where the files of one import disagree about the same journal: a cell with different
-/// values, a cell one file has and another (covering that date) lacks, a lesson date listed by
-/// one file and not another, a topic or a mark on a date no file lists as a lesson, and lesson
-/// attributes (topic, homework, teachers) that differ.
+/// values, a cell one file has and another (covering that date) lacks, a lesson listed by one
+/// file and not another, a topic on a date no other file lists as a lesson, and lesson
+/// attributes (topic, homework, teachers) that differ. (A mark on a date no lesson source lists
+/// is rejected by `AttendedLessons`; days whose unnumbered lessons cannot be paired are reported
+/// by `LessonPairer`.)
 struct Disagreements {
     let db: Database
     let files: [String]
@@ -80,22 +82,6 @@ struct Disagreements {
         }
 
         timer.mark("  расхождения: уроки")
-        let markNoLesson = try db.prepare("""
-            SELECT a.file_id, a.first_line, l.day, a.n
-              FROM s_clesson a JOIN lesson l ON l.id = a.lesson_id
-             WHERE NOT EXISTS (SELECT 1 FROM s_lesson b0 WHERE b0.lesson_id = a.lesson_id)   -- the common case, one look-up
-               AND EXISTS (SELECT 1 FROM s_lcov v WHERE v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id)
-               AND NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
-                                WHERE lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day)
-             ORDER BY a.file_id, a.first_line
-            """)
-        while try markNoLesson.step() {
-            out.append(Disagreement(kind: .markWithoutLesson,
-                message: "\(markNoLesson.int(3)) отмет. на \(date(markNoLesson.int(2))) (файл \(name(markNoLesson.int(0)))), но ни один файл с уроками не знает урока в этот день",
-                file: file(markNoLesson.int(0)), line: Int(markNoLesson.int(1))))
-        }
-
-        timer.mark("  расхождения: отметки без урока")
         // Attributes can differ only for lessons that more than one row describes.
         try db.execute("""
             CREATE TEMP TABLE s_lmulti(lesson_id INTEGER PRIMARY KEY);

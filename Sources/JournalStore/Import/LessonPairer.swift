@@ -51,8 +51,8 @@ struct LessonPairer {
             guard touched else { continue }
             unnumbered.sort { $0.ordinal < $1.ordinal }
             let date = LocalDate(dayNumber: Int32(day))
-            let source = try firstSource(of: unnumbered[0].id)
             guard unnumbered.count == numbered.count else {
+                let source = try firstSource(of: unnumbered[0].id)
                 out.pairing.ambiguousDays += 1
                 try names.bind([.int(g), .int(s)])
                 let (gName, sName) = try names.step() ? (names.text(0), names.text(1)) : ("?", "?")
@@ -81,6 +81,7 @@ struct LessonPairer {
             } else {
                 out.pairing.doubleDays += 1
                 if out.pairing.examples.count < 20 {
+                    let source = try firstSource(of: unnumbered[0].id)
                     try names.bind([.int(g), .int(s)])
                     let (gName, sName) = try names.step() ? (names.text(0), names.text(1)) : ("?", "?")
                     names.reset()
@@ -121,6 +122,7 @@ struct LessonPairer {
         guard !pairs.isEmpty else { return }
         let add = try db.prepare("INSERT INTO s_remap VALUES (?, ?)")
         for p in pairs { try add.run([.int(p.old), .int(p.new)]) }
+        try db.execute("CREATE INDEX temp.s_remap_new ON s_remap(new_id)")
         let from = "(SELECT o.%@ FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)"
         let keep = ["start_sec", "end_sec", "teacher_id", "scheduled_teacher_id", "substitution_at", "topic", "kind", "homework",
                     "recorded_at", "topic_at", "homework_at", "entered_by"]

@@ -25,12 +25,12 @@ struct Merge {
         var timer = PhaseTimer()
         out.batch = batch
         try unstageRejectedLines()
+        try db.execute("CREATE INDEX temp.s_lesson_k ON s_lesson(lesson_id, file_id, line)")
         let paired = try LessonPairer(db: db, batch: batch, fileName: file).run()
         out.pairing = paired.pairing
         out.duplicates = try rejectUnpairedProvisional()
         timer.mark("уроки без номера")
         try db.execute("""
-            CREATE INDEX temp.s_lesson_k ON s_lesson(lesson_id, file_id, line);
             CREATE INDEX temp.s_pmark_k ON s_pmark(student_id, subject_id, period, file_id, line);
             CREATE INDEX temp.s_change_k ON s_change(lesson_id, student_id, target);
             """)

@@ -65,6 +65,7 @@ public struct Disagreement: Sendable, Hashable {
         case cellMissing = "клетки нет в другом файле"
         case lessonMissing = "урока нет в другом файле"
         case topicWithoutLesson = "тема на дату без урока"
+        /// Kept for disagreements stored by earlier versions: such marks are now rejected rows.
         case markWithoutLesson = "отметка на дату без урока"
         case lessonAttribute = "расхождение в описании урока"
         case unpairedLessons = "уроки без номера не сопоставлены"
