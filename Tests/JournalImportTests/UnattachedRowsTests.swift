@@ -96,6 +96,24 @@ import Testing
         #expect(s.rejected == 0)
         #expect(s.outcome?.sources == [SourceNote(file: marks, groups: 2, students: 3, lessons: 2)])
         #expect(try counts(db)["cell"] == 3)
+        // A grid alone: its rows are the class list, its columns the lessons (04.09 twice: a double lesson).
+        let grid = try t.write("сетка.csv", """
+            Класс: 7б;;;;
+            Год: 2025/2026;;;;
+            Наименование предмета: Физика;;;;
+            № п/п;Месяц;Сентябрь;;
+            ;Число;4;4;11
+            1;Антонов Пётр;5;;4
+            2;Сидоров Иван;;3;н
+
+            """)
+        let g = try importFiles([grid], db: t.path("grid.sqlite"))
+        #expect(g.rejected == 0)
+        #expect(g.outcome?.sources == [SourceNote(file: grid, groups: 0, students: 2, lessons: 3)])
+        let j = try JournalStore(path: t.path("grid.sqlite")).load()
+        // The double lesson's columns stay two lessons, in column order: «5» on the first, «3» on the second.
+        #expect(j.lessons.map { "\($0.date) \($0.number.map(String.init) ?? "-")" } == ["04.09.2025 -", "04.09.2025 -", "11.09.2025 -"])
+        #expect(j.cells.filter { j.lesson($0.lesson).date == date("04.09.2025") }.map(\.value.raw) == ["5", "3"])
     }
 
     @Test func aGridRowOfAStudentTheStudentsTableLacksIsRejectedWhole() throws {

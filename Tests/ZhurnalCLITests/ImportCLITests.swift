@@ -37,6 +37,8 @@ import Testing
 
             Уроки без номера (столбцы сетки, строки тем) сопоставлены с уроками того же дня из файлов с номерами: 47 дней.
 
+            Из файла journal_7b_algebra.cp1251.csv взяты обучающиеся (26): в журнале нет списка обучающихся.
+
             """)
         let mode = (try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)

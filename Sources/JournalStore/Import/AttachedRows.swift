@@ -46,7 +46,6 @@ extension ImportBatch {
     func acceptCell(_ c: CellRecord, line: Int) throws {
         if !cellFiles.contains(fileID) { cellFiles.insert(fileID); journalFiles.insert(fileID) }
         do {
-            let subjectName = { self.names.text(c.subject) }
             let existing = try names.existingGroup(c.group)
             if existing == nil, let outside = attended.outsideYear(c.date) {
                 throw Unattached(reason: "\(c.date): \(outside)", column: "Дата урока")
@@ -57,7 +56,7 @@ extension ImportBatch {
             if known == nil { try checkNewStudent(group: g, groupName: names.text(c.group), source: .cells) }
             let lesson: Int64
             var provisional = false
-            switch try attended.lesson(group: g, groupName: names.text(c.group), subject: subject, subjectName: subjectName(),
+            switch try attended.lesson(group: g, groupName: names.text(c.group), subject: subject, subjectName: names.text(c.subject),
                                        date: c.date, number: c.number, subgroup: c.subgroup.map { names.text($0) },
                                        student: known.map { .known($0) } ?? .unknown) {
             case .lesson(let id): lesson = id

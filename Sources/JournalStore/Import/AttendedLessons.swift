@@ -57,6 +57,8 @@ final class AttendedLessons {
     }
 
     /// Whether a lesson source lists lessons of this group and subject.
+    func covers(group: Int64, subject: Int64) throws -> Bool { try isCovered(SubjectKey(group: group, subject: subject)) }
+
     private func isCovered(_ k: SubjectKey) throws -> Bool {
         if let c = covered[k] { return c }
         try findCovered.bind([.int(k.group), .int(k.subject)])
@@ -156,6 +158,11 @@ final class AttendedLessons {
             return id
         }
         if let n = number {
+            // The common case without an array: one lesson at that number, no subgroup asked for.
+            if d.entries.count == 1, d.entries[0].number == Int32(n),
+               rowSubgroup == nil || d.entries[0].subgroup.isEmpty || d.entries[0].subgroup == rowSubgroup {
+                return .lesson(d.entries[0].id)
+            }
             let exact = d.entries.filter { $0.number == Int32(n) }
             if !exact.isEmpty { return try pick(exact, place: place, rowSubgroup: rowSubgroup, ref: ref) }
             if !d.covered {

@@ -25,6 +25,10 @@ public final class ImportBatch: RecordSink {
     let declarations: Declarations
     /// The rejection reason of each unknown group name met (worded once, with a suggestion).
     var unknownGroups: [String: String] = [:]
+    /// Set by the session before a grid is read (its rows are a roster, its columns lessons).
+    var nextFileIsGrid = false
+    /// "group|subject" pairs whose lessons only a grid of this import lists.
+    private var gridSourced = Set<String>()
     /// Numbers for lesson rows that have none (bell slot, or the row's place among the day's).
     var unnumbered: UnnumberedLessons
     var files: [String] = []
@@ -142,6 +146,7 @@ public final class ImportBatch: RecordSink {
         files.append(path)
         userOrder.append(nextUserPlace)
         fileID = Int64(files.count - 1)
+        if nextFileIsGrid { gridFiles.insert(fileID) }
         if directNext {
             directNext = false
             direct = try DirectCells(db: db, batch: id, fileID: fileID)
@@ -162,6 +167,12 @@ public final class ImportBatch: RecordSink {
             try declarations.declare(g, level: 1)
             let subject = try names.subject(l.subject)
             if l.number == nil { l.number = unnumbered.number(of: l, file: fileID, group: g, subject: subject) }
+            // A grid whose class and subject no other file lists lessons of is their source.
+            if gridFiles.contains(fileID) {
+                let key = "\(g)|\(subject)"
+                if !gridSourced.contains(key), try !attended.covers(group: g, subject: subject) { gridSourced.insert(key) }
+                if gridSourced.contains(key) { declarations.made[fileID, default: .init()].lessons += 1 }
+            }
             let lesson = try names.lesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, declared: true)
             attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson)
             try stageLesson.run([.int(fileID), .int(Int64(line)), .int(lesson), .opt(l.start.map { Int($0.seconds) }),
@@ -191,15 +202,15 @@ public final class ImportBatch: RecordSink {
             let g = try names.group(s.group)
             if s.source == .grid {
                 // A grid's row adds its student unless a students table lists the group.
+                gridFiles.insert(fileID)
                 if try names.existingStudent(group: g, name: s.name) == nil {
                     do { try checkNewStudent(group: g, groupName: s.group, source: .grid) } catch let u as Unattached {
-                        gridFiles.insert(fileID)
                         reject(line: line, reason: u.reason, column: u.column)
                         return
                     }
+                    declarations.made[fileID, default: .init()].students += 1
                 }
                 try declarations.declare(g, level: 1, roster: .grid)
-                gridFiles.insert(fileID)
             } else {
                 try declarations.declare(g, level: 2, roster: .studentsTable)
             }

@@ -115,6 +115,7 @@ public struct ImportSession {
             }
             for (i, f, _) in pending {
                 batch.nextUserPlace = i
+                batch.nextFileIsGrid = kinds[i]?.isGrid ?? false
                 var r: FileReport
                 if direct, i == directFile {
                     batch.beginDirectCells()

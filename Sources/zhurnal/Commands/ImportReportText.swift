@@ -62,11 +62,11 @@ enum ImportReportText {
             out += pairing(o.pairing)
             for n in o.sources {
                 var made: [String] = []
-                if n.groups > 0 { made.append("групп: \(n.groups)") }
-                if n.students > 0 { made.append("обучающихся: \(n.students)") }
-                if n.lessons > 0 { made.append("уроков: \(n.lessons)") }
-                out += "\nФайл \((n.file as NSString).lastPathComponent) — единственный источник: \(made.joined(separator: ", ")) "
-                    + "(в журнале нет \(missingSources(n))); они взяты из отметок этого файла.\n"
+                if n.groups > 0 { made.append("группы (\(n.groups))") }
+                if n.students > 0 { made.append("обучающиеся (\(n.students))") }
+                if n.lessons > 0 { made.append("уроки (\(n.lessons))") }
+                let list = made.count > 1 ? made.dropLast().joined(separator: ", ") + " и " + made[made.count - 1] : made.joined()
+                out += "\nИз файла \((n.file as NSString).lastPathComponent) взяты \(list): в журнале нет \(missingSources(n)).\n"
             }
         }
         return out
@@ -111,6 +111,6 @@ extension ImportReportText {
         if n.groups > 0 { what.append("списка групп") }
         if n.students > 0 { what.append("списка обучающихся") }
         if n.lessons > 0 { what.append("файла с уроками") }
-        return what.joined(separator: ", ")
+        return what.count > 1 ? what.dropLast().joined(separator: ", ") + " и " + what[what.count - 1] : what.joined()
     }
 }
