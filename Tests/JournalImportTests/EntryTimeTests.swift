@@ -66,7 +66,8 @@ import Testing
     }
 
     @Test func aDatabaseOfTheFirstSchemaOpensAndLoads() throws {
-        // A version-1 database, as the previous program wrote it: a lesson with a cell entered at 00:00.
+        // A version-1 database, as the previous program wrote it: a lesson from a lessons table
+        // (it has a topic) with a cell entered at 00:00, and a bare lesson a marks log made.
         let t = TempDir()
         let path = t.path("old.sqlite")
         do {
@@ -77,19 +78,23 @@ import Testing
                 INSERT INTO grp(name) VALUES ('7б');
                 INSERT INTO subject(name) VALUES ('Алгебра');
                 INSERT INTO student(group_id, name) VALUES (1, 'Абрамов Артём');
-                INSERT INTO lesson(group_id, subgroup, subject_id, day, number, first_batch) VALUES (1, '', 1, 20332, 2, 1);
+                INSERT INTO subject(name) VALUES ('Физика');
+                INSERT INTO lesson(group_id, subgroup, subject_id, day, number, topic, first_batch) VALUES (1, '', 1, 20332, 2, 'Дроби', 1);
+                INSERT INTO lesson(group_id, subgroup, subject_id, day, number, first_batch) VALUES (1, '', 2, 20333, 1, 1);
                 INSERT INTO cell(lesson_id, student_id, value, entered_at, first_batch) VALUES (1, 1, '5', 1756771200, 1);
                 """)
         }
         let store = try JournalStore(path: path)
         let j = try store.load()
-        #expect(j.lessons.map { "\($0.date) \($0.number ?? 0)" } == ["01.09.2025 2"])
+        #expect(j.lessons.map { "\($0.date) \($0.number ?? 0)" } == ["01.09.2025 2", "02.09.2025 1"])
         // Seconds stay seconds: 1756771200 is 02.09.2025 00:00, a time (version 1 had no day-only entries).
         #expect(j.cells.map { "\($0.enteredAt?.description ?? "") \($0.enteredAt?.isDayOnly == true)" } == ["02.09.2025 00:00 false"])
-        // What version 1 imported counts as declared: a later marks file attaches to it, and adds no lesson.
+        // The lesson with a topic counts as declared: a mark at a lesson number it lacks is
+        // rejected. Физика's lessons came from marks alone: a later marks log still makes its lessons.
         let marks = "Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение\n7б;Алгебра;01.09.2025;3;Абрамов Артём;4\n"
+            + "7б;Физика;03.09.2025;1;Абрамов Артём;5\n"
         let s = try importFiles([try t.write("отметки.csv", marks)], db: path)
-        #expect(s.rejected == 1)
-        #expect(try store.counts()["lesson"] == 1)
+        #expect(s.files[0].rejections.map(\.location.line) == [2])
+        #expect(try store.counts()["lesson"] == 3)
     }
 }

@@ -59,14 +59,24 @@ enum Migrations {
         // 2: where entities come from (cells never create what no roster or lesson source
         // declares), rejected rows kept with their file, change history as a set, day-only
         // timestamps (`StoredTime`: negative values, which version 1 cannot read — hence the step).
-        // Rows a version-1 import wrote have unknown sources: they count as declared.
+        // A version-1 import did not record sources; what its rows carry tells: a lesson with any
+        // attribute came from a lessons table (cells made bare ones); students with a code,
+        // subgroup or dates came from a students table; a group with a curator from a groups
+        // table. What cannot be told keeps version 1's behaviour (cells may add to it).
         """
         ALTER TABLE grp ADD COLUMN declared INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE grp ADD COLUMN roster INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE lesson ADD COLUMN declared INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE change ADD COLUMN inferred INTEGER NOT NULL DEFAULT 0;
-        UPDATE grp SET declared = 1, roster = CASE WHEN EXISTS (SELECT 1 FROM student s WHERE s.group_id = grp.id) THEN 1 ELSE 0 END;
-        UPDATE lesson SET declared = 1;
+        UPDATE lesson SET declared = 1 WHERE COALESCE(start_sec, end_sec, teacher_id, scheduled_teacher_id, substitution_at, topic,
+            kind, homework, recorded_at, topic_at, homework_at, entered_by) IS NOT NULL;
+        UPDATE grp SET roster = 2 WHERE EXISTS (SELECT 1 FROM student s WHERE s.group_id = grp.id
+            AND COALESCE(s.code, s.subgroup, s.enrolled_day, s.left_day) IS NOT NULL);
+        UPDATE grp SET declared = CASE
+            WHEN curator IS NOT NULL OR roster = 2 THEN 2
+            WHEN EXISTS (SELECT 1 FROM load_item i WHERE i.group_id = grp.id) OR EXISTS (SELECT 1 FROM plan_item i WHERE i.group_id = grp.id)
+              OR EXISTS (SELECT 1 FROM lesson l WHERE l.group_id = grp.id AND l.declared = 1) THEN 1
+            ELSE 0 END;
         CREATE INDEX change_cell ON change(lesson_id, student_id);
         CREATE TABLE rejection(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES source_file(id),
             line INTEGER NOT NULL, col INTEGER NOT NULL, reason TEXT NOT NULL, source_line TEXT) STRICT;
