@@ -60,55 +60,7 @@ struct Merge {
         return out
     }
 
-    private func file(_ id: Int64) -> String { Int(id) < files.count ? files[Int(id)] : "?" }
-
-    /// A grid's line holds a student's cells and period marks: when the store rejected the line
-    /// (a student no students table lists), none of it is kept.
-    private func unstageRejectedLines() throws {
-        guard !rejectedGridLines.isEmpty else { return }
-        try db.execute("CREATE TEMP TABLE s_rejline(file_id INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (file_id, line)) WITHOUT ROWID")
-        let add = try db.prepare("INSERT OR IGNORE INTO s_rejline VALUES (?, ?)")
-        for r in rejectedGridLines { try add.run([.int(r.file), .int(r.line)]) }
-        try db.execute("""
-            DELETE FROM s_cell WHERE EXISTS (SELECT 1 FROM s_rejline r WHERE r.file_id = s_cell.file_id AND r.line = s_cell.line);
-            DELETE FROM s_pmark WHERE EXISTS (SELECT 1 FROM s_rejline r WHERE r.file_id = s_pmark.file_id AND r.line = s_pmark.line);
-            DROP TABLE temp.s_rejline;
-            """)
-    }
-
-    /// A numbered mark on a day that a grid or topics file lists without numbers made a lesson
-    /// to be paired with it; where pairing was not possible, the marks on it are rejected (no
-    /// lesson source declares that lesson) and the lesson is not kept.
-    private func rejectUnpairedProvisional() throws -> [MergeOutcome.Duplicate] {
-        guard !provisionalLessons.isEmpty else { return [] }
-        try db.execute("CREATE TEMP TABLE s_unpaired(lesson_id INTEGER PRIMARY KEY)")
-        let add = try db.prepare("INSERT INTO s_unpaired SELECT id FROM lesson WHERE id = ? AND declared = 0")
-        for id in provisionalLessons { try add.run([.int(id)]) }
-        var out: [MergeOutcome.Duplicate] = []
-        let rows = try db.prepare("""
-            SELECT c.file_id, c.line, l.number, l.day FROM s_cell c JOIN s_unpaired u ON u.lesson_id = c.lesson_id
-              JOIN lesson l ON l.id = c.lesson_id
-            UNION ALL
-            SELECT c.file_id, c.line, l.number, l.day FROM s_change c JOIN s_unpaired u ON u.lesson_id = c.lesson_id
-              JOIN lesson l ON l.id = c.lesson_id
-            ORDER BY 1, 2
-            """)
-        while try rows.step() {
-            out.append(.init(file: Int(rows.int(0)), line: Int(rows.int(1)),
-                             reason: "урока № \(rows.int(2)) \(LocalDate(dayNumber: Int32(rows.int(3)))) нет в файлах с уроками: там в этот день "
-                                + "уроки без номера, и сопоставить их с номерами уроков этого файла нельзя (см. расхождение «уроки без номера не сопоставлены»)",
-                             column: "Урок №"))
-        }
-        try db.execute("""
-            DELETE FROM s_cell WHERE lesson_id IN (SELECT lesson_id FROM s_unpaired);
-            DELETE FROM s_change WHERE lesson_id IN (SELECT lesson_id FROM s_unpaired);
-            DELETE FROM lesson WHERE id IN (SELECT lesson_id FROM s_unpaired)
-              AND NOT EXISTS (SELECT 1 FROM cell c WHERE c.lesson_id = lesson.id)
-              AND NOT EXISTS (SELECT 1 FROM change h WHERE h.lesson_id = lesson.id);
-            DROP TABLE temp.s_unpaired;
-            """)
-        return out
-    }
+    func file(_ id: Int64) -> String { Int(id) < files.count ? files[Int(id)] : "?" }
 
     /// Later rows of a file that repeat an earlier row's key are rejected (and unstaged).
     private func duplicates() throws -> [MergeOutcome.Duplicate] {
@@ -313,51 +265,5 @@ struct Merge {
               entered_by = COALESCE(excluded.entered_by, period_mark.entered_by);
             """)
         return try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)") - before
-    }
-
-    /// Change logs exported by the journal system itself. The history is a set: a row already
-    /// recorded (same cell, same moment, same old and new value) is never recorded again,
-    /// whichever import and file bring it — a weekly re-export repeats every earlier row. A
-    /// logged row replaces a difference the merge inferred earlier between two snapshots of the
-    /// same cell (the log knows when it happened).
-    private func mergeChanges() throws -> Int {
-        guard try db.scalar("SELECT EXISTS (SELECT 1 FROM s_change)") == 1 else { return 0 }
-        try db.execute("""
-            DELETE FROM change WHERE inferred = 1 AND EXISTS (
-              SELECT 1 FROM s_change x WHERE x.lesson_id IS change.lesson_id AND x.student_id IS change.student_id
-                 AND x.target = change.target AND x.subject_id IS change.subject_id
-                 AND x.old_value IS change.old_value AND x.new_value IS change.new_value);
-            """)
-        try db.execute("""
-            INSERT INTO change(target, lesson_id, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id)
-            SELECT target, lesson_id, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, \(batch)
-              FROM s_change x
-             WHERE x.rowid = (SELECT MIN(y.rowid) FROM s_change y WHERE y.lesson_id IS x.lesson_id AND y.student_id IS x.student_id
-                                 AND y.target = x.target AND \(ChangeIdentity.same("y", "x")))
-               AND NOT EXISTS (SELECT 1 FROM change h WHERE h.lesson_id IS x.lesson_id AND h.student_id IS x.student_id
-                                 AND h.target = x.target AND h.inferred = 0 AND \(ChangeIdentity.same("h", "x")))
-             ORDER BY x.file_id, x.line
-            """)
-        return db.changes
-    }
-}
-
-/// What makes two change-history rows the same change: the same cell (target, lesson, student,
-/// subject, group), the same moment, the same old and new value. Who made it and why (columns
-/// an export may or may not carry) are not part of it, so re-exports that add them stay one row.
-enum ChangeIdentity {
-    /// SQL: rows `a` and `b` are the same change (the caller compares target, lesson, student).
-    static func same(_ a: String, _ b: String) -> String {
-        ["subject_id", "group_id", "old_value", "new_value", "changed_at"].map { "\(a).\($0) IS \(b).\($0)" }.joined(separator: " AND ")
-    }
-
-    /// SQL: an exported log (this import's or one recorded earlier) already has this transition.
-    static func logged(_ target: String, lesson: String, student: String, old: String, new: String) -> String {
-        """
-        (EXISTS (SELECT 1 FROM s_change x WHERE x.lesson_id IS \(lesson) AND x.student_id IS \(student) AND x.target = \(target)
-                  AND x.old_value IS \(old) AND x.new_value IS \(new))
-         OR EXISTS (SELECT 1 FROM change h WHERE h.lesson_id IS \(lesson) AND h.student_id IS \(student) AND h.target = \(target)
-                  AND h.inferred = 0 AND h.old_value IS \(old) AND h.new_value IS \(new)))
-        """
     }
 }
