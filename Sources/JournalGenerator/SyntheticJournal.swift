@@ -56,6 +56,12 @@ public struct GenerationSummary: Sendable {
     public var cells = 0
     public var periodMarks = 0
     public var changes = 0
+    /// Weekly re-exports of `изменения.csv` written (each repeats the earlier weeks' rows).
+    public var changeReexports = 0
+    /// Days on which a group has two lessons of one subject (series × date).
+    public var doubleLessonDays = 0
+    /// Per-class grids written with `--legacy`.
+    public var legacyGrids = 0
     public var bytes = 0
     /// Ground-truth rows per kind, in `ViolationKind.allCases` order.
     public var injected: [(kind: ViolationKind, count: Int)] = ViolationKind.allCases.map { ($0, 0) }
@@ -110,13 +116,16 @@ public enum SyntheticJournal {
         let header = try CanonicalTables.writeHeaderTables(folder: folder, plan: plan, text: text)
         let tables = try CanonicalTables(folder: folder)
         let legacy = options.legacy ? try LegacyTables(folder: folder) : nil
+        let reexports = ChangeReexports(header: CanonicalTables.changesHeader)
         let writer = GroupWriter(plan: plan, text: text, tables: tables, injector: Injector(rate: options.injectRate),
-                                 studyDays: plan.year.studyDays, legacy: legacy)
+                                 studyDays: plan.year.studyDays, legacy: legacy,
+                                 times: EntryTimes(text: text, timeZone: plan.timeZone), reexports: reexports)
         for g in plan.groups.indices {
             try writer.write(groupIndex: g, seed: options.seed, institutionIndex: index)
         }
         try tables.close()
         try legacy?.close()
+        let weekly = try reexports.write(folder: folder, yearStart: plan.year.year.start, text: text)
         // The ground truth and the legacy copy are not journal tables: `zhurnal import DIR` skips them.
         try "# Не таблицы журнала: zhurnal import пропускает их.\n\(GroundTruth.fileName)\nlegacy/\n"
             .write(toFile: folder + "/.zhurnal-ignore", atomically: true, encoding: .utf8)
@@ -127,7 +136,10 @@ public enum SyntheticJournal {
         summary.cells += tables.marks.rows
         summary.periodMarks += tables.periodMarks.rows
         summary.changes += tables.changes.rows
-        summary.bytes += (header + tables.all).reduce(0) { $0 + $1.bytes }
+        summary.changeReexports += weekly.count
+        summary.doubleLessonDays += tables.doubleLessonDays
+        summary.legacyGrids += legacy?.grids ?? 0
+        summary.bytes += (header + tables.all + weekly).reduce(0) { $0 + $1.bytes }
         for (i, c) in tables.truth.counts.enumerated() { summary.injected[i].count += c }
     }
 }

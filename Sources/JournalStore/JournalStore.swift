@@ -11,19 +11,50 @@ public final class JournalStore {
     let db: Database
     public let path: String
 
-    public init(path: String) throws {
+    /// Opens (creating and migrating when needed) the database at `path`. While another
+    /// program's import holds it (a first import runs without WAL, see `ImportBatch`), opening
+    /// waits up to `wait` seconds.
+    public init(path: String, wait: Double = 120) throws {
         self.path = path
         db = try Database(path: path)
-        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE; PRAGMA cache_size = -32768;")
-        try Migrations.migrate(db)
+        importWaitSeconds = wait
+        db.setBusyTimeout(seconds: wait)
+        defer { db.setBusyTimeout(seconds: Database.defaultBusySeconds) }
+        do {
+            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE; PRAGMA cache_size = -32768;")
+            try Migrations.migrate(db)
+        } catch let e as StoreError where e.isBusy {
+            throw StoreError(code: e.code, message: "база данных занята другим импортом: ждали \(Int(wait.rounded())) с, он ещё не закончился; "
+                             + "повторите, когда тот импорт завершится", sql: nil)
+        }
     }
 
-    /// Starts an import (one transaction until `ImportBatch.finish` or `rollback`).
-    public func beginImport() throws -> ImportBatch { try ImportBatch(db: db) }
+    /// How long an import waits for another import into the same database to finish.
+    public var importWaitSeconds: Double
+
+    /// Starts an import (one transaction until `ImportBatch.commit` or `rollback`); waits for
+    /// another import into this database to end (`importWaitSeconds`).
+    public func beginImport() throws -> ImportBatch { try ImportBatch(db: db, wait: importWaitSeconds) }
 
     /// The batch that already imported a file with this SHA-256, if any.
     public func batchContaining(sha256: String) throws -> Int? {
         try db.scalar("SELECT batch_id FROM source_file WHERE sha256 = ? ORDER BY batch_id LIMIT 1", [.text(sha256)]).map { Int($0) }
+    }
+
+    /// The rows the first import of a file with this SHA-256 rejected, as that import reported
+    /// them (so that `--rejects` writes them again for a file imported before).
+    public func rejections(sha256: String) throws -> [Rejection] {
+        let s = try db.prepare("""
+            SELECT f.path, r.line, r.col, r.reason, r.source_line FROM rejection r JOIN source_file f ON f.id = r.file_id
+             WHERE f.id = (SELECT id FROM source_file WHERE sha256 = ? ORDER BY batch_id, id LIMIT 1) ORDER BY r.id
+            """)
+        try s.bind([.text(sha256)])
+        var out: [Rejection] = []
+        while try s.step() {
+            out.append(Rejection(location: SourceLocation(file: s.text(0), line: Int(s.int(1)), column: Int(s.int(2))),
+                                 reason: s.text(3), sourceLine: s.optText(4)))
+        }
+        return out
     }
 
     /// Row counts of the journal tables, for reports and tests.

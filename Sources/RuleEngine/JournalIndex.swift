@@ -28,6 +28,10 @@ final class JournalIndex: @unchecked Sendable {
     let studentsByGroup: [[Int32]]
     /// Subgroups, a student's cells in date order, load/КТП by group × subject (NeighbourIndex.swift).
     let nb: NeighbourIndex
+    /// For a lesson without a number that shares its day with another unnumbered lesson of the
+    /// same group, subgroup and subject (a double lesson exported without numbers): its place
+    /// among them, 1, 2, …; 0 otherwise. Keeps finding keys unique (`…|date|-2`).
+    let unnumberedRank: [Int32]
     /// Dates of each student's first and last record (any cell, any subject); .max/.min when none.
     let studentFirstDay: [Int32]
     let studentLastDay: [Int32]
@@ -109,6 +113,15 @@ final class JournalIndex: @unchecked Sendable {
         for (si, s) in j.students.enumerated() where Int(s.group) < sg.count { sg[Int(s.group)].append(Int32(si)) }
         studentsByGroup = sg
         nb = NeighbourIndex(journal: j)
+        var rank = [Int32](repeating: 0, count: nl)
+        var sameDay: [String: [Int]] = [:]
+        for (li, l) in j.lessons.enumerated() where l.number == nil {
+            sameDay["\(l.group)|\(l.subject)|\(l.subgroup ?? "")|\(l.date.dayNumber)", default: []].append(li)
+        }
+        for list in sameDay.values where list.count > 1 {
+            for (k, li) in list.enumerated() { rank[li] = Int32(k + 1) }
+        }
+        unnumberedRank = rank
         var first = [Int32](repeating: .max, count: j.students.count)
         var last = [Int32](repeating: .min, count: j.students.count)
         for (ci, c) in j.cells.enumerated() where Int(c.student) < first.count {

@@ -70,8 +70,10 @@ struct ItemFacts {
 
     init(_ r: Ref, _ env: Env) {
         let j = env.journal
-        func lessonKey(_ l: Lesson) -> String {
-            "\(j.groups[Int(l.group)].name)|\(j.subjects[Int(l.subject)].name)|\(l.date.iso)|\(l.number.map(String.init) ?? "-")"
+        func lessonKey(_ l: Lesson, _ id: Int32) -> String {
+            let rank = env.ix.unnumberedRank[Int(id)]
+            let number = l.number.map(String.init) ?? (rank > 0 ? "-\(rank)" : "-")
+            return "\(j.groups[Int(l.group)].name)|\(j.subjects[Int(l.subject)].name)|\(l.date.iso)|\(number)"
         }
         func fromLesson(_ l: Lesson) {
             group = j.groups[Int(l.group)].name
@@ -84,12 +86,12 @@ struct ItemFacts {
         case .lesson:
             let l = j.lessons[Int(r.i)]
             fromLesson(l)
-            key = lessonKey(l)
+            key = lessonKey(l, r.i)
         case .cell:
             let c = j.cells[Int(r.i)], l = j.lessons[Int(c.lesson)]
             fromLesson(l)
             student = j.students[Int(c.student)].name
-            key = lessonKey(l) + "|" + (student ?? "")
+            key = lessonKey(l, c.lesson) + "|" + (student ?? "")
         case .periodMark:
             let m = j.periodMarks[Int(r.i)]
             student = j.students[Int(m.student)].name

@@ -46,7 +46,7 @@ import Testing
             let rows = map.filter { $0.pack == pack }
             let mapped = rows.reduce(into: Set<String>()) { $0.formUnion($1.rules) }
             for row in rows {
-                let line = compare(row, findings: report.findings, truth: run.truth)
+                let line = Self.compare(row, findings: report.findings, truth: run.truth)
                 lines.append(line)
             }
             let known = Set(report.outcomes.map(\.ruleId))
@@ -75,7 +75,7 @@ import Testing
     }
 
     /// Compares one kind-map row; records an issue with up to 10 keys each side on a mismatch.
-    private func compare(_ row: KindMapRow, findings: [Finding], truth: [GroundTruthEntry]) -> String {
+    static func compare(_ row: KindMapRow, findings: [Finding], truth: [GroundTruthEntry]) -> String {
         var found = KeyBag()
         for f in findings where row.rules.contains(f.ruleId) {
             guard let k = NaturalKey(finding: f) else {

@@ -44,15 +44,17 @@ import Testing
         let byKind = Dictionary(grouping: d, by: \.kind)
         #expect(d.count == 5)
         let contradiction = try #require(byKind[.cellContradiction]?.first)
-        #expect(contradiction.message == "Абрамов Артём, урок 05.09.2025: в файле journal_7b_algebra.cp1251.csv «5», в файле marks_log_7b_algebra.csv «4»; в журнал записано «4»")
+        // The lesson is named by its number (the grid's column was paired with lesson № 2 of the logs).
+        #expect(contradiction.message == "Абрамов Артём, урок 05.09.2025 № 2: в файле journal_7b_algebra.cp1251.csv «5», в файле marks_log_7b_algebra.csv «4»; в журнал записано «4»")
         #expect(contradiction.line == 10)
         let missing = try #require(byKind[.cellMissing]?.first)
-        #expect(missing.message.hasPrefix("Морозова Алиса, урок 01.09.2025: «3» есть в файле journal_7b_algebra.cp1251.csv, но нет в файле marks_log_7b_algebra.csv"))
+        #expect(missing.message == "Морозова Алиса, урок 01.09.2025 № 2: «3» есть в файле journal_7b_algebra.cp1251.csv, но нет в файле marks_log_7b_algebra.csv на этом уроке; в журнал записано «3»")
         let topics = try #require(byKind[.topicWithoutLesson])
         #expect(topics.count == 2)
-        #expect(topics.contains { $0.message == "тема «Лишняя тема» на 02.09.2025 (файл topics_7b_algebra.csv), а урока в этот день нет в файлах: journal_7b_algebra.cp1251.csv, lessons_log_7b_algebra.csv" && $0.line == 53 })
-        #expect(topics.contains { $0.message.contains("на 15.10.2025") && $0.message.hasSuffix("нет в файлах: lessons_log_7b_algebra.csv") })
-        #expect(byKind[.lessonMissing]?.map(\.message) == ["урок 15.10.2025 есть в файле journal_7b_algebra.cp1251.csv, но нет в файлах: lessons_log_7b_algebra.csv"])
+        #expect(topics.contains { $0.message == "тема «Лишняя тема» (урок 02.09.2025 без номера, файл topics_7b_algebra.csv), а этого урока нет в файлах: journal_7b_algebra.cp1251.csv, lessons_log_7b_algebra.csv" && $0.line == 53 })
+        // 15.10.2025 is lesson № 4 in the marks log: the grid's column and the topic joined it.
+        #expect(topics.contains { $0.message == "тема «Тема 20: обзор источников» (урок 15.10.2025 № 4, файл topics_7b_algebra.csv), а этого урока нет в файлах: lessons_log_7b_algebra.csv" })
+        #expect(byKind[.lessonMissing]?.map(\.message) == ["урок 15.10.2025 № 4 есть в файле journal_7b_algebra.cp1251.csv, но нет в файлах: lessons_log_7b_algebra.csv"])
         // Stored with the batch, and the journal holds the kept values.
         let store = try JournalStore(path: db)
         #expect(try store.findings().map(\.message) == d.map(\.message))
@@ -111,7 +113,7 @@ import Testing
         let s = try importFiles([topics, lessons], db: t.path("j.sqlite"))
         let d = try #require(s.outcome?.disagreements.filter { $0.kind == .lessonAttribute })
         // Only 03.09 differs («карте» / «картам»); the topics file's teacher is the same.
-        #expect(d.map(\.message) == ["урок 03.09.2025: тема в файлах различается («Тема 2: практикум по карте» / «Тема 2: практикум по картам»); в журнал записано «Тема 2: практикум по карте»"])
+        #expect(d.map(\.message) == ["урок 03.09.2025 № 4: тема в файлах различается («Тема 2: практикум по карте» / «Тема 2: практикум по картам»); в журнал записано «Тема 2: практикум по карте»"])
         let j = try JournalStore(path: t.path("j.sqlite")).load()
         #expect(j.lessons.first { $0.date == date("03.09.2025") }?.topic == "Тема 2: практикум по карте")   // the value the message names
     }

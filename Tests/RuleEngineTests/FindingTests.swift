@@ -92,6 +92,22 @@ import RuleLanguage
         #expect(o2[0].status == .notChecked && o2[0].checked == 0)
     }
 
+    /// A double lesson exported without numbers (a grid alone): two lessons of one day keep two
+    /// keys, so two reports can still be compared finding by finding.
+    @Test func twoUnnumberedLessonsOfADayHaveTheirOwnKeys() throws {
+        let text = Self.rule.replacingOccurrences(of: "  scope marks\n  require entered_at <= end_of_day(date + deadline)",
+                                                  with: "  scope cells\n  require has(value)")
+        let pack = try PackLoader.load(text: text, file: "t.rules")
+        var b = JournalBuilder(institution: Institution(name: "Школа"))
+        let g = b.group("7б"), s = b.subject("Алгебра")
+        for _ in 0..<2 {
+            let l = b.addLesson(Lesson(group: g, subject: s, date: Self.d("2025-09-01")))
+            b.addCell(Cell(lesson: l, student: b.student("Абрамов Артём", group: g), value: CellValue(kind: .unrecognized, raw: "")))
+        }
+        let (_, f) = Engine.evaluate(pack.rules, journal: b.journal, options: CheckOptions(asOf: AsOfDefault.never))
+        #expect(f.map(\.key).sorted() == ["T-MARK:7б|Алгебра|2025-09-01|-1|Абрамов Артём", "T-MARK:7б|Алгебра|2025-09-01|-2|Абрамов Артём"])
+    }
+
     @Test func commandLineParametersOverrideThePack() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zh-\(UUID().uuidString).rules")
         try Self.rule.write(to: url, atomically: true, encoding: .utf8)

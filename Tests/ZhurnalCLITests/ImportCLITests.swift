@@ -35,6 +35,10 @@ import Testing
 
             Расхождений между файлами нет.
 
+            Уроки без номера (столбцы сетки, строки тем) сопоставлены с уроками того же дня из файлов с номерами: 47 дней.
+
+            Из файла journal_7b_algebra.cp1251.csv взяты обучающиеся (26): в журнале нет списка обучающихся.
+
             """)
         let mode = (try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)
@@ -84,6 +88,53 @@ import Testing
             "\(csv)";4;23;"«x» — не целое число";"7б;Алгебра;03.09.2025;x;Иванов Иван;4"
 
             """)
+    }
+
+    @Test func rejectsIntoAMissingFolderFailsBeforeTheImportAndChangesNothing() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("j.sqlite").path
+        #expect(try run(["import", "examples/7b-algebra/marks_log_7b_algebra.csv", "--db", db]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let rejects = dir.appendingPathComponent("нет-такой-папки/rejects.csv").path
+        let r = try run(["import", "examples/7b-algebra/topics_7b_algebra.csv", "--db", db, "--rejects", rejects])
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(r.stderr == "ошибка: файл отклонённых строк «\(rejects)» нельзя записать: папки «\(dir.appendingPathComponent("нет-такой-папки").path)» нет; "
+                + "импорт не выполнен, база не изменена\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        // Nothing was committed: the file imports now, as new.
+        #expect(try run(["import", "examples/7b-algebra/topics_7b_algebra.csv", "--db", db]).stdout.hasPrefix("Импорт в базу \(db), пакет № 2\n"))
+        // A new database is not even created.
+        let fresh = dir.appendingPathComponent("new.sqlite").path
+        #expect(try run(["import", "examples/7b-algebra/topics_7b_algebra.csv", "--db", fresh, "--rejects", rejects]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: fresh))
+    }
+
+    @Test func rejectsOfAFileImportedBeforeAreWrittenFromTheDatabase() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("marks.csv").path
+        try Data("""
+            Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение
+            7б;Алгебра;01.09.2025;2;Иванов Иван;5
+            7б;Алгебра;31.02.2025;2;Иванов Иван;4
+
+            """.utf8).write(to: URL(fileURLWithPath: csv))
+        let db = dir.appendingPathComponent("j.sqlite").path
+        #expect(try run(["import", csv, "--db", db]).status == 1)
+        let rejects = dir.appendingPathComponent("rejects.csv").path
+        let again = try run(["import", csv, "--db", db, "--rejects", rejects])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("marks.csv  уже импортирован в пакете № 1 — без изменений (отклонено строк при той загрузке: 1)"))
+        #expect(again.stdout.hasSuffix("Отклонённые строки файлов, загруженных ранее, записаны в \(rejects) (из базы).\n"))
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8) == """
+            Файл;Строка;Столбец;Причина;Исходная строка
+            "\(csv)";3;12;"дата «31.02.2025» невозможна: такого дня или времени нет в календаре";"7б;Алгебра;31.02.2025;2;Иванов Иван;4"
+
+            """)
+        let mode = (try FileManager.default.attributesOfItem(atPath: rejects)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)   // it holds students' names
     }
 
     @Test func unknownProfileIsExitTwoWithASuggestion() throws {

@@ -9,6 +9,10 @@ struct GroupWriter {
     let injector: Injector
     let studyDays: [LocalDate]
     let legacy: LegacyTables?
+    /// How entry times are written (seconds, offsets, UTC, day-only: `EntryTimes`).
+    let times: EntryTimes
+    /// Weekly re-exports of the change history (`ChangeReexports`).
+    let reexports: ChangeReexports
 
     func write(groupIndex: Int, seed: UInt64, institutionIndex: Int) throws {
         var rng = SplitMix64.derived(from: seed, UInt64(institutionIndex), UInt64(groupIndex))

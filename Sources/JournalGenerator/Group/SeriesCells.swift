@@ -80,14 +80,19 @@ extension SeriesWriter {
                 let teacher = taught[i]
                 tables.marks.row([group.name, subject, date, number, student, value, workType,
                                   text.stamp(stamp), teacher, series.subgroup])
+                // Some teachers' entries reach the legacy marks log with their date only (day-only).
                 context.legacy?.mark(group: group.name, subject: subject, date: date, number: number, student: student,
-                                     value: value, workType: workType, entered: text.stamp(stamp),
+                                     value: value, workType: workType,
+                                     entered: EntryTimes.keepsDateOnly(teacher) ? context.times.dayOnly(stamp) : text.stamp(stamp),
                                      teacher: teacher)
+                context.legacy?.gridCell(lesson: i, student: c.student, value: value)
                 if let (at, final) = change {
                     var old = Int8(rng.int(in: 3...5))
                     if old == final { old = final == 5 ? 4 : final + 1 }
-                    tables.changes.row([group.name, subject, date, number, student, "отметка", "\(old)", "\(final)",
-                                        text.stamp(stamp), text.stamp(at), teacher, series.subgroup, "ошибка при выставлении"])
+                    let row = [group.name, subject, date, number, student, "отметка", "\(old)", "\(final)",
+                               text.stamp(stamp), context.times.isoWithOffset(at), teacher, series.subgroup, "ошибка при выставлении"]
+                    tables.changes.row(row)
+                    context.reexports.add(row, changedAt: at)
                 }
             }
         }
@@ -163,6 +168,6 @@ extension SeriesWriter {
         if let k = injected {
             truth.period(k, group: group.name, subgroup: series.subgroup, subject: subject, period: period.name, student: student)
         }
-        tables.periodMarks.row([group.name, subject, student, period.name, value, text.stamp(entered), teacher])
+        tables.periodMarks.row([group.name, subject, student, period.name, value, context.times.utc(entered), teacher])
     }
 }

@@ -31,6 +31,12 @@ struct SeriesWriter {
         }
         let legacy = series.subgroup == "2" ? nil : context.legacy
         try legacy?.beginTopics(group: group.name, subject: subject, teacher: series.teacher)
+        if series.subgroup.isEmpty {
+            try legacy?.beginGrid(group: group.name, subject: subject, teacher: series.teacher, year: year.year.name,
+                                  dates: lessons.map(\.date), students: students.map(\.name))
+        } else {
+            try context.legacy?.endGrid()
+        }
         let taught = writeLessons(topics: topics, legacy: legacy, rng: &rng)
         let members = students.indices.filter { series.subgroup.isEmpty || students[$0].subgroup == series.subgroup }
         let planner = MarkPlanner(lessons: lessons, students: students, members: members, terms: year.terms,
@@ -91,13 +97,16 @@ struct SeriesWriter {
                 truth.lesson(k, group: group.name, subgroup: series.subgroup, subject: subject, date: date, number: l.number)
             }
             let homework = TopicCatalog.homework(ordinal: i + 1, variant: i + subject.count)
+            if i > 0, lessons[i - 1].date == l.date { tables.doubleLessonDays += 1 }
+            // Entry times with seconds here; the legacy log writes the same moments in ISO 8601 with an offset.
+            let times = context.times
             tables.lessons.row([group.name, series.subgroup, subject, date, "\(l.number)", text.time(minute: l.start),
-                                text.time(minute: l.end), series.teacher, teacher, substitutionAt.map(text.stamp) ?? "",
-                                topic, l.kind.title, homework, text.stamp(record), topicAt.map(text.stamp) ?? "",
-                                text.stamp(homeworkAt), teacher])
+                                text.time(minute: l.end), series.teacher, teacher, substitutionAt.map(times.withSeconds) ?? "",
+                                topic, l.kind.title, homework, times.withSeconds(record), topicAt.map(times.withSeconds) ?? "",
+                                times.withSeconds(homeworkAt), teacher])
             legacy?.lesson(group: group.name, subject: subject, date: date, lesson: l, scheduled: series.teacher,
-                                   taught: teacher, substitution: substitutionAt.map(text.stamp) ?? "",
-                                   topicAt: topicAt.map(text.stamp) ?? "", homeworkAt: text.stamp(homeworkAt),
+                                   taught: teacher, substitution: substitutionAt.map(times.isoWithOffset) ?? "",
+                                   topicAt: topicAt.map(times.isoWithOffset) ?? "", homeworkAt: times.isoWithOffset(homeworkAt),
                                    topic: topic, homework: homework, text: text)
         }
         return taught

@@ -6,6 +6,9 @@ final class CanonicalTables {
     let groups, students, load, plan, lessons, marks, periodMarks, changes: TableWriter
     let truth: GroundTruthWriter
     private let small: [TableWriter]
+    static let changesHeader = "Группа;Предмет;Дата урока;Урок №;Обучающийся;Что;Было;Стало;Выставлено;Изменено;Изменил;Подгруппа;Причина"
+    /// Days on which a series has two lessons (a double lesson), counted as lessons are written.
+    var doubleLessonDays = 0
 
     static let fileNames = ["учреждение.csv", "календарь.csv", "периоды.csv", "звонки.csv", "группы.csv",
                             "обучающиеся.csv", "нагрузка.csv", "ктп.csv", "занятия.csv", "отметки.csv",
@@ -22,7 +25,7 @@ final class CanonicalTables {
         lessons = try t("занятия.csv", "Группа;Подгруппа;Предмет;Дата;Урок №;Начало;Окончание;Учитель по расписанию;Провёл;Замена отмечена;Тема;Вид занятия;Домашнее задание;Запись создана;Тема внесена;ДЗ внесено;Внёс")
         marks = try t("отметки.csv", "Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение;Вид работы;Внесено;Внёс;Подгруппа")
         periodMarks = try t("итоговые.csv", "Группа;Предмет;Обучающийся;Период;Значение;Внесено;Внёс")
-        changes = try t("изменения.csv", "Группа;Предмет;Дата урока;Урок №;Обучающийся;Что;Было;Стало;Выставлено;Изменено;Изменил;Подгруппа;Причина")
+        changes = try t("изменения.csv", Self.changesHeader)
         truth = try GroundTruthWriter(path: folder + "/ground_truth.csv")
         small = [groups, students, load, plan, lessons, marks, periodMarks, changes]
     }

@@ -1,15 +1,19 @@
 import Foundation
+import JournalModel
 
 /// The legacy shapes of `shared/samples/legacy/` (with `--legacy`), in a `legacy/` subfolder:
-/// one marks log and one lesson log for the institution, and a topics table with its header
-/// block per group and subject. Subgroup lessons of a split subject are written once (the
-/// legacy shapes have no subgroup column). The per-class grid (Windows-1251) is not produced.
+/// one marks log and one lesson log for the institution, a topics table with its header block
+/// and a per-class grid (`LegacyGrid`, Windows-1251, repeated day columns for double lessons)
+/// per group and subject. Subgroup lessons of a split subject are written once (the legacy
+/// shapes have no subgroup column) and get no grid.
 final class LegacyTables {
     private let folder: String
     private let marks: TableWriter
     private let lessons: TableWriter
     private var topics: TableWriter?
     private var topicFiles = 0
+    private var grid: LegacyGrid?
+    private(set) var grids = 0
 
     init(folder: String) throws {
         self.folder = folder + "/legacy"
@@ -31,6 +35,22 @@ final class LegacyTables {
                                             "ФИО педагога: \(teacher)", ""], bom: true)
     }
 
+    /// Starts the grid of one group and subject (the previous one is written).
+    func beginGrid(group: String, subject: String, teacher: String, year: String, dates: [LocalDate], students: [String]) throws {
+        try grid?.write()
+        grids += 1
+        grid = LegacyGrid(path: folder + "/" + String(format: "grid_%04d.cp1251.csv", grids), group: group, subject: subject,
+                          teacher: teacher, year: year, dates: dates, students: students)
+    }
+
+    /// Ends the current grid without starting another (a split subject has none).
+    func endGrid() throws {
+        try grid?.write()
+        grid = nil
+    }
+
+    func gridCell(lesson: Int, student: Int, value: String) { grid?.set(lesson: lesson, student: student, value: value) }
+
     func lesson(group: String, subject: String, date: String, lesson: ScheduledLesson, scheduled: String, taught: String,
                 substitution: String, topicAt: String, homeworkAt: String, topic: String, homework: String, text: TextCache) {
         lessons.row([date, "\(lesson.number)", text.time(minute: lesson.start), text.time(minute: lesson.end), group, subject,
@@ -44,6 +64,7 @@ final class LegacyTables {
     }
 
     func close() throws {
+        try grid?.write()
         try topics?.close()
         try marks.close()
         try lessons.close()

@@ -37,10 +37,12 @@ struct Timetable: Sendable {
                 perDay[day].append(u)
             }
         }
+        let doubled = DoubleLessons.choose(hours: units.map(\.hours), perDay: &perDay, maxPerDay: maxPerDay, rng: &rng)
         days = Array(repeating: [], count: 7)
         for d in 0..<studyWeekDays {
             var list = perDay[d]
             rng.shuffle(&list)
+            DoubleLessons.keepTogether(&list, unit: doubled[d])
             days[d] = list.enumerated().map { Slot(number: $0.offset + 1, series: units[$0.element].series) }
         }
     }

@@ -110,7 +110,9 @@ struct FileState {
 
     /// True when `cells` is the header row of a known layout; sets up the mapping.
     private mutating func detectHeader(_ cells: [String], row: CSVRow, sink: RecordSink) throws -> Bool {
-        let normalized = Set(cells.map(CanonicalTable.normalize))
+        // A grid's lines are wide and mostly empty: empty cells name no column.
+        let named = cells.filter { !$0.isEmpty }
+        let normalized = Set(named.map(CanonicalTable.normalize))
         let candidates = importer.forced.map { [$0] } ?? importer.profiles
         for p in candidates where !p.signature.isEmpty {
             if p.signature.allSatisfy({ normalized.contains(CanonicalTable.normalize($0)) }) {
@@ -123,7 +125,7 @@ struct FileState {
             ?? CanonicalTable.allCases.map { ($0, Profile.canonical($0)) }
         var best: (CanonicalTable, Profile, Int)?
         for (t, p) in tables {
-            let s = TableMapping.score(table: t, headers: cells, profile: p)
+            let s = TableMapping.score(table: t, headers: named, profile: p)
             if s >= 2 || (importer.forced != nil && s >= 1), s > (best?.2 ?? 0) || (s == best?.2 && t.columns.count < (best?.0.columns.count ?? 0)) {
                 best = (t, p, s)
             }

@@ -16,6 +16,9 @@ public struct FileReport: Sendable {
     public var rejections: [Rejection] = []
     /// Set when the same file (by SHA-256) was imported before: nothing of it was written again.
     public var alreadyImportedInBatch: Int?
+    /// For a file imported before: the rows that import rejected (kept in the database), for
+    /// `--rejects`. Not counted in this import's `rejected`.
+    public var earlierRejections: [Rejection] = []
     /// Canonical column name → field index (0-based) in this file, for a table layout.
     public var fields: [String: Int] = [:]
 

@@ -5,9 +5,10 @@ import JournalModel
 /// Years come from the school year in the header block («Год: 2025/2026»): September–December
 /// are its first year, January–August the second.
 struct GridReader {
-    /// A day column carries its date and, for the second and later columns of the same date
-    /// (two lessons that day), a negative stand-in for the unknown lesson number (-1, -2, …) so
-    /// that the lessons stay apart; the store reads numbers ≤ 0 as «unknown».
+    /// A day column carries its date and its place among the columns of that date: a repeated
+    /// date is a double lesson (two lessons of the subject that day). The records name the k-th
+    /// column of a date as lesson `-k` (see `LessonRecord.number`); the merge pairs these with
+    /// the numbered lessons of that day in order.
     enum Column: Equatable { case none, date(LocalDate, repeatIndex: Int), period(String) }
 
     let spec: Profile.GridSpec
@@ -71,7 +72,7 @@ struct GridReader {
                                     sourceLine: row.sourceLine))
             return
         }
-        var records: [Record] = [.student(StudentRecord(group: group, name: name))]
+        var records: [Record] = [.student(StudentRecord(group: group, name: name, source: .grid))]
         for (i, col) in columns.enumerated() where i < row.count {
             let text = try row.trimmedText(i)
             if text.isEmpty { continue }
@@ -79,7 +80,7 @@ struct GridReader {
             case .date(let d, let rep):
                 let names = sink.symbols
                 records.append(.cell(CellRecord(group: names.intern(group), subject: names.intern(subject), date: d,
-                                                number: rep == 0 ? nil : -rep, student: names.intern(name),
+                                                number: -rep, student: names.intern(name),
                                                 value: names.intern(text), workType: nil, enteredAt: nil, enteredBy: nil)))
             case .period(let p):
                 records.append(.periodMark(PeriodMarkRecord(group: group, subject: subject, student: name, period: p,
@@ -126,7 +127,7 @@ struct GridReader {
         dayRowSeen = true
         for case .date(let d, let rep) in columns {
             var l = LessonRecord(group: group, subject: subject, date: d)
-            l.number = rep == 0 ? nil : -rep
+            l.number = -rep
             l.scheduledTeacher = fixed["Учитель по расписанию"]
             try sink.accept(.lesson(l), line: row.line)
         }

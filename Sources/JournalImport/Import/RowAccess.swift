@@ -17,7 +17,7 @@ struct TableMapping {
         let cols = table.columns
         var m = TableMapping(table: table, fieldIndex: Array(repeating: nil, count: cols.count),
                              fixed: Array(repeating: nil, count: cols.count))
-        for (i, h) in headers.enumerated() {
+        for (i, h) in headers.enumerated() where !h.isEmpty {
             let name = profile.columnMap[CanonicalTable.normalize(h)] ?? h
             if let c = table.columnIndex(name), m.fieldIndex[c] == nil { m.fieldIndex[c] = i }
         }
@@ -155,10 +155,14 @@ struct RowAccess {
         }
         guard let s = try text(c) else { return nil }
         if let t = cache.timestamp(s, parse: { text in
-            if let p = pattern { return p.timestamp(text) }
+            if let p = pattern, let t = p.timestamp(text) { return p.hasTime ? t : .dayOnly(t.date) }
+            // Besides the profile's own form, every profile takes the unambiguous ones:
+            // `дд.мм.гггг ЧЧ:ММ[:СС]`, ISO 8601 with `T`, seconds, `Z` or an offset, or the date
+            // alone (day-only). Slashed dates are left to the pattern (01/02 reads both ways).
+            if pattern != nil, text.contains("/") { return nil }
             return DateParsing.timestamp(text).map { zone.local($0) }
         }) { return t }
-        throw RowRejection(column: c, reason: DateText.problem(s, expected: profile.timestampPattern?.text))
+        throw RowRejection(column: c, reason: DateText.problem(s, expected: profile.timestampPattern?.text, timestamp: true))
     }
 
     func time(_ c: Int) throws -> TimeOfDay? {
@@ -185,13 +189,17 @@ struct RowAccess {
 
 /// Explains why a text is not a date.
 enum DateText {
-    static func problem(_ s: String, expected: String?) -> String {
-        if let e = expected, DateParsing.timestamp(s) != nil { return "«\(s)» — дата не в формате профиля (\(e))" }
+    static func problem(_ s: String, expected: String?, timestamp: Bool = false) -> String {
+        if let e = expected, DateParsing.timestamp(s) != nil {
+            return "«\(s)» — дата не в формате профиля (\(e))" + (timestamp ? " и не в формате дд.мм.гггг ЧЧ:ММ или ISO 8601" : "")
+        }
         let parts = s.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "/" || $0 == " " || $0 == "T" || $0 == ":" })
         if parts.count >= 3, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
             return "дата «\(s)» невозможна: такого дня или времени нет в календаре"
         }
-        return "«\(s)» — не дата (ожидается \(expected ?? "дд.мм.гггг, дд.мм.гг или гггг-мм-дд, можно со временем ЧЧ:ММ"))"
+        guard timestamp else { return "«\(s)» — не дата (ожидается \(expected ?? "дд.мм.гггг, дд.мм.гг или гггг-мм-дд"))" }
+        let forms = "дд.мм.гггг ЧЧ:ММ[:СС] или ISO 8601 (гггг-мм-ддTЧЧ:ММ:СС, можно с Z или смещением +05:00); можно и дату без времени"
+        return "«\(s)» — не дата и время (ожидается \(expected.map { "\($0) либо " + forms } ?? forms))"
     }
 }
 
@@ -204,4 +212,9 @@ public enum GroupName {
         let inner = String(t[t.index(after: open)..<t.index(before: t.endIndex)]).trimmingSpaces()
         return outer.lowercased() == inner.lowercased() && !outer.isEmpty ? outer : t
     }
+}
+
+extension DatePattern {
+    /// The pattern names an hour: without one, what it reads is known to the day only.
+    var hasTime: Bool { tokens.contains(.hour) }
 }

@@ -38,6 +38,20 @@ public struct GroupRecord: Sendable {
     public var curator: String?
 }
 
+/// How authoritative a file is about who belongs to a group. A file may add students to a
+/// group only when nothing more authoritative lists the group's students: a students table
+/// over a grid's rows, a grid over the cells of a marks table or a change log.
+public enum RosterSource: Int, Sendable, Comparable {
+    /// Cells, period marks or changes: they name students, they do not list them.
+    case cells = 0
+    /// The rows of a per-class grid.
+    case grid = 1
+    /// `обучающиеся.csv`.
+    case studentsTable = 2
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
 public struct StudentRecord: Sendable {
     public var group: String
     public var name: String
@@ -45,6 +59,8 @@ public struct StudentRecord: Sendable {
     public var subgroup: String?
     public var enrolled: LocalDate?
     public var left: LocalDate?
+    /// Who lists the student (a grid's rows are a weaker roster than a students table).
+    public var source: RosterSource = .studentsTable
 }
 
 public struct LoadRecord: Sendable {
@@ -67,6 +83,11 @@ public struct PlanRecord: Sendable {
 }
 
 /// A lesson as one file describes it; attributes the file lacks are nil.
+///
+/// `number`: the lesson number (урок №) when positive. A file that has no numbers names the
+/// k-th lesson of a date (0-based: a grid's repeated day columns, a topics file's second row
+/// of one date) by `-k`; nil is «no number, and which of the day's lessons is not known» —
+/// the store counts the file's rows of that date (or reads the bell slot from the start time).
 public struct LessonRecord: Sendable {
     public var group: String
     public var subgroup: String?
@@ -99,6 +120,8 @@ public struct CellRecord: Sendable {
     public var group: Name
     public var subject: Name
     public var date: LocalDate
+    /// As `LessonRecord.number`: positive — the lesson number; `-k` — the k-th unnumbered lesson
+    /// of the date in this file (a grid column); nil — not given (the store finds the day's lesson).
     public var number: Int?
     public var student: Name
     /// The value as the teacher typed it (kept verbatim; the rules parse it).

@@ -1,10 +1,12 @@
 /// Parses the date and timestamp forms found in journal exports: `dd.mm.yyyy`, `dd.mm.yy`,
-/// ISO `yyyy-mm-dd`, each optionally followed by a time `HH:MM[:SS]` (ISO also with `T` and an
-/// offset `Z` / `+03:00`).
+/// ISO `yyyy-mm-dd`, each optionally followed by a time `HH:MM[:SS[.fff]]`, separated by a
+/// space or `T`, and an offset `Z` / `+03:00` / `+0300` / `+03`. A timestamp without a time is
+/// known to the day only (`LocalDateTime.isDayOnly`), never 00:00.
 ///
 ///     DateParsing.date("01.09.2025")                 // 01.09.2025
 ///     DateParsing.date("31.02.2025")                 // nil: impossible date
 ///     DateParsing.timestamp("2025-09-01T10:25:00+05:00")?.offsetSeconds   // 18000
+///     DateParsing.timestamp("02.09.2025")?.local.isDayOnly                // true
 public enum DateParsing {
     /// A parsed timestamp; `offsetSeconds` is nil when the text carried no offset (then it is
     /// already local to the institution).
@@ -42,7 +44,8 @@ public enum DateParsing {
         return s.atEnd ? t : nil
     }
 
-    /// A date with an optional time (missing time = 00:00) and optional offset.
+    /// A date with an optional time and optional offset; without a time the moment is known to
+    /// the day only (`LocalDateTime.dayOnly`).
     public static func timestamp(_ text: Substring) -> Timestamp? { var t = text; return t.withUTF8 { timestamp(bytes: $0) } }
     public static func timestamp(_ text: String) -> Timestamp? { var t = text; return t.withUTF8 { timestamp(bytes: $0) } }
 
@@ -50,9 +53,9 @@ public enum DateParsing {
         var s = Scanner(bytes)
         s.skipSpaces()
         guard let d = s.date() else { return nil }
-        var time = TimeOfDay(secondsSinceMidnight: 0)
+        var time: TimeOfDay?
         var offset: Int?
-        if s.peek == UInt8(ascii: "T") || s.peek == UInt8(ascii: " ") {
+        if s.peek == UInt8(ascii: "T") || s.peek == UInt8(ascii: "t") || s.peek == UInt8(ascii: " ") {
             s.advance()
             s.skipSpaces()
             if !s.atEnd {
@@ -68,6 +71,7 @@ public enum DateParsing {
         }
         s.skipSpaces()
         guard s.atEnd else { return nil }
+        guard let time else { return Timestamp(local: .dayOnly(d)) }
         return Timestamp(local: LocalDateTime(date: d, time: time), offsetSeconds: offset)
     }
 
@@ -124,12 +128,13 @@ public enum DateParsing {
         }
 
         mutating func offset() -> Int? {
-            if expect(UInt8(ascii: "Z")) { return 0 }
+            if expect(UInt8(ascii: "Z")) || expect(UInt8(ascii: "z")) { return 0 }
             guard let c = peek, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") else { return nil }
             advance()
-            guard let h = number(maxDigits: 2), h.digits == 2 else { return nil }
+            guard let h = number(maxDigits: 2), h.digits == 2, h.value <= 14 else { return nil }
             _ = expect(UInt8(ascii: ":"))
             let m = number(maxDigits: 2)?.value ?? 0
+            guard m < 60 else { return nil }
             let v = h.value * 3600 + m * 60
             return c == UInt8(ascii: "-") ? -v : v
         }

@@ -12,7 +12,7 @@ internal import CSQLite
 /// (a repeated cell, a lesson without a number that may have to be joined to a numbered one)
 /// abandons it: the savepoint is rolled back and the session imports the file again, staged.
 /// Per lesson the first line and the number of cells are kept (bounded by the lessons, like the
-/// name tables) for the disagreements about marks on dates without a lesson.
+/// name tables) for the disagreement queries (which dates each file covers).
 /// Properties read for every cell are `@exclusivity(unchecked)`: see `RecordPipe`.
 final class DirectCells {
     struct Abandon: Error {}

@@ -1,9 +1,11 @@
 import JournalModel
 
 /// Finds where the files of one import disagree about the same journal: a cell with different
-/// values, a cell one file has and another (covering that date) lacks, a lesson date listed by
-/// one file and not another, a topic or a mark on a date no file lists as a lesson, and lesson
-/// attributes (topic, homework, teachers) that differ.
+/// values, a cell one file has and another (covering that date) lacks, a lesson listed by one
+/// file and not another, a topic on a date no other file lists as a lesson, and lesson
+/// attributes (topic, homework, teachers) that differ. (A mark on a date no lesson source lists
+/// is rejected by `AttendedLessons`; days whose unnumbered lessons cannot be paired are reported
+/// by `LessonPairer`.)
 struct Disagreements {
     let db: Database
     let files: [String]
@@ -17,6 +19,15 @@ struct Disagreements {
     private func name(_ id: Int64) -> String { String(file(id).split(separator: "/").last ?? "?") }
     private func place(_ id: Int64) -> Int { Int(id) < userOrder.count ? userOrder[Int(id)] : Int(id) }
     private func date(_ day: Int64) -> String { LocalDate(dayNumber: Int32(day)).description }
+
+    /// «урок 05.09.2025 № 2»; a lesson a file names by date only: «урок 05.09.2025 без номера»
+    /// («2-й урок 05.09.2025 без номера» for a date's second column or row). Naming the lesson
+    /// keeps a message true on a day with two lessons of the subject.
+    static func lesson(_ day: Int64, _ number: Int64) -> String {
+        let d = LocalDate(dayNumber: Int32(day)).description
+        if number > 0 { return "урок \(d) № \(number)" }
+        return number == 0 ? "урок \(d) без номера" : "\(1 - number)-й урок \(d) без номера"
+    }
 
     func find() throws -> [Disagreement] {
         var out: [Disagreement] = []
@@ -42,14 +53,19 @@ struct Disagreements {
             CREATE INDEX temp.s_lcov_k ON s_lcov(group_id, subject_id);
             """)
         defer { try? db.execute("DROP TABLE IF EXISTS temp.s_lcov;") }
+        // A lesson of one file that another file covering its date lacks: the other file has no
+        // lesson that day, or (both numbered) not this one. Days where one side names lessons by
+        // date only and cannot be paired are reported by `LessonPairer`.
         let lessonMissing = try db.prepare("""
-            SELECT a.file_id, MIN(a.line), GROUP_CONCAT(DISTINCT v.file_id), l.day, MAX(a.topic IS NOT NULL), MAX(a.topic)
+            SELECT a.file_id, MIN(a.line), GROUP_CONCAT(DISTINCT v.file_id), l.day, MAX(a.topic IS NOT NULL), MAX(a.topic), l.number
               FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
               JOIN s_lcov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id
                            AND l.day BETWEEN v.lo AND v.hi
-             WHERE NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
-                                WHERE b.file_id = v.file_id AND lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day)
-             GROUP BY a.file_id, l.group_id, l.subject_id, l.day ORDER BY a.file_id, MIN(a.line)
+             WHERE NOT EXISTS (SELECT 1 FROM s_lesson b WHERE b.lesson_id = a.lesson_id AND b.file_id = v.file_id)
+               AND NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
+                                WHERE b.file_id = v.file_id AND lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day
+                                  AND (lb.number <= 0 OR l.number <= 0))
+             GROUP BY a.file_id, a.lesson_id ORDER BY a.file_id, MIN(a.line)
             """)
         while try lessonMissing.step() {
             let (fa, la, day) = (lessonMissing.int(0), lessonMissing.int(1), lessonMissing.int(3))
@@ -57,30 +73,15 @@ struct Disagreements {
                 .sorted { place($0) < place($1) }
             let otherNames = others.map { name($0) }.joined(separator: ", ")
             let hasTopic = lessonMissing.int(4) != 0
+            let label = Self.lesson(day, lessonMissing.int(6))
             out.append(Disagreement(kind: hasTopic ? .topicWithoutLesson : .lessonMissing,
                 message: hasTopic
-                    ? "тема «\(lessonMissing.text(5))» на \(date(day)) (файл \(name(fa))), а урока в этот день нет в файлах: \(otherNames)"
-                    : "урок \(date(day)) есть в файле \(name(fa)), но нет в файлах: \(otherNames)",
+                    ? "тема «\(lessonMissing.text(5))» (\(label), файл \(name(fa))), а этого урока нет в файлах: \(otherNames)"
+                    : "\(label) есть в файле \(name(fa)), но нет в файлах: \(otherNames)",
                 file: file(fa), line: Int(la), otherFile: others.first.map { file($0) }))
         }
 
         timer.mark("  расхождения: уроки")
-        let markNoLesson = try db.prepare("""
-            SELECT a.file_id, a.first_line, l.day, a.n
-              FROM s_clesson a JOIN lesson l ON l.id = a.lesson_id
-             WHERE NOT EXISTS (SELECT 1 FROM s_lesson b0 WHERE b0.lesson_id = a.lesson_id)   -- the common case, one look-up
-               AND EXISTS (SELECT 1 FROM s_lcov v WHERE v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id)
-               AND NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
-                                WHERE lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day)
-             ORDER BY a.file_id, a.first_line
-            """)
-        while try markNoLesson.step() {
-            out.append(Disagreement(kind: .markWithoutLesson,
-                message: "\(markNoLesson.int(3)) отмет. на \(date(markNoLesson.int(2))) (файл \(name(markNoLesson.int(0)))), но ни один файл с уроками не знает урока в этот день",
-                file: file(markNoLesson.int(0)), line: Int(markNoLesson.int(1))))
-        }
-
-        timer.mark("  расхождения: отметки без урока")
         // Attributes can differ only for lessons that more than one row describes.
         try db.execute("""
             CREATE TEMP TABLE s_lmulti(lesson_id INTEGER PRIMARY KEY);
@@ -91,7 +92,7 @@ struct Disagreements {
                                 ("scheduled_teacher_id", "учитель по расписанию"), ("teacher_id", "кто провёл урок")] {
             let q = try db.prepare("""
                 SELECT MIN(a.file_id), MIN(a.line), l.day, GROUP_CONCAT(DISTINCT COALESCE(t.name, a.\(column))),
-                       MAX(a.\(column))
+                       MAX(a.\(column)), l.number
                   FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
                   LEFT JOIN teacher t ON t.id = a.\(column) AND '\(column)' LIKE '%teacher_id'
                  WHERE a.\(column) IS NOT NULL AND a.lesson_id IN (SELECT lesson_id FROM s_lmulti)
@@ -106,7 +107,7 @@ struct Disagreements {
                     teacherName.reset()
                 }
                 out.append(Disagreement(kind: .lessonAttribute,
-                    message: "урок \(date(q.int(2))): \(title) в файлах различается («\(q.text(3).replacingOccurrences(of: ",", with: "» / «"))»); в журнал записано «\(kept)»",
+                    message: "\(Self.lesson(q.int(2), q.int(5))): \(title) в файлах различается («\(q.text(3).replacingOccurrences(of: ",", with: "» / «"))»); в журнал записано «\(kept)»",
                     file: file(q.int(0)), line: Int(q.int(1))))
             }
         }
@@ -119,7 +120,7 @@ struct Disagreements {
         guard severalCellFiles else { return }
         let contradictions = try db.prepare("""
             SELECT a.file_id, a.line, b.file_id, b.line, a.value, b.value, l.day, s.name,
-                   (a.entered_at IS NOT NULL) * 1000000 + a.file_id < (b.entered_at IS NOT NULL) * 1000000 + b.file_id
+                   (a.entered_at IS NOT NULL) * 1000000 + a.file_id < (b.entered_at IS NOT NULL) * 1000000 + b.file_id, l.number
               FROM s_cell a JOIN s_cell b ON b.lesson_id = a.lesson_id AND b.student_id = a.student_id AND b.file_id > a.file_id
               JOIN lesson l ON l.id = a.lesson_id JOIN student s ON s.id = a.student_id
              WHERE a.value <> b.value ORDER BY a.file_id, a.line
@@ -129,7 +130,7 @@ struct Disagreements {
             let (va, vb) = (contradictions.text(4), contradictions.text(5))
             let kept = contradictions.int(8) != 0 ? vb : va
             out.append(Disagreement(kind: .cellContradiction,
-                message: "\(contradictions.text(7)), урок \(date(contradictions.int(6))): в файле \(name(fa)) «\(va)», в файле \(name(fb)) «\(vb)»; в журнал записано «\(kept)»",
+                message: "\(contradictions.text(7)), \(Self.lesson(contradictions.int(6), contradictions.int(9))): в файле \(name(fa)) «\(va)», в файле \(name(fb)) «\(vb)»; в журнал записано «\(kept)»",
                 file: file(fa), line: Int(la), otherFile: file(fb), otherLine: Int(lb)))
         }
 
@@ -141,17 +142,29 @@ struct Disagreements {
             """)
         defer { try? db.execute("DROP TABLE IF EXISTS temp.s_fcov;") }
         let missing = try db.prepare("""
-            SELECT a.file_id, a.line, v.file_id, a.value, l.day, s.name
+            SELECT a.file_id, a.line, v.file_id, a.value, l.day, s.name, l.number, l.id, l.group_id, l.subject_id, a.student_id
               FROM s_cell a JOIN lesson l ON l.id = a.lesson_id JOIN student s ON s.id = a.student_id
               JOIN s_fcov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id
                            AND l.day BETWEEN v.lo AND v.hi
              WHERE NOT EXISTS (SELECT 1 FROM s_cell b WHERE b.lesson_id = a.lesson_id AND b.student_id = a.student_id AND b.file_id = v.file_id)
              ORDER BY a.file_id, a.line
             """)
+        // What the other file has for the student on the day's other lessons (a double lesson).
+        let elsewhere = try db.prepare("""
+            SELECT b.value, lb.number FROM lesson lb JOIN s_cell b ON b.lesson_id = lb.id AND b.student_id = ? AND b.file_id = ?
+             WHERE lb.group_id = ? AND lb.subject_id = ? AND lb.day = ? AND lb.id <> ? ORDER BY lb.number DESC
+            """)
         while try missing.step() {
             let (fa, la, fb) = (missing.int(0), missing.int(1), missing.int(2))
+            try elsewhere.bind([.int(missing.int(10)), .int(fb), .int(missing.int(8)), .int(missing.int(9)), .int(missing.int(4)), .int(missing.int(7))])
+            var there: [String] = []
+            while try elsewhere.step() {
+                there.append("«\(elsewhere.text(0))» — \(Self.lesson(missing.int(4), elsewhere.int(1)))")
+            }
+            elsewhere.reset()
+            let note = there.isEmpty ? "" : " (в файле \(name(fb)) у обучающегося в этот день: \(there.joined(separator: ", ")))"
             out.append(Disagreement(kind: .cellMissing,
-                message: "\(missing.text(5)), урок \(date(missing.int(4))): «\(missing.text(3))» есть в файле \(name(fa)), но нет в файле \(name(fb)); в журнал записано «\(missing.text(3))»",
+                message: "\(missing.text(5)), \(Self.lesson(missing.int(4), missing.int(6))): «\(missing.text(3))» есть в файле \(name(fa)), но нет в файле \(name(fb)) на этом уроке\(note); в журнал записано «\(missing.text(3))»",
                 file: file(fa), line: Int(la), otherFile: file(fb)))
         }
     }

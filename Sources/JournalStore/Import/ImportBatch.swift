@@ -14,35 +14,60 @@ public final class ImportBatch: RecordSink {
     /// Where the reader interns the texts of cell records (`RecordSink`).
     public let symbols = NameSymbols()
     let attended: AttendedLessons
-    /// Rows accepted by the reader that the store cannot take (a lesson that cannot be told).
-    private var storeRejections: [(file: Int64, line: Int, reason: String, column: String)] = []
+    /// Rows accepted by the reader that the store cannot take (a lesson that cannot be told, a
+    /// group or student no roster lists), once per line.
+    private(set) var storeRejections: [(file: Int64, line: Int, reason: String, column: String)] = []
+    var rejectedLines = Set<Int64>()
+    /// Files whose lines hold several records (grids): a rejected line unstages the rest of it.
+    var gridFiles = Set<Int64>()
+    /// Lessons made for numbered cells on days a grid or topics file lists without numbers.
+    var provisionalLessons = Set<Int64>()
+    let declarations: Declarations
+    /// The rejection reason of each unknown group name met (worded once, with a suggestion).
+    var unknownGroups: [String: String] = [:]
+    /// Set by the session before a grid is read (its rows are a roster, its columns lessons).
+    var nextFileIsGrid = false
+    /// "group|subject" pairs whose lessons only a grid of this import lists.
+    private var gridSourced = Set<String>()
+    /// Numbers for lesson rows that have none (bell slot, or the row's place among the day's).
+    var unnumbered: UnnumberedLessons
     var files: [String] = []
     /// Per file id, its place in the order the user named the files (the session reads files
     /// that bring cells last).
     private(set) var userOrder: [Int] = []
     /// The place of the next file `beginFile` starts.
     var nextUserPlace = 0
-    @exclusivity(unchecked) private var fileID: Int64 = 0
+    @exclusivity(unchecked) private(set) var fileID: Int64 = 0
     /// Files that staged cells or lessons: disagreements need at least two.
-    @exclusivity(unchecked) private var journalFiles = Set<Int64>()
-    @exclusivity(unchecked) private var cellFiles = Set<Int64>()
-    private var open = true
+    @exclusivity(unchecked) var journalFiles = Set<Int64>()
+    @exclusivity(unchecked) var cellFiles = Set<Int64>()
+    var open = true
     /// The first import of the journal: it runs with a rollback journal (`useRollbackJournal`).
-    private let rollbackJournal: Bool
+    let rollbackJournal: Bool
     /// The direct path for the next file's cells (`beginDirectCells`), then for that file.
     private var directNext = false
     @exclusivity(unchecked) private(set) var direct: DirectCells?
     private(set) var directAbandoned = false
-    private let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
+    let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
 
-    init(db: Database) throws {
+    /// Starts the import's transaction. Imports into one database are serialised: the write
+    /// lock is waited for up to `wait` seconds (another import may be running), then the import
+    /// stops with a Russian message, never a raw SQLite one.
+    init(db: Database, wait: Double) throws {
         self.db = db
         let first = try db.scalar("SELECT EXISTS (SELECT 1 FROM batch)") == 0
         rollbackJournal = first
         if first { Self.useRollbackJournal(db) }
+        db.setBusyTimeout(seconds: wait)
+        defer { db.setBusyTimeout(seconds: Database.defaultBusySeconds) }
         do { try db.execute("BEGIN IMMEDIATE") } catch {
             if first { Self.useWAL(db) }
+            if let e = error as? StoreError, e.isBusy {
+                throw ImportFailure(Diagnostic(id: "store.busy", location: nil,
+                    message: "база данных «\(db.path)» занята другим импортом: ждали \(Int(wait.rounded())) с, он ещё не закончился; "
+                        + "база не изменена — повторите загрузку, когда тот импорт завершится"))
+            }
             throw error
         }
         do {
@@ -51,6 +76,8 @@ public final class ImportBatch: RecordSink {
             try db.execute(Staging.drop + Staging.create)
             names = try NameTables(db: db, batch: id, symbols: symbols)
             attended = try AttendedLessons(db: db, names: names)
+            declarations = try Declarations(db: db)
+            unnumbered = try UnnumberedLessons(db: db)
             stageLesson = try db.prepare("INSERT INTO s_lesson VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             // A grid that repeats a date column gives the same cell twice on one line: kept once.
             stageCell = try db.prepare("INSERT OR IGNORE INTO s_cell VALUES (?,?,?,?,?,?,?,?)")
@@ -111,7 +138,7 @@ public final class ImportBatch: RecordSink {
     }
 
     /// Back to WAL (readers do not block the next writer) once the import is over.
-    private static func useWAL(_ db: Database) {
+    static func useWAL(_ db: Database) {
         try? db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
     }
 
@@ -119,6 +146,7 @@ public final class ImportBatch: RecordSink {
         files.append(path)
         userOrder.append(nextUserPlace)
         fileID = Int64(files.count - 1)
+        if nextFileIsGrid { gridFiles.insert(fileID) }
         if directNext {
             directNext = false
             direct = try DirectCells(db: db, batch: id, fileID: fileID)
@@ -127,52 +155,25 @@ public final class ImportBatch: RecordSink {
     }
 
     private func day(_ d: LocalDate?) -> Int64? { d.map { Int64($0.dayNumber) } }
-    private func ts(_ t: LocalDateTime?) -> Int64? { t?.seconds }
+    func ts(_ t: LocalDateTime?) -> Int64? { StoredTime.encode(t) }
 
     public func accept(_ record: Record, line: Int) throws {
         switch record {
         case .cell(let c):
-            if !cellFiles.contains(fileID) { cellFiles.insert(fileID); journalFiles.insert(fileID) }
-            let g = try names.group(c.group)
-            let subject = try names.subject(c.subject)
-            let known = try names.existingStudent(group: g, name: c.student)
-            let lesson: Int64
-            switch try attended.lesson(group: g, groupName: names.text(c.group), subject: subject, subjectName: names.text(c.subject),
-                                       date: c.date, number: c.number, subgroup: c.subgroup.map { names.text($0) },
-                                       student: known.map { .known($0) } ?? .unknown) {
-            case .lesson(let id): lesson = id
-            case .rejected(let reason, let column):
-                storeRejections.append((fileID, line, reason, column))
-                return
-            }
-            // Created only now: a rejected row must not add a student (who would then lack marks).
-            let student = try known ?? names.student(group: g, name: c.student)
-            let value = names.text(c.value)
-            if let d = direct, d.fileID == fileID {
-                do {
-                    // A lesson without a number may be joined to a numbered one by the merge.
-                    guard (c.number ?? 0) > 0 else { throw DirectCells.Abandon() }
-                    try d.add(lesson: lesson, student: student, value: value,
-                              workType: try names.workType(c.workType), enteredAt: c.enteredAt?.seconds,
-                              enteredBy: try names.teacher(c.enteredBy), line: Int64(line))
-                } catch let e as DirectCells.Abandon {
-                    directAbandoned = true
-                    throw e
-                }
-                return
-            }
-            let s = stageCell
-            s.reset()
-            s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindInt(lesson, at: 3)
-            s.bindInt(student, at: 4)
-            s.bindText(value, at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
-            s.bindOptInt(c.enteredAt?.seconds, at: 7); s.bindOptInt(try names.teacher(c.enteredBy), at: 8)
-            try s.step()
-        case .lesson(let l):
+            try acceptCell(c, line: line)
+        case .lesson(var l):
             journalFiles.insert(fileID)
             let g = try names.group(l.group)
+            try declarations.declare(g, level: 1)
             let subject = try names.subject(l.subject)
-            let lesson = try names.lesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup)
+            if l.number == nil { l.number = unnumbered.number(of: l, file: fileID, group: g, subject: subject) }
+            // A grid whose class and subject no other file lists lessons of is their source.
+            if gridFiles.contains(fileID) {
+                let key = "\(g)|\(subject)"
+                if !gridSourced.contains(key), try !attended.covers(group: g, subject: subject) { gridSourced.insert(key) }
+                if gridSourced.contains(key) { declarations.made[fileID, default: .init()].lessons += 1 }
+            }
+            let lesson = try names.lesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, declared: true)
             attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson)
             try stageLesson.run([.int(fileID), .int(Int64(line)), .int(lesson), .opt(l.start.map { Int($0.seconds) }),
                                  .opt(l.end.map { Int($0.seconds) }), .opt(try names.teacher(l.scheduledTeacher)),
@@ -180,52 +181,87 @@ public final class ImportBatch: RecordSink {
                                  .opt(l.lessonKind), .opt(l.homework), .opt(ts(l.recordedAt)), .opt(ts(l.topicEnteredAt)),
                                  .opt(ts(l.homeworkEnteredAt)), .opt(try names.teacher(l.enteredBy))])
         case .periodMark(let p):
-            let g = try names.group(p.group)
-            try stagePeriodMark.run([.int(fileID), .int(Int64(line)), .int(try names.student(group: g, name: p.student)),
-                                     .int(try names.subject(p.subject)), .text(p.period), .text(p.value.raw),
-                                     .opt(ts(p.enteredAt)), .opt(try names.teacher(p.enteredBy))])
+            try acceptPeriodMark(p, line: line)
         case .change(let c):
-            let g = try names.group(c.group)
-            let subj = try names.subject(c.subject)
-            let known = try c.student.flatMap { try names.existingStudent(group: g, name: $0) }
-            let ref: AttendedLessons.StudentRef = c.student == nil ? .none : known.map { .known($0) } ?? .unknown
-            var lesson: Int64?
-            if let date = c.lessonDate {
-                switch try attended.lesson(group: g, groupName: c.group, subject: subj, subjectName: c.subject, date: date,
-                                           number: c.lessonNumber, subgroup: c.subgroup, student: ref) {
-                case .lesson(let id): lesson = id
-                case .rejected(let reason, let column):
-                    storeRejections.append((fileID, line, reason, column))
-                    return
-                }
-            }
-            let student = try c.student.map { try known ?? names.student(group: g, name: $0) }
-            try stageChange.run([.int(fileID), .int(Int64(line)), .text(c.target.rawValue), .opt(lesson), .opt(student), .int(subj),
-                                 .int(g), .opt(c.oldValue), .opt(c.newValue), .opt(ts(c.placedAt)), .opt(ts(c.changedAt)),
-                                 .opt(try names.teacher(c.changedBy)), .opt(c.reason)])
+            try acceptChange(c, line: line)
         case .institution(let key, let value):
             try upsertSetting.run([.text(key), .text(value)])
         case .period(let p):
             try upsertPeriod.run([.text(p.name), .text(p.kind.rawValue), .opt(day(p.start)), .opt(day(p.end))])
+            attended.notePeriod(p.start, p.end)
         case .holiday(let h):
             try upsertHoliday.run([.text(h.kind), .opt(day(h.start)), .opt(day(h.end)), .text(h.name)])
         case .bell(let b):
             try upsertBell.run([.int(Int64(b.number)), .int(Int64(b.start.seconds)), .int(Int64(b.end.seconds))])
+            unnumbered.noteBell(b)
         case .group(let g):
-            try upsertGroup.run([.opt(g.grade), .opt(g.curator), .int(try names.group(g.name))])
+            let id = try names.group(g.name)
+            try declarations.declare(id, level: 2)
+            try upsertGroup.run([.opt(g.grade), .opt(g.curator), .int(id)])
         case .student(let s):
-            let sid = try names.student(group: try names.group(s.group), name: s.name)
+            let g = try names.group(s.group)
+            if s.source == .grid {
+                // A grid's row adds its student unless a students table lists the group.
+                gridFiles.insert(fileID)
+                if try names.existingStudent(group: g, name: s.name) == nil {
+                    do { try checkNewStudent(group: g, groupName: s.group, source: .grid) } catch let u as Unattached {
+                        reject(line: line, reason: u.reason, column: u.column)
+                        return
+                    }
+                    declarations.made[fileID, default: .init()].students += 1
+                }
+                try declarations.declare(g, level: 1, roster: .grid)
+            } else {
+                try declarations.declare(g, level: 2, roster: .studentsTable)
+            }
+            let sid = try names.student(group: g, name: s.name)
             attended.noteStudent(sid, subgroup: s.subgroup)
             if s.code != nil || s.subgroup != nil || s.enrolled != nil || s.left != nil {
                 try upsertStudent.run([.opt(s.code), .opt(s.subgroup), .opt(day(s.enrolled)), .opt(day(s.left)), .int(sid)])
             }
         case .load(let l):
-            try upsertLoad.run([.int(try names.group(l.group)), .text(l.subgroup ?? ""), .int(try names.subject(l.subject)),
+            let g = try names.group(l.group)
+            try declarations.declare(g, level: 1)
+            try upsertLoad.run([.int(g), .text(l.subgroup ?? ""), .int(try names.subject(l.subject)),
                                 .opt(try names.teacher(l.teacher)), .double(l.weeklyHours), .opt(l.yearHours)])
         case .plan(let p):
-            try upsertPlan.run([.int(try names.group(p.group)), .int(try names.subject(p.subject)), .int(Int64(p.ordinal)),
+            let g = try names.group(p.group)
+            try declarations.declare(g, level: 1)
+            try upsertPlan.run([.int(g), .int(try names.subject(p.subject)), .int(Int64(p.ordinal)),
                                 .text(p.topic), .double(p.hours), .opt(p.lessonKind), .opt(day(p.plannedDate))])
         }
+    }
+
+    /// Stages a cell (or writes it directly, see `DirectCells`).
+    func stage(_ c: CellRecord, lesson: Int64, student: Int64, line: Int, provisional: Bool) throws {
+        let value = names.text(c.value)
+        if let d = direct, d.fileID == fileID {
+            do {
+                // A lesson without a number, or one made for a day a grid lists without numbers,
+                // may be joined to another by the merge.
+                guard (c.number ?? 0) > 0, !provisional else { throw DirectCells.Abandon() }
+                try d.add(lesson: lesson, student: student, value: value,
+                          workType: try names.workType(c.workType), enteredAt: StoredTime.encode(c.enteredAt),
+                          enteredBy: try names.teacher(c.enteredBy), line: Int64(line))
+            } catch let e as DirectCells.Abandon {
+                directAbandoned = true
+                throw e
+            }
+            return
+        }
+        let s = stageCell
+        s.reset()
+        s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindInt(lesson, at: 3)
+        s.bindInt(student, at: 4)
+        s.bindText(value, at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
+        s.bindOptInt(StoredTime.encode(c.enteredAt), at: 7); s.bindOptInt(try names.teacher(c.enteredBy), at: 8)
+        try s.step()
+    }
+
+    /// A row the store cannot take: rejected once per line (a grid's line holds many cells).
+    func reject(line: Int, reason: String, column: String) {
+        guard rejectedLines.insert(fileID << 40 | Int64(line)).inserted else { return }
+        storeRejections.append((fileID, line, reason, column))
     }
 
     /// The next file's cells go straight into `cell` (see `DirectCells`).
@@ -240,6 +276,10 @@ public final class ImportBatch: RecordSink {
             names.forgetAll()
             attended.forgetAll()
             storeRejections.removeAll { $0.file == d.fileID }
+            rejectedLines = Set(rejectedLines.filter { $0 >> 40 != d.fileID })
+            declarations.forgetAll()
+            declarations.made[d.fileID] = nil
+            provisionalLessons.removeAll()
             files.removeLast()
             userOrder.removeLast()
             cellFiles.remove(d.fileID)
@@ -256,43 +296,4 @@ public final class ImportBatch: RecordSink {
 
     /// Whether the journal has cells already (then the direct path is not taken).
     func hasCells() throws -> Bool { try db.scalar("SELECT EXISTS (SELECT 1 FROM cell)") == 1 }
-
-    /// Merges the staged records, records the files' accounting, commits. Adjusts `reports`
-    /// for duplicate rows found only now, and returns the disagreements between files.
-    public func finish(reports: inout [FileReport]) throws -> MergeOutcome {
-        precondition(open, "import batch already finished")
-        do {
-            let merge = Merge(db: db, batch: id, files: files,
-                              severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1, directCells: direct,
-                              userOrder: userOrder)
-            let outcome = try merge.run()
-            for r in storeRejections {
-                reports[Int(r.file)].rejectAccepted(Rejection(location: SourceLocation(file: files[Int(r.file)], line: r.line, column: 1),
-                                                              reason: r.reason, column: r.column))
-            }
-            for d in outcome.duplicates {
-                reports[d.file].rejectAccepted(Rejection(location: SourceLocation(file: files[d.file], line: d.line, column: 1),
-                                                         reason: d.reason, column: d.column))
-            }
-            let addFile = try db.prepare("""
-                INSERT INTO source_file(batch_id, path, sha256, profile, table_name, rows_read, accepted, rejected)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for r in reports where r.alreadyImportedInBatch == nil {
-                try addFile.run([.int(id), .text(r.path), .text(r.sha256), .text(r.profile), .text(r.table),
-                                 .int(Int64(r.read)), .int(Int64(r.accepted)), .int(Int64(r.rejected))])
-            }
-            // The staging tables are left to the connection's end (dropping them page by page
-            // costs more than the temporary file's removal); a next import drops them first.
-            var timer = PhaseTimer()
-            try db.execute("COMMIT")
-            timer.mark("COMMIT")
-            open = false
-            if rollbackJournal { Self.useWAL(db) }
-            return outcome
-        } catch {
-            rollback()
-            throw error
-        }
-    }
 }

@@ -44,57 +44,78 @@ public struct ImportSession {
         return found
     }
 
-    /// `pending` with the files that bring cells or change history moved after the others (order
-    /// kept otherwise): their rows are matched to the lessons of a lessons table and to the
-    /// students' subgroups, which must be known first, whatever order the files were named in.
+    /// `pending` in the order the store needs, whatever order the files were named in (kept
+    /// otherwise): the institution (its time zone converts offsets) and the bell schedule
+    /// (bell slots number unnumbered lessons) first; then the tables that declare groups,
+    /// students and lessons; then grids (their rows are a roster, their columns lessons); then
+    /// tables of marks and period marks, which attach to those; the change history last.
     private func ordered(_ pending: [(Int, File, String)], kinds: [Int: FileKind]) -> [(Int, File, String)] {
-        let late = pending.map { p -> Bool in
-            guard let kind = kinds[p.0] else { return false }
-            return kind.bringsCells || kind.table == .changes
+        func phase(_ p: (Int, File, String)) -> Int {
+            guard let kind = kinds[p.0] else { return 1 }
+            if kind.isGrid { return 2 }
+            switch kind.table {
+            case .institution, .bells: return 0
+            case .marks, .periodMarks: return 3
+            case .changes: return 4
+            default: return 1
+            }
         }
-        return pending.indices.filter { !late[$0] }.map { pending[$0] } + pending.indices.filter { late[$0] }.map { pending[$0] }
+        return pending.enumerated().sorted { (phase($0.element), $0.offset) < (phase($1.element), $1.offset) }.map(\.element)
     }
 
     /// Imports `files` into `store`. `progress(file index, bytes read, file size)`.
+    /// Imports into one database are serialised: the files already imported are found under the
+    /// import's lock, so two imports of one export at once record it once.
     public func run(_ files: [File], into store: JournalStore,
                     progress: (Int, Int64, Int64) -> Void = { _, _, _ in }) throws -> Summary {
+        var importer = self.importer
         var reports: [FileReport] = []
         var timer = PhaseTimer()
-        var pending: [(Int, File, String)] = []
+        var hashed: [(Int, File, String)] = []
         for (i, f) in files.enumerated() {
-            let sha = try FileHash.sha256(path: f.path, displayName: f.displayName)
-            if let b = try store.batchContaining(sha256: sha) {
+            hashed.append((i, f, try FileHash.sha256(path: f.path, displayName: f.displayName)))
+            reports.append(FileReport(path: f.displayName, profile: "", table: "", encoding: nil, delimiter: ""))
+        }
+        timer.mark("SHA-256")
+        let batch = try store.beginImport()
+        var pending: [(Int, File, String)] = []
+        for (i, f, sha) in hashed {
+            if let b = try batch.batchContaining(sha256: sha) {
                 var r = FileReport(path: f.displayName, profile: "—", table: "—", encoding: nil, delimiter: "")
                 r.sha256 = sha
                 r.alreadyImportedInBatch = b
-                reports.append(r)
+                r.earlierRejections = try store.rejections(sha256: sha)
+                reports[i] = r
             } else {
                 pending.append((i, f, sha))
-                reports.append(FileReport(path: f.displayName, profile: "", table: "", encoding: nil, delimiter: ""))
             }
         }
-        timer.mark("SHA-256")
-        guard !pending.isEmpty else { return Summary(files: reports, outcome: nil) }
-        // Each file's header, read once (the probe reads only as far as the header row).
-        var kinds: [Int: FileKind] = [:]
-        for (i, f, _) in pending { kinds[i] = importer.probe(path: f.path, displayName: f.displayName) }
-        pending = ordered(pending, kinds: kinds)
-        let directFile = directCandidate(pending, kinds: kinds)
-        timer.mark("распознавание файлов")
-        let batch = try store.beginImport()
+        guard !pending.isEmpty else {
+            batch.rollback()
+            return Summary(files: reports, outcome: nil)
+        }
         let pipe = RecordPipe(target: batch)
         defer { pipe.close() }
         do {
+            // Each file's header, read once (the probe reads only as far as the header row).
+            var kinds: [Int: FileKind] = [:]
+            for (i, f, _) in pending { kinds[i] = importer.probe(path: f.path, displayName: f.displayName) }
+            pending = ordered(pending, kinds: kinds)
+            let directFile = directCandidate(pending, kinds: kinds)
+            timer.mark("распознавание файлов")
             let direct = try directFile != nil && !batch.hasCells()
             var staged: [FileReport] = []
             var wroteDirectly = false
             func read(_ i: Int, _ f: File) throws -> FileReport {
+                // Offsets convert to the institution's zone once the journal names it.
+                if let zone = try batch.institutionTimeZone() { importer.options.timeZone = zone }
                 let r = try importer.run(path: f.path, displayName: f.displayName, sink: pipe) { progress(i, $0, $1) }
                 try pipe.drain()
                 return r
             }
             for (i, f, _) in pending {
                 batch.nextUserPlace = i
+                batch.nextFileIsGrid = kinds[i]?.isGrid ?? false
                 var r: FileReport
                 if direct, i == directFile {
                     batch.beginDirectCells()
@@ -116,9 +137,11 @@ public struct ImportSession {
                 staged.append(r)
             }
             timer.mark("чтение и запись во временные таблицы")
-            let outcome = try batch.finish(reports: &staged)
-            timer.mark("слияние и фиксация")
+            let outcome = try batch.merge(reports: &staged)
+            timer.mark("слияние")
             for (k, (_, f, _)) in pending.enumerated() { importer.locate(&staged[k], path: f.path) }
+            try batch.commit(reports: staged)
+            timer.mark("фиксация")
             for (k, (i, _, _)) in pending.enumerated() { reports[i] = staged[k] }
             return Summary(files: reports, outcome: outcome, cellsWrittenDirectly: wroteDirectly)
         } catch {

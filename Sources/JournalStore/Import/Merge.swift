@@ -15,19 +15,27 @@ struct Merge {
     var directCells: DirectCells? = nil
     /// Per file id, its place in the order the user named the files.
     var userOrder: [Int] = []
+    /// Lines of grids the store rejected while reading: the rest of each line is unstaged.
+    var rejectedGridLines: [(file: Int64, line: Int64)] = []
+    /// Lessons made for numbered cells on days a grid or topics file lists without numbers.
+    var provisionalLessons = Set<Int64>()
 
     func run() throws -> MergeOutcome {
         var out = MergeOutcome()
         var timer = PhaseTimer()
         out.batch = batch
-        try remapUnnumberedLessons()
+        try unstageRejectedLines()
+        try db.execute("CREATE INDEX temp.s_lesson_k ON s_lesson(lesson_id, file_id, line)")
+        let paired = try LessonPairer(db: db, batch: batch, fileName: file).run()
+        out.pairing = paired.pairing
+        out.duplicates = try rejectUnpairedProvisional()
         timer.mark("уроки без номера")
         try db.execute("""
-            CREATE INDEX temp.s_lesson_k ON s_lesson(lesson_id, file_id, line);
             CREATE INDEX temp.s_pmark_k ON s_pmark(student_id, subject_id, period, file_id, line);
+            CREATE INDEX temp.s_change_k ON s_change(lesson_id, student_id, target);
             """)
         timer.mark("индексы")
-        out.duplicates = try duplicates()
+        out.duplicates += try duplicates()
         timer.mark("повторы")
         if severalFiles {
             try db.execute("INSERT INTO s_clesson SELECT file_id, lesson_id, MIN(line), COUNT(*) FROM s_cell GROUP BY 1, 2")
@@ -35,6 +43,7 @@ struct Merge {
             out.disagreements = try Disagreements(db: db, files: files, userOrder: userOrder,
                                                   severalCellFiles: severalCellFiles).find()
         }
+        out.disagreements = paired.disagreements + out.disagreements
         timer.mark("расхождения")
         out.changes = try mergeLessons()
         timer.mark("уроки")
@@ -51,49 +60,7 @@ struct Merge {
         return out
     }
 
-    /// A grid or topics file names a lesson by its date only; when exactly one numbered lesson
-    /// of that group and subject is known on that date (from this import or an earlier one, one
-    /// of the two being new), they are the same lesson: its cells, attributes and history move
-    /// to the numbered one. Pairs whose cells would collide stay apart.
-    private func remapUnnumberedLessons() throws {
-        try db.execute("""
-            CREATE TEMP TABLE s_remap AS
-            SELECT z.id AS old_id, MIN(n.id) AS new_id FROM lesson z JOIN lesson n
-              ON n.group_id = z.group_id AND n.subject_id = z.subject_id AND n.day = z.day
-             AND n.subgroup = z.subgroup AND n.number > 0
-            WHERE z.number = 0 AND (z.first_batch = \(batch) OR n.first_batch = \(batch))
-              AND NOT EXISTS (SELECT 1 FROM cell a JOIN cell b ON b.student_id = a.student_id
-                               WHERE a.lesson_id = z.id AND b.lesson_id = n.id)
-            GROUP BY z.id HAVING COUNT(*) = 1;
-            UPDATE s_cell SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = s_cell.lesson_id)
-             WHERE lesson_id IN (SELECT old_id FROM s_remap);
-            UPDATE s_lesson SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = s_lesson.lesson_id)
-             WHERE lesson_id IN (SELECT old_id FROM s_remap);
-            UPDATE s_change SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = s_change.lesson_id)
-             WHERE lesson_id IN (SELECT old_id FROM s_remap);
-            UPDATE cell SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = cell.lesson_id)
-             WHERE lesson_id IN (SELECT old_id FROM s_remap);
-            UPDATE change SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = change.lesson_id)
-             WHERE lesson_id IN (SELECT old_id FROM s_remap);
-            UPDATE lesson SET
-              start_sec = COALESCE(start_sec, (SELECT o.start_sec FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              end_sec = COALESCE(end_sec, (SELECT o.end_sec FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              teacher_id = COALESCE(teacher_id, (SELECT o.teacher_id FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              scheduled_teacher_id = COALESCE(scheduled_teacher_id, (SELECT o.scheduled_teacher_id FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              substitution_at = COALESCE(substitution_at, (SELECT o.substitution_at FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              topic = COALESCE(topic, (SELECT o.topic FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              kind = COALESCE(kind, (SELECT o.kind FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              homework = COALESCE(homework, (SELECT o.homework FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              recorded_at = COALESCE(recorded_at, (SELECT o.recorded_at FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              topic_at = COALESCE(topic_at, (SELECT o.topic_at FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              homework_at = COALESCE(homework_at, (SELECT o.homework_at FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)),
-              entered_by = COALESCE(entered_by, (SELECT o.entered_by FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id))
-             WHERE id IN (SELECT new_id FROM s_remap);
-            UPDATE lesson SET first_batch = MIN(first_batch, (SELECT MIN(o.first_batch) FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id))
-             WHERE id IN (SELECT new_id FROM s_remap);
-            DELETE FROM lesson WHERE id IN (SELECT old_id FROM s_remap);
-            """)
-    }
+    func file(_ id: Int64) -> String { Int(id) < files.count ? files[Int(id)] : "?" }
 
     /// Later rows of a file that repeat an earlier row's key are rejected (and unstaged).
     private func duplicates() throws -> [MergeOutcome.Duplicate] {
@@ -152,11 +119,29 @@ struct Merge {
         }
         let delPM = try db.prepare("DELETE FROM s_pmark WHERE rowid = ?")
         for r in pmDrop { try delPM.run([.int(r)]) }
+        // Change-log rows that repeat an earlier row of the same file (same cell, moment, values).
+        let changeDups = try db.prepare("""
+            SELECT d.rowid, d.file_id, d.line, MIN(a.line) FROM s_change d JOIN s_change a
+              ON a.lesson_id IS d.lesson_id AND a.student_id IS d.student_id AND a.target = d.target AND a.file_id = d.file_id
+             AND a.line < d.line AND \(ChangeIdentity.same("a", "d"))
+            GROUP BY d.rowid
+            """)
+        var changeDrop: [Int64] = []
+        while try changeDups.step() {
+            changeDrop.append(changeDups.int(0))
+            out.append(.init(file: Int(changeDups.int(1)), line: Int(changeDups.int(2)),
+                             reason: "строка повторяет строку \(changeDups.int(3)) (то же изменение той же клетки в то же время)",
+                             column: "Что"))
+        }
+        let delChange = try db.prepare("DELETE FROM s_change WHERE rowid = ?")
+        for r in changeDrop { try delChange.run([.int(r)]) }
         return out
     }
 
     /// Lesson attributes: each is taken from the files that have it; topic and homework changes
-    /// against an earlier batch go to the change history.
+    /// against an earlier batch go to the change history — a topic where there was none only
+    /// when the earlier imports had topics for that group and subject (a grid has no topics:
+    /// the topics of a later lessons table are not «added» to it).
     private func mergeLessons() throws -> Int {
         let before = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
         // Several rows describe one lesson (a lessons log and a topics file, say): each attribute
@@ -176,14 +161,20 @@ struct Merge {
         // Topic and homework changes against lessons of earlier batches.
         if try db.scalar("SELECT EXISTS (SELECT 1 FROM lesson WHERE first_batch < \(batch))") == 1 {
             try db.execute("""
-                INSERT INTO change(target, lesson_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id)
-                SELECT 'тема', l.id, l.group_id, l.subject_id, l.topic, a.topic, l.topic_at, a.topic_at, \(batch)
+                INSERT INTO change(target, lesson_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id, inferred)
+                SELECT 'тема', l.id, l.group_id, l.subject_id, l.topic, a.topic, l.topic_at, a.topic_at, \(batch), 1
                   FROM \(source) a JOIN lesson l ON l.id = a.lesson_id
-                 WHERE l.first_batch < \(batch) AND a.topic IS NOT NULL AND a.topic IS NOT l.topic;
-                INSERT INTO change(target, lesson_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id)
-                SELECT 'дз', l.id, l.group_id, l.subject_id, l.homework, a.homework, l.homework_at, a.homework_at, \(batch)
+                 WHERE l.first_batch < \(batch) AND a.topic IS NOT NULL AND a.topic IS NOT l.topic
+                   AND (l.topic IS NOT NULL OR EXISTS (SELECT 1 FROM lesson o WHERE o.group_id = l.group_id AND o.subject_id = l.subject_id
+                                                        AND o.first_batch < \(batch) AND o.topic IS NOT NULL))
+                   AND NOT \(ChangeIdentity.logged("'тема'", lesson: "l.id", student: "NULL", old: "l.topic", new: "a.topic"));
+                INSERT INTO change(target, lesson_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id, inferred)
+                SELECT 'дз', l.id, l.group_id, l.subject_id, l.homework, a.homework, l.homework_at, a.homework_at, \(batch), 1
                   FROM \(source) a JOIN lesson l ON l.id = a.lesson_id
-                 WHERE l.first_batch < \(batch) AND a.homework IS NOT NULL AND a.homework IS NOT l.homework;
+                 WHERE l.first_batch < \(batch) AND a.homework IS NOT NULL AND a.homework IS NOT l.homework
+                   AND (l.homework IS NOT NULL OR EXISTS (SELECT 1 FROM lesson o WHERE o.group_id = l.group_id AND o.subject_id = l.subject_id
+                                                        AND o.first_batch < \(batch) AND o.homework IS NOT NULL))
+                   AND NOT \(ChangeIdentity.logged("'дз'", lesson: "l.id", student: "NULL", old: "l.homework", new: "a.homework"));
                 """)
         }
         let after = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
@@ -223,20 +214,22 @@ struct Merge {
                 CREATE TEMP TABLE s_cov AS
                 SELECT l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
                   FROM (SELECT DISTINCT lesson_id FROM s_cell) c JOIN lesson l ON l.id = c.lesson_id GROUP BY 1, 2;
-                INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id)
-                SELECT 'отметка', c.lesson_id, c.student_id, l.group_id, l.subject_id, c.value, p.value, c.entered_at, p.entered_at, p.entered_by, \(batch)
+                INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id, inferred)
+                SELECT 'отметка', c.lesson_id, c.student_id, l.group_id, l.subject_id, c.value, p.value, c.entered_at, p.entered_at, p.entered_by, \(batch), 1
                   FROM \(source) p JOIN cell c ON c.lesson_id = p.lesson_id AND c.student_id = p.student_id
                   JOIN lesson l ON l.id = c.lesson_id
-                 WHERE c.value <> p.value;
-                INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id)
-                SELECT 'отметка', p.lesson_id, p.student_id, l.group_id, l.subject_id, NULL, p.value, NULL, p.entered_at, p.entered_by, \(batch)
+                 WHERE c.value <> p.value
+                   AND NOT \(ChangeIdentity.logged("'отметка'", lesson: "c.lesson_id", student: "c.student_id", old: "c.value", new: "p.value"));
+                INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id, inferred)
+                SELECT 'отметка', p.lesson_id, p.student_id, l.group_id, l.subject_id, NULL, p.value, NULL, p.entered_at, p.entered_by, \(batch), 1
                   FROM \(source) p JOIN lesson l ON l.id = p.lesson_id
                  WHERE l.first_batch < \(batch)
                    AND EXISTS (SELECT 1 FROM cell o JOIN lesson ol ON ol.id = o.lesson_id
                                 WHERE ol.group_id = l.group_id AND ol.subject_id = l.subject_id AND o.first_batch < \(batch))
-                   AND NOT EXISTS (SELECT 1 FROM cell c WHERE c.lesson_id = p.lesson_id AND c.student_id = p.student_id);
-                INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id)
-                SELECT 'отметка', c.lesson_id, c.student_id, l.group_id, l.subject_id, c.value, NULL, c.entered_at, NULL, \(batch)
+                   AND NOT EXISTS (SELECT 1 FROM cell c WHERE c.lesson_id = p.lesson_id AND c.student_id = p.student_id)
+                   AND NOT \(ChangeIdentity.logged("'отметка'", lesson: "p.lesson_id", student: "p.student_id", old: "NULL", new: "p.value"));
+                INSERT INTO change(target, lesson_id, student_id, group_id, subject_id, old_value, new_value, placed_at, changed_at, batch_id, inferred)
+                SELECT 'отметка', c.lesson_id, c.student_id, l.group_id, l.subject_id, c.value, NULL, c.entered_at, NULL, \(batch), 1
                   FROM cell c JOIN lesson l ON l.id = c.lesson_id
                   JOIN s_cov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND l.day BETWEEN v.lo AND v.hi
                  WHERE c.first_batch < \(batch)
@@ -260,8 +253,8 @@ struct Merge {
     private func mergePeriodMarks() throws -> Int {
         let before = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
         try db.execute("""
-            INSERT INTO change(target, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id)
-            SELECT 'итоговая', m.student_id, m.subject_id, s.group_id, m.value, p.value, m.entered_at, p.entered_at, p.entered_by, \(batch)
+            INSERT INTO change(target, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id, inferred)
+            SELECT 'итоговая', m.student_id, m.subject_id, s.group_id, m.value, p.value, m.entered_at, p.entered_at, p.entered_by, \(batch), 1
               FROM s_pmark p JOIN period_mark m ON m.student_id = p.student_id AND m.subject_id = p.subject_id AND m.period_name = p.period
               JOIN student s ON s.id = m.student_id
              WHERE m.value <> p.value;
@@ -272,15 +265,5 @@ struct Merge {
               entered_by = COALESCE(excluded.entered_by, period_mark.entered_by);
             """)
         return try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)") - before
-    }
-
-    /// Change logs exported by the journal system itself.
-    private func mergeChanges() throws -> Int {
-        try db.execute("""
-            INSERT INTO change(target, lesson_id, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, reason, batch_id)
-            SELECT target, lesson_id, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, reason, \(batch)
-              FROM s_change
-            """)
-        return db.changes
     }
 }

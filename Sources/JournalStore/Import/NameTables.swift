@@ -26,6 +26,8 @@ final class NameTables {
     @exclusivity(unchecked) private var subjectByName: [Int64] = []
     @exclusivity(unchecked) private var teacherByName: [Int64] = []
     @exclusivity(unchecked) private var workTypeByName: [Int64] = []
+    /// Group `Name`s not in the journal (forgotten whenever a group is added).
+    @exclusivity(unchecked) private var missingGroups = Set<Int32>()
     /// Per student `Name`: the group and id last found for it.
     @exclusivity(unchecked) private var studentByName: [(group: Int64, id: Int64)] = []
 
@@ -33,7 +35,7 @@ final class NameTables {
     struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
 
     private let findGroup, addGroup, findSubject, addSubject, findTeacher, addTeacher, findWorkType, addWorkType: Statement
-    private let findStudent, addStudent, findLesson, addLesson: Statement
+    private let findStudent, addStudent, findLesson, addLesson, declareLesson: Statement
 
     init(db: Database, batch: Int64, symbols: NameSymbols) throws {
         self.db = db
@@ -49,8 +51,9 @@ final class NameTables {
         addWorkType = try db.prepare("INSERT INTO work_type(name) VALUES (?)")
         findStudent = try db.prepare("SELECT id FROM student WHERE group_id = ? AND name = ?")
         addStudent = try db.prepare("INSERT INTO student(group_id, name) VALUES (?, ?)")
-        findLesson = try db.prepare("SELECT id FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? AND number = ? AND subgroup = ?")
-        addLesson = try db.prepare("INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch) VALUES (?, ?, ?, ?, ?, ?)")
+        findLesson = try db.prepare("SELECT id, declared FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? AND number = ? AND subgroup = ?")
+        addLesson = try db.prepare("INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch, declared) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        declareLesson = try db.prepare("UPDATE lesson SET declared = 1 WHERE id = ?")
     }
 
     private func intern(_ name: String, cache: inout [ByteKey: Int64], find: Statement, add: Statement,
@@ -71,6 +74,27 @@ final class NameTables {
         if let l = last, ByteKey(l.group) == ByteKey(name) { return l.id }
         let id = try intern(name, cache: &groups, find: findGroup, add: addGroup, extra: [.opt(Group.grade(fromName: name))])
         last = (name, id)
+        missingGroups.removeAll()
+        return id
+    }
+
+    /// Every group's name (for a suggestion when a row names an unknown group).
+    func groupNames() throws -> [String] {
+        let s = try db.prepare("SELECT name FROM grp ORDER BY name")
+        var out: [String] = []
+        while try s.step() { out.append(s.text(0)) }
+        return out
+    }
+
+    /// The group's id if the journal already has it; nothing is created.
+    func existingGroup(_ name: String) throws -> Int64? {
+        if let l = last, ByteKey(l.group) == ByteKey(name) { return l.id }
+        if let id = groups[ByteKey(name)] { return id }
+        try findGroup.bind([.text(name)])
+        defer { findGroup.reset() }
+        guard try findGroup.step() else { return nil }
+        let id = findGroup.int(0)
+        groups[ByteKey(name)] = id
         return id
     }
 
@@ -120,18 +144,26 @@ final class NameTables {
         return id
     }
 
-    func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?) throws -> Int64 {
+    /// The lesson's id, made when absent. `declared`: a lessons table or a grid lists it (see
+    /// `AttendedLessons`); a lesson made by cells is not declared.
+    func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, declared: Bool = false) throws -> Int64 {
         let key = LessonKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0), subgroup: subgroup ?? "")
-        if let l = lastLesson, l.key.group == key.group, l.key.subject == key.subject, l.key.day == key.day,
+        if !declared, let l = lastLesson, l.key.group == key.group, l.key.subject == key.subject, l.key.day == key.day,
            l.key.number == key.number, ByteKey(l.key.subgroup) == ByteKey(key.subgroup) { return l.id }
-        if let id = lessons[key] { lastLesson = (key, id); return id }
+        if !declared, let id = lessons[key] { lastLesson = (key, id); return id }
         try findLesson.bind([.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup)])
         let id: Int64
-        if try findLesson.step() { id = findLesson.int(0) } else {
-            try addLesson.run([.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup), .int(batch)])
+        if try findLesson.step() {
+            id = findLesson.int(0)
+            let wasDeclared = findLesson.int(1) == 1
+            findLesson.reset()
+            if declared, !wasDeclared { try declareLesson.run([.int(id)]) }
+        } else {
+            findLesson.reset()
+            try addLesson.run([.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup), .int(batch),
+                               .int(declared ? 1 : 0)])
             id = db.lastInsertRowID
         }
-        findLesson.reset()
         lessons[key] = id
         lastLesson = (key, id)
         return id
@@ -142,7 +174,7 @@ final class NameTables {
         groups.removeAll(); subjects.removeAll(); teachers.removeAll(); workTypes.removeAll()
         students.removeAll(); lessons.removeAll(); last = nil; lastSubject = nil; lastLesson = nil; lastTeacher = nil
         groupByName.removeAll(); subjectByName.removeAll(); teacherByName.removeAll(); workTypeByName.removeAll()
-        studentByName.removeAll()
+        studentByName.removeAll(); missingGroups.removeAll()
     }
 
     // MARK: By `Name` (cell records)
@@ -164,6 +196,17 @@ final class NameTables {
     }
 
     func group(_ n: Name) throws -> Int64 { try byName(n, &groupByName) { try group($0) } }
+
+    /// The id of the group a cell record names, if the journal has it; nothing is created.
+    func existingGroup(_ n: Name) throws -> Int64? {
+        let k = Int(n.index)
+        if k < groupByName.count, groupByName[k] != 0 { return groupByName[k] }
+        if missingGroups.contains(n.index) { return nil }
+        guard let id = try existingGroup(text(n)) else { missingGroups.insert(n.index); return nil }
+        if k >= groupByName.count { groupByName.append(contentsOf: repeatElement(0, count: k + 1 - groupByName.count)) }
+        groupByName[k] = id
+        return id
+    }
     func subject(_ n: Name) throws -> Int64 { try byName(n, &subjectByName) { try subject($0) } }
 
     func teacher(_ n: Name?) throws -> Int64? {

@@ -39,7 +39,11 @@ struct JournalLoader {
         return a[Int(id)]
     }
 
-    private func ts(_ v: Int64?) -> LocalDateTime? { v.map { LocalDateTime(seconds: $0) } }
+    private func ts(_ v: Int64?) -> LocalDateTime? { StoredTime.decode(v) }
+
+    /// Lessons of a day in order: numbered by number, then those named by date only in their
+    /// file's order (stored as 0, -1, -2 …: see `LessonRecord.number`).
+    static func lessonOrder(_ column: String) -> String { "CASE WHEN \(column) > 0 THEN \(column) ELSE 1000 - \(column) END" }
     private func day(_ v: Int64?) -> LocalDate? { v.map { LocalDate(dayNumber: Int32($0)) } }
 
     mutating func load(from: LocalDate?, to: LocalDate?, group: String?) throws -> Journal {
@@ -117,7 +121,7 @@ struct JournalLoader {
         let s = try db.prepare("""
             SELECT id, group_id, subgroup, subject_id, day, number, start_sec, end_sec, teacher_id, scheduled_teacher_id,
                    substitution_at, topic, kind, homework, recorded_at, topic_at, homework_at, entered_by
-              FROM lesson WHERE day BETWEEN ? AND ?\(groupFilter) ORDER BY day, number, group_id, subject_id
+              FROM lesson WHERE day BETWEEN ? AND ?\(groupFilter) ORDER BY day, \(Self.lessonOrder("number")), group_id, subject_id
             """)
         try s.bind([.int(lo), .int(hi)])
         while try s.step() {
@@ -147,7 +151,7 @@ struct JournalLoader {
         let s = try db.prepare("""
             SELECT c.lesson_id, c.student_id, c.value, c.work_type_id, c.entered_at, c.entered_by
               FROM lesson l JOIN cell c ON c.lesson_id = l.id WHERE l.day BETWEEN ? AND ?\(groupFilter.replacingOccurrences(of: "group_id", with: "l.group_id"))
-             ORDER BY l.day, l.number, c.lesson_id, c.student_id
+             ORDER BY l.day, \(Self.lessonOrder("l.number")), c.lesson_id, c.student_id
             """)
         try s.bind([.int(lo), .int(hi)])
         // Work types and teachers by id through arrays; cell values parsed once per distinct text.

@@ -7,6 +7,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var sql: String?
     public var description: String { "SQLite \(code): \(message)" + (sql.map { " [\($0.prefix(200))]" } ?? "") }
+    /// Another connection holds the lock (SQLITE_BUSY, SQLITE_LOCKED and their extended codes).
+    public var isBusy: Bool { code & 0xff == 5 || code & 0xff == 6 }
 }
 
 /// One owner of a `sqlite3` connection.
@@ -34,8 +36,13 @@ final class Database {
             throw StoreError(code: rc, message: msg, sql: nil)
         }
         handle = db
-        sqlite3_busy_timeout(db, 5000)
+        sqlite3_busy_timeout(db, Int32(Self.defaultBusySeconds * 1000))
     }
+
+    /// How long a statement waits for another connection's lock before SQLITE_BUSY.
+    static let defaultBusySeconds = 5.0
+
+    func setBusyTimeout(seconds: Double) { sqlite3_busy_timeout(handle, Int32(min(seconds, 86_400) * 1000)) }
 
     deinit { sqlite3_close_v2(handle) }
 

@@ -46,6 +46,13 @@ final class Statement {
     }
     func bindOptInt(_ x: Int64?, at i: Int32) { if let x { bindInt(x, at: i) } else { bindNull(at: i) } }
 
+    /// Binds `args`, reads the first row with `read` (nil when there is none), resets.
+    func firstRow<T>(_ args: [SQLValue], _ read: (Statement) -> T) throws -> T? {
+        try bind(args)
+        defer { reset() }
+        return try step() ? read(self) : nil
+    }
+
     func reset() { sqlite3_reset(handle) }
 
     /// Steps once and returns SQLite's extended result code (for callers that tell errors apart).

@@ -1,6 +1,6 @@
 /// Versioned schema migrations (`PRAGMA user_version`). Each step runs once, in order, inside
-/// the caller's transaction. Days are `LocalDate.dayNumber`, times seconds since midnight,
-/// timestamps `LocalDateTime.seconds` (institution-local).
+/// one write transaction. Days are `LocalDate.dayNumber`, times seconds since midnight,
+/// timestamps `StoredTime` (institution-local seconds; a day-only entry is negative).
 enum Migrations {
     static let steps: [String] = [
         // 1: the journal, import batches, findings of the import, change history.
@@ -56,23 +56,52 @@ enum Migrations {
         CREATE TABLE import_finding(id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL REFERENCES batch(id),
             kind TEXT NOT NULL, message TEXT NOT NULL, file TEXT, line INTEGER, other_file TEXT, other_line INTEGER) STRICT;
         """,
-        // 2: the reason of a change («Причина» of the change log).
+        // 2: the reason of a change («Причина» of the change log); where entities come from (cells never create what no roster or lesson source
+        // declares), rejected rows kept with their file, change history as a set, day-only
+        // timestamps (`StoredTime`: negative values, which version 1 cannot read — hence the step).
+        // A version-1 import did not record sources; what its rows carry tells: a lesson with any
+        // attribute came from a lessons table (cells made bare ones); students with a code,
+        // subgroup or dates came from a students table; a group with a curator from a groups
+        // table. What cannot be told keeps version 1's behaviour (cells may add to it).
         """
+        ALTER TABLE grp ADD COLUMN declared INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE grp ADD COLUMN roster INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE lesson ADD COLUMN declared INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE change ADD COLUMN inferred INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE change ADD COLUMN reason TEXT;
+        UPDATE lesson SET declared = 1 WHERE COALESCE(start_sec, end_sec, teacher_id, scheduled_teacher_id, substitution_at, topic,
+            kind, homework, recorded_at, topic_at, homework_at, entered_by) IS NOT NULL;
+        UPDATE grp SET roster = 2 WHERE EXISTS (SELECT 1 FROM student s WHERE s.group_id = grp.id
+            AND COALESCE(s.code, s.subgroup, s.enrolled_day, s.left_day) IS NOT NULL);
+        UPDATE grp SET declared = CASE
+            WHEN curator IS NOT NULL OR roster = 2 THEN 2
+            WHEN EXISTS (SELECT 1 FROM load_item i WHERE i.group_id = grp.id) OR EXISTS (SELECT 1 FROM plan_item i WHERE i.group_id = grp.id)
+              OR EXISTS (SELECT 1 FROM lesson l WHERE l.group_id = grp.id AND l.declared = 1) THEN 1
+            ELSE 0 END;
+        CREATE INDEX change_cell ON change(lesson_id, student_id);
+        CREATE TABLE rejection(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES source_file(id),
+            line INTEGER NOT NULL, col INTEGER NOT NULL, reason TEXT NOT NULL, source_line TEXT) STRICT;
+        CREATE INDEX rejection_file ON rejection(file_id);
         """,
     ]
 
     static var latest: Int { steps.count }
 
-    /// Brings the schema to `latest`; throws when the file is newer than this program.
+    /// Brings the schema to `latest`; throws when the file is newer than this program. The
+    /// version is read again under the write lock: two programs opening a new database at once
+    /// migrate it once.
     static func migrate(_ db: Database) throws {
-        let current = Int(try db.scalar("PRAGMA user_version") ?? 0)
-        if current > latest {
-            throw StoreError(code: 0, message: "база данных создана более новой версией программы (схема \(current), поддерживается \(latest))", sql: nil)
+        func version() throws -> Int {
+            let current = Int(try db.scalar("PRAGMA user_version") ?? 0)
+            if current > latest {
+                throw StoreError(code: 0, message: "база данных создана более новой версией программы (схема \(current), поддерживается \(latest))", sql: nil)
+            }
+            return current
         }
-        guard current < latest else { return }
+        guard try version() < latest else { return }
         try db.execute("BEGIN IMMEDIATE")
         do {
+            let current = try version()
             for v in current..<latest { try db.execute(steps[v]) }
             try db.execute("PRAGMA user_version = \(latest)")
             try db.execute("COMMIT")

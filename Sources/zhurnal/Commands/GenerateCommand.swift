@@ -58,6 +58,8 @@ struct GenerateCommand: AsyncParsableCommand {
         let mb = Double(summary.bytes) / 1_000_000
         print("Записано в «\(out)»: учреждений \(summary.folders.count), групп \(summary.groups), обучающихся \(summary.students)")
         print("занятий \(summary.lessons), клеток журнала \(summary.cells), итоговых отметок \(summary.periodMarks), исправлений \(summary.changes)")
+        print("дней со сдвоенными уроками \(summary.doubleLessonDays), еженедельных повторных выгрузок истории изменений \(summary.changeReexports)"
+              + (legacy ? ", сеток журнала в legacy/ \(summary.legacyGrids)" : ""))
         print(String(format: "объём таблиц %.1f МБ за %.1f с (%.0f МБ/с)", mb, seconds, seconds > 0 ? mb / seconds : 0))
         let total = summary.injected.reduce(0) { $0 + $1.count }
         print("Внесено нарушений: \(total) (ground_truth.csv)")

@@ -35,6 +35,8 @@ struct ImportCommand: ParsableCommand {
         do {
             let setup = try ImportSetup(profileArgument: profile)
             let files = try ImportSetup.collectFiles(paths)
+            // Before anything is written: an import reported as failed must have changed nothing.
+            if let rejects { try RejectsFile.validate(rejects) }
             let store: JournalStore
             do { store = try JournalStore(path: database) } catch let e as StoreError {
                 throw ImportFailure(Diagnostic(id: "store.open", location: nil,
@@ -49,7 +51,14 @@ struct ImportCommand: ParsableCommand {
         print(ImportReportText.render(summary, database: database), terminator: "")
         if let rejects {
             do { try RejectsFile.write(summary.files, to: rejects) } catch {
-                throw UserFacingError.fail("не удалось записать файл отклонённых строк \(rejects): \(error.localizedDescription)")
+                // The import is committed: say so, and how to get the rows (they are in the database).
+                printError("импорт выполнен\(summary.outcome.map { " (пакет № \($0.batch))" } ?? ""), но файл отклонённых строк \(rejects) "
+                           + "не записан: \(error.localizedDescription). Отклонённые строки сохранены в базе: повторите команду "
+                           + "с --rejects в доступный для записи файл — файлы уже загружены и загружаться заново не будут")
+                throw ExitCodes.violations
+            }
+            if summary.files.contains(where: { !$0.earlierRejections.isEmpty }) {
+                print("Отклонённые строки файлов, загруженных ранее, записаны в \(rejects) (из базы).")
             }
         }
         let disagreements = summary.outcome?.disagreements.count ?? 0
@@ -132,78 +141,47 @@ struct ImportSetup {
         }
     }
 }
-/// The Russian accounting table and disagreements summary `zhurnal import` prints.
-enum ImportReportText {
-    static let maxListed = 50
-
-    static func pad(_ s: String, _ n: Int, right: Bool = false) -> String {
-        let c = s.count
-        if c >= n { return s }
-        let fill = String(repeating: " ", count: n - c)
-        return right ? fill + s : s + fill
-    }
-
-    static func render(_ s: ImportSession.Summary, database: String) -> String {
-        var out = ""
-        if let b = s.outcome?.batch { out += "Импорт в базу \(database), пакет № \(b)\n\n" } else {
-            out += "База \(database): все файлы уже были импортированы, изменений нет\n\n"
-        }
-        let nameWidth = min(48, max(4, s.files.map { ($0.path as NSString).lastPathComponent.count }.max() ?? 4))
-        let profWidth = max(7, s.files.map { $0.profile.count }.max() ?? 7)
-        out += pad("Файл", nameWidth) + "  " + pad("Профиль", profWidth) + "  " + pad("Кодировка", 12)
-            + pad("Прочитано", 10, right: true) + pad("Принято", 9, right: true) + pad("Отклонено", 11, right: true) + "\n"
-        for f in s.files {
-            let name = (f.path as NSString).lastPathComponent
-            if let b = f.alreadyImportedInBatch {
-                out += pad(name, nameWidth) + "  уже импортирован в пакете № \(b) — без изменений\n"
-                continue
-            }
-            let enc = (f.encoding?.rawValue ?? "") + (f.delimiter.isEmpty ? "" : " «\(f.delimiter)»")
-            out += pad(name, nameWidth) + "  " + pad(f.profile, profWidth) + "  " + pad(enc, 12)
-                + pad("\(f.read)", 10, right: true) + pad("\(f.accepted)", 9, right: true) + pad("\(f.rejected)", 11, right: true) + "\n"
-        }
-        out += pad("Итого", nameWidth + profWidth + 16) + pad("\(s.read)", 10, right: true)
-            + pad("\(s.accepted)", 9, right: true) + pad("\(s.rejected)", 11, right: true) + "\n"
-
-        let rejections = s.files.flatMap(\.rejections)
-        if !rejections.isEmpty {
-            out += "\nОтклонённые строки (\(s.rejected)):\n"
-            for r in rejections.prefix(maxListed) { out += "  \(r.location): \(r.reason)\n" }
-            if s.rejected > maxListed { out += "  … и ещё \(s.rejected - maxListed) (полный список — в файле --rejects)\n" }
-        }
-        if let o = s.outcome {
-            if o.disagreements.isEmpty {
-                out += "\nРасхождений между файлами нет.\n"
-            } else {
-                out += "\nРасхождения между файлами (\(o.disagreements.count)):\n"
-                var counts: [Disagreement.Kind: Int] = [:]
-                for d in o.disagreements { counts[d.kind, default: 0] += 1 }
-                for k in Disagreement.Kind.allCases where counts[k] != nil { out += "  \(k.rawValue): \(counts[k]!)\n" }
-                out += "\n"
-                for d in o.disagreements.prefix(maxListed) {
-                    out += "  \((d.file as NSString).lastPathComponent)\(d.line.map { ":\($0)" } ?? ""): \(d.message)\n"
-                }
-                if o.disagreements.count > maxListed {
-                    out += "  … и ещё \(o.disagreements.count - maxListed) (все расхождения сохранены в базе)\n"
-                }
-            }
-            if o.changes > 0 { out += "\nЗаписано в историю изменений: \(o.changes)\n" }
-        }
-        return out
-    }
-}
-
-/// `--rejects`: every listed rejection as CSV (UTF-8, `;`).
+/// `--rejects`: every listed rejection as CSV (UTF-8, `;`); for files imported before, the
+/// rejections that import stored in the database.
 enum RejectsFile {
+    /// Fails (exit 2, before the import touches the database) when `path` cannot be written:
+    /// its folder is missing or not writable, or it names a folder or a read-only file.
+    static func validate(_ path: String) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        func fail(_ why: String) -> ImportFailure {
+            ImportFailure(Diagnostic(id: "import.rejects-path", location: nil,
+                                     message: "файл отклонённых строк «\(path)» нельзя записать: \(why); импорт не выполнен, база не изменена"))
+        }
+        if fm.fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue { throw fail("это папка") }
+            if !fm.isWritableFile(atPath: path) { throw fail("файл доступен только для чтения") }
+            return
+        }
+        guard fm.fileExists(atPath: folder, isDirectory: &isDir) else { throw fail("папки «\(folder)» нет") }
+        guard isDir.boolValue else { throw fail("«\(folder)» — не папка") }
+        guard fm.isWritableFile(atPath: folder) else { throw fail("нет права записи в папку «\(folder)»") }
+    }
+
     static func write(_ files: [FileReport], to path: String) throws {
         var text = "Файл;Строка;Столбец;Причина;Исходная строка\n"
         func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         for f in files {
-            for r in f.rejections {
+            for r in f.rejections + f.earlierRejections {
                 text += [q(r.location.file), "\(r.location.line)", "\(r.location.column)", q(r.reason), q(r.sourceLine ?? "")].joined(separator: ";") + "\n"
             }
         }
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        // Personal data: readable by the owner only; written whole or not at all.
+        let temporary = (path as NSString).deletingLastPathComponent.isEmpty ? ".\(UUID().uuidString).tmp"
+            : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
     }
 }
 

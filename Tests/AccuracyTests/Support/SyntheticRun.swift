@@ -32,9 +32,9 @@ struct SyntheticRun: Sendable {
         _ = try SyntheticJournal.generate(GeneratorOptions(size: size, seed: seed, outputFolder: folder,
                                                            injectRate: inject, classes: classes, periods: periods))
         let truth = try GroundTruth.read(folder: folder)
-        // ground_truth.csv sits next to the tables but is not one of them.
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-            .filter { $0.hasSuffix(".csv") && $0 != GroundTruth.fileName }
+        // ground_truth.csv sits next to the tables but is not one of them; the weekly re-exports
+        // of the change history (a subfolder) are imported with them, as `zhurnal import DIR` does.
+        let names = try tables(in: folder)
         let store = try JournalStore(path: root + "/journal.sqlite")
         let session = ImportSession(importer: FileImporter(profiles: []))
         let summary = try session.run(names.map { .init(path: folder + "/" + $0, displayName: $0) }, into: store)
@@ -54,6 +54,13 @@ struct SyntheticRun: Sendable {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return text.split(separator: "\n").dropFirst().map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
     }
+}
+
+/// The journal's CSV files below `folder` (relative paths, sorted): ground_truth.csv and the
+/// legacy/ copy are not journal tables.
+func tables(in folder: String) throws -> [String] {
+    let all = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+    return all.filter { $0.hasSuffix(".csv") && $0 != GroundTruth.fileName && !$0.hasPrefix("legacy/") }.sorted()
 }
 
 enum RunError: Error {

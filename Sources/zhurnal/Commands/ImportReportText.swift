@@ -1,0 +1,116 @@
+import Foundation
+import JournalImport
+import JournalStore
+
+/// The Russian accounting table and disagreements summary `zhurnal import` prints.
+enum ImportReportText {
+    static let maxListed = 50
+
+    static func pad(_ s: String, _ n: Int, right: Bool = false) -> String {
+        let c = s.count
+        if c >= n { return s }
+        let fill = String(repeating: " ", count: n - c)
+        return right ? fill + s : s + fill
+    }
+
+    static func render(_ s: ImportSession.Summary, database: String) -> String {
+        var out = ""
+        if let b = s.outcome?.batch { out += "Импорт в базу \(database), пакет № \(b)\n\n" } else {
+            out += "База \(database): все файлы уже были импортированы, изменений нет\n\n"
+        }
+        let nameWidth = min(48, max(4, s.files.map { ($0.path as NSString).lastPathComponent.count }.max() ?? 4))
+        let profWidth = max(7, s.files.map { $0.profile.count }.max() ?? 7)
+        out += pad("Файл", nameWidth) + "  " + pad("Профиль", profWidth) + "  " + pad("Кодировка", 12)
+            + pad("Прочитано", 10, right: true) + pad("Принято", 9, right: true) + pad("Отклонено", 11, right: true) + "\n"
+        for f in s.files {
+            let name = (f.path as NSString).lastPathComponent
+            if let b = f.alreadyImportedInBatch {
+                let earlier = f.earlierRejections.isEmpty ? "" : " (отклонено строк при той загрузке: \(f.earlierRejections.count))"
+                out += pad(name, nameWidth) + "  уже импортирован в пакете № \(b) — без изменений\(earlier)\n"
+                continue
+            }
+            let enc = (f.encoding?.rawValue ?? "") + (f.delimiter.isEmpty ? "" : " «\(f.delimiter)»")
+            out += pad(name, nameWidth) + "  " + pad(f.profile, profWidth) + "  " + pad(enc, 12)
+                + pad("\(f.read)", 10, right: true) + pad("\(f.accepted)", 9, right: true) + pad("\(f.rejected)", 11, right: true) + "\n"
+        }
+        out += pad("Итого", nameWidth + profWidth + 16) + pad("\(s.read)", 10, right: true)
+            + pad("\(s.accepted)", 9, right: true) + pad("\(s.rejected)", 11, right: true) + "\n"
+
+        let rejections = s.files.flatMap(\.rejections)
+        if !rejections.isEmpty {
+            out += "\nОтклонённые строки (\(s.rejected)):\n"
+            for r in rejections.prefix(maxListed) { out += "  \(r.location): \(r.reason)\n" }
+            if s.rejected > maxListed { out += "  … и ещё \(s.rejected - maxListed) (полный список — в файле --rejects)\n" }
+        }
+        if let o = s.outcome {
+            if o.disagreements.isEmpty {
+                out += "\nРасхождений между файлами нет.\n"
+            } else {
+                out += "\nРасхождения между файлами (\(o.disagreements.count)):\n"
+                var counts: [Disagreement.Kind: Int] = [:]
+                for d in o.disagreements { counts[d.kind, default: 0] += 1 }
+                for k in Disagreement.Kind.allCases where counts[k] != nil { out += "  \(k.rawValue): \(counts[k]!)\n" }
+                out += "\n"
+                for d in o.disagreements.prefix(maxListed) {
+                    out += "  \((d.file as NSString).lastPathComponent)\(d.line.map { ":\($0)" } ?? ""): \(d.message)\n"
+                }
+                if o.disagreements.count > maxListed {
+                    out += "  … и ещё \(o.disagreements.count - maxListed) (все расхождения сохранены в базе)\n"
+                }
+            }
+            if o.changes > 0 { out += "\nЗаписано в историю изменений: \(o.changes)\n" }
+            out += pairing(o.pairing)
+            for n in o.sources {
+                var made: [String] = []
+                if n.groups > 0 { made.append("группы (\(n.groups))") }
+                if n.students > 0 { made.append("обучающиеся (\(n.students))") }
+                if n.lessons > 0 { made.append("уроки (\(n.lessons))") }
+                let list = made.count > 1 ? made.dropLast().joined(separator: ", ") + " и " + made[made.count - 1] : made.joined()
+                out += "\nИз файла \((n.file as NSString).lastPathComponent) взяты \(list): в журнале нет \(missingSources(n)).\n"
+            }
+        }
+        return out
+    }
+}
+
+extension ImportReportText {
+    /// How lessons named by date only (grid columns, topic rows) were joined to numbered ones.
+    static func pairing(_ p: LessonPairing) -> String {
+        var out = ""
+        let days = p.singleDays + p.doubleDays
+        if days > 0 {
+            out += "\nУроки без номера (столбцы сетки, строки тем) сопоставлены с уроками того же дня из файлов с номерами: "
+                + "\(plural(days, "день", "дня", "дней")).\n"
+        }
+        if p.doubleDays > 0 {
+            out += "Сдвоенные уроки — \(plural(p.doubleDays, "день", "дня", "дней")): в такой день k-й урок без номера "
+                + "(по порядку столбцов сетки или строк файла) сопоставлен с k-м по номеру уроком, например:\n"
+            for e in p.examples.prefix(5) {
+                let list = e.numbers.enumerated().map { "\($0.offset + 1)-й → № \($0.element)" }.joined(separator: ", ")
+                out += "  \(e.group), \(e.subject), \(e.date): \(list) (\((e.file as NSString).lastPathComponent))\n"
+            }
+        }
+        if p.ambiguousDays > 0 {
+            out += "Не сопоставлены — \(plural(p.ambiguousDays, "день", "дня", "дней")): число уроков в файлах различается (см. расхождения).\n"
+        }
+        if p.byBell > 0 {
+            out += "Номер урока определён по времени начала и расписанию звонков: \(plural(p.byBell, "строка", "строки", "строк")).\n"
+        }
+        return out
+    }
+
+    /// «1 день», «2 дня», «5 дней».
+    static func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let (m10, m100) = (n % 10, n % 100)
+        let word = m10 == 1 && m100 != 11 ? one : (2...4).contains(m10) && !(12...14).contains(m100) ? few : many
+        return "\(n) \(word)"
+    }
+
+    static func missingSources(_ n: SourceNote) -> String {
+        var what: [String] = []
+        if n.groups > 0 { what.append("списка групп") }
+        if n.students > 0 { what.append("списка обучающихся") }
+        if n.lessons > 0 { what.append("файла с уроками") }
+        return what.count > 1 ? what.dropLast().joined(separator: ", ") + " и " + what[what.count - 1] : what.joined()
+    }
+}
