@@ -14,7 +14,14 @@ import Testing
             10А;Физика;02.09.2025;3;Петрова Анна;отметка;3;4;02.09.2025 11:00;21.09.2025 09:00;;;
 
             """)
-        let s = try importFiles([f], db: t.path("j.sqlite"))
+        // The lesson and the students the changes are about (a change row creates neither).
+        let marks = try t.write("отметки.csv", """
+            Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение;Вид работы;Внесено;Внёс;Подгруппа
+            10А;Физика;02.09.2025;3;Иванов Иван;5;устный ответ;02.09.2025 11:00;Орлов Олег Олегович;
+            10А;Физика;02.09.2025;3;Петрова Анна;4;устный ответ;02.09.2025 11:00;Орлов Олег Олегович;
+
+            """)
+        let s = try importFiles([marks, f], db: t.path("j.sqlite"))
         #expect(s.rejected == 0)
         let j = try JournalStore(path: t.path("j.sqlite")).load()
         let byStudent = Dictionary(uniqueKeysWithValues: j.changes.map { (j.student($0.student!).name, $0) })
