@@ -71,6 +71,15 @@ struct GridReader {
                                     sourceLine: row.sourceLine))
             return
         }
+        // A mark a spreadsheet turned into a date or a negative number (a sheet of a workbook).
+        for (i, col) in columns.enumerated() where i < row.count {
+            let title: String
+            switch col { case .date(let d, _): title = "\(d)"; case .period(let p): title = p; case .none: continue }
+            if let why = row.spreadsheetConversion(i, column: title) {
+                report.reject(Rejection(location: row.location(column: i), reason: why, sourceLine: row.sourceLine, field: i))
+                return
+            }
+        }
         var records: [Record] = [.student(StudentRecord(group: group, name: name))]
         for (i, col) in columns.enumerated() where i < row.count {
             let text = try row.trimmedText(i)

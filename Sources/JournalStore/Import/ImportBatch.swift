@@ -265,7 +265,8 @@ public final class ImportBatch: RecordSink {
             let merge = Merge(db: db, batch: id, files: files,
                               severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1, directCells: direct,
                               userOrder: userOrder)
-            let outcome = try merge.run()
+            var outcome = try merge.run()
+            outcome.unlinkedPeriods = try unlinkedPeriods()
             for r in storeRejections {
                 reports[Int(r.file)].rejectAccepted(Rejection(location: SourceLocation(file: files[Int(r.file)], line: r.line, column: 1),
                                                               reason: r.reason, column: r.column))

@@ -8,9 +8,12 @@ public struct ImportSession {
     public struct File: Sendable {
         public var path: String
         public var displayName: String
-        public init(path: String, displayName: String) {
+        /// The sheet, when the file is a workbook (each sheet is imported as a file of its own).
+        public var sheet: String?
+        public init(path: String, displayName: String, sheet: String? = nil) {
             self.path = path
             self.displayName = displayName
+            self.sheet = sheet
         }
     }
 
@@ -62,7 +65,7 @@ public struct ImportSession {
         var timer = PhaseTimer()
         var pending: [(Int, File, String)] = []
         for (i, f) in files.enumerated() {
-            let sha = try FileHash.sha256(path: f.path, displayName: f.displayName)
+            let sha = try FileHash.sha256(path: f.path, sheet: f.sheet, displayName: f.displayName)
             if let b = try store.batchContaining(sha256: sha) {
                 var r = FileReport(path: f.displayName, profile: "—", table: "—", encoding: nil, delimiter: "")
                 r.sha256 = sha
@@ -77,7 +80,7 @@ public struct ImportSession {
         guard !pending.isEmpty else { return Summary(files: reports, outcome: nil) }
         // Each file's header, read once (the probe reads only as far as the header row).
         var kinds: [Int: FileKind] = [:]
-        for (i, f, _) in pending { kinds[i] = importer.probe(path: f.path, displayName: f.displayName) }
+        for (i, f, _) in pending { kinds[i] = importer.probe(path: f.path, displayName: f.displayName, sheet: f.sheet) }
         pending = ordered(pending, kinds: kinds)
         let directFile = directCandidate(pending, kinds: kinds)
         timer.mark("распознавание файлов")
@@ -89,7 +92,7 @@ public struct ImportSession {
             var staged: [FileReport] = []
             var wroteDirectly = false
             func read(_ i: Int, _ f: File) throws -> FileReport {
-                let r = try importer.run(path: f.path, displayName: f.displayName, sink: pipe) { progress(i, $0, $1) }
+                let r = try importer.run(path: f.path, displayName: f.displayName, sheet: f.sheet, sink: pipe) { progress(i, $0, $1) }
                 try pipe.drain()
                 return r
             }
@@ -118,7 +121,7 @@ public struct ImportSession {
             timer.mark("чтение и запись во временные таблицы")
             let outcome = try batch.finish(reports: &staged)
             timer.mark("слияние и фиксация")
-            for (k, (_, f, _)) in pending.enumerated() { importer.locate(&staged[k], path: f.path) }
+            for (k, (_, f, _)) in pending.enumerated() { importer.locate(&staged[k], path: f.path, sheet: f.sheet) }
             for (k, (i, _, _)) in pending.enumerated() { reports[i] = staged[k] }
             return Summary(files: reports, outcome: outcome, cellsWrittenDirectly: wroteDirectly)
         } catch {

@@ -13,6 +13,8 @@ public struct MergeOutcome: Sendable {
     /// Change-history entries recorded by this import (snapshot differences and exported logs).
     public var changes = 0
     public var batch: Int64 = 0
+    /// Period marks whose period the calendar does not have (see `UnlinkedPeriod`).
+    public var unlinkedPeriods: [UnlinkedPeriod] = []
 }
 
 /// Two files of one import disagree; the import reports it and does not choose silently.

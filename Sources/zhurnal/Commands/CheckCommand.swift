@@ -23,6 +23,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Записать отчёт XLSX") var out: String?
     @Option(help: "Переопределить параметр пакета: имя=значение") var param: [String] = []
     @Flag(help: "Заменить фамилии обучающихся в отчёте XLSX кодами («Обучающийся 0007»)") var pseudonymize = false
+    @OptionGroup var profileOptions: ProfileOptions
 
     func run() async throws {
         let fromDate = try from.map { try CheckCommand.date($0, "--from") }
@@ -34,7 +35,8 @@ struct CheckCommand: AsyncParsableCommand {
         }
         let journal: Journal
         do {
-            journal = try JournalSource.load(paths: paths, options: .init(from: fromDate, to: toDate, group: group))
+            journal = try JournalSource.load(paths: paths, options: .init(from: fromDate, to: toDate, group: group, profile: profileOptions.profile,
+                                                                          profilesDirectory: profileOptions.profilesDirectory))
         } catch let e as JournalSourceError {
             throw UserFacingError.fail(e.diagnostics)
         }

@@ -49,7 +49,8 @@ struct MemoCommand: AsyncParsableCommand {
         guard let day = DateParsing.date(week) else { throw UserFacingError.fail("дата недели «\(week)» не распознана") }
         let start = day.weekStart, end = start.adding(days: 6)
         let job = try DocumentJob.prepare(paths: paths, rules: rules, from: start, to: end, group: group,
-                                          settingsPath: document.settings, templatesDir: document.templates)
+                                          settingsPath: document.settings, templatesDir: document.templates,
+                                          profiles: document.profileOptions)
         let groups = group.map { [$0] } ?? ServiceMemo.groups(report: job.report, journal: job.journal)
         var written = 0
         var quiet: [String] = []
@@ -90,7 +91,7 @@ struct DocumentJob {
     var settings: MemoSettings
 
     static func prepare(paths: [String], rules: String, from: LocalDate, to: LocalDate, group: String?,
-                        settingsPath: String?, templatesDir: String?) throws -> DocumentJob {
+                        settingsPath: String?, templatesDir: String?, profiles: ProfileOptions = ProfileOptions()) throws -> DocumentJob {
         do {
             let templates = try MemoTemplates.locate(explicit: templatesDir)
             var settings = MemoSettings()
@@ -102,7 +103,8 @@ struct DocumentJob {
                 settings = try MemoSettings.parse(text, file: path)
             }
             let journal = try JournalSource.load(
-                paths: paths, options: .init(from: from, to: to, group: group, profile: nil, keepDatabase: nil))
+                paths: paths, options: .init(from: from, to: to, group: group, profile: profiles.profile, keepDatabase: nil,
+                                             profilesDirectory: profiles.profilesDirectory))
             let report = try Checker.check(packPath: rules, journal: journal,
                                            options: CheckOptions(from: from, to: to, group: group))
             return DocumentJob(journal: journal, report: report, templates: templates, settings: settings)
