@@ -62,7 +62,7 @@ struct ColumnPlan {
         for (i, h) in headers.enumerated() {
             let key = CanonicalTable.normalize(h)
             if key.isEmpty { continue }
-            let what = "«\(h)» (столбец \(headerRow.location(column: i).columnText))"
+            let what = "«\(h)» (столбец \(headerRow.lettered ? CellReference.letters(i) : "\(i + 1)"))"
             guard let r = ruleOf[key] else {
                 if let c = table.columnIndex(h) { try assign(c, .field(i), what, at: i) }
                 continue

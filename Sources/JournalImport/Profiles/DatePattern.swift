@@ -62,7 +62,7 @@ public struct DatePattern: Sendable, Equatable {
             return n
         }
         for (k, tok) in tokens.enumerated() {
-            if chars.isEmpty, hasTime, tok != .day, tok != .month, tok != .year4, tok != .year2,
+            if chars.isEmpty, hasTime, v[.hour] == nil, v[.minute] == nil, tok != .day, tok != .month, tok != .year4, tok != .year2,
                !tokens[k...].contains(.day), !tokens[k...].contains(.month), !tokens[k...].contains(.year4), !tokens[k...].contains(.year2) {
                 dayOnly = true
                 break

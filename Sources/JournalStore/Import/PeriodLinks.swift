@@ -38,7 +38,7 @@ extension ImportBatch {
     /// calendar as it will be after the import.
     func unlinkedPeriods() throws -> [UnlinkedPeriod] {
         var periods: [StudyPeriod] = []
-        let p = try db.prepare("SELECT name, kind, start_day, end_day FROM period ORDER BY start_day, name")
+        let p = try db.prepare("SELECT name, kind, start_day, end_day FROM period ORDER BY kind = 'год', start_day, name")
         while try p.step() {
             periods.append(StudyPeriod(name: p.text(0), kind: StudyPeriod.Kind(rawValue: p.text(1)) ?? .year,
                                        start: LocalDate(dayNumber: Int32(p.int(2))), end: LocalDate(dayNumber: Int32(p.int(3)))))

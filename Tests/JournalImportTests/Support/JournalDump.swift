@@ -29,7 +29,7 @@ enum JournalDump {
         for p in j.periodMarks {
             out.append("итоговая|\(j.student(p.student).name)|\(j.subject(p.subject).name)|\(p.periodName)|\(o(p.period.map { j.calendar.periods[Int($0)].name }))|\(p.value.raw)")
         }
-        for c in j.changes { out.append("изменение|\(c.target)|\(o(c.oldValue))|\(o(c.newValue))|\(o(c.placedAt))|\(o(c.changedAt))") }
+        for c in j.changes { out.append("изменение|\(c.target.rawValue)|\(o(c.oldValue))|\(o(c.newValue))|\(o(c.placedAt))|\(o(c.changedAt))") }
         return out.sorted()
     }
 }

@@ -107,3 +107,16 @@ func cp1251(_ text: String) -> [UInt8] {
     }
     return out
 }
+
+/// Keeps the records a file gives (before the store), with their lines.
+final class RecordCollector: RecordSink {
+    let symbols = NameSymbols()
+    var records: [(line: Int, record: Record)] = []
+    func beginFile(path: String, profile: String) throws -> Int { 0 }
+    func accept(_ record: Record, line: Int) throws { records.append((line, record)) }
+
+    /// The cell records.
+    var cells: [(line: Int, cell: CellRecord)] {
+        records.compactMap { if case .cell(let c) = $0.record { ($0.line, c) } else { nil } }
+    }
+}
