@@ -50,12 +50,40 @@ public struct FileImporter {
 
     func run(path: String, displayName: String, sheet: String? = nil, sink: RecordSink, chunkSize: Int,
              progress: (Int64, Int64) -> Void = { _, _ in }) throws(ImportFailure) -> FileReport {
+        var sniffed: (TextEncoding?, UInt8) = (nil, 0)
+        do {
+            return try read(path: path, displayName: displayName, sheet: sheet, sink: sink, chunkSize: chunkSize,
+                            encoding: forced?.encoding, delimiter: forced?.delimiter, sniffed: &sniffed, progress: progress)
+        } catch {
+            // No header with the encoding and delimiter found by sniffing: a profile that declares
+            // others may read the file (a `|` or a `,` among many `;` in the text, say).
+            guard error.diagnostic.id == "import.no-header", forced == nil, let enc = sniffed.0 else { throw error }
+            var tried = Set([Pair(encoding: enc, delimiter: sniffed.1)])
+            for p in profiles where p.encoding != nil || p.delimiter != nil {
+                let pair = Pair(encoding: p.encoding ?? enc, delimiter: p.delimiter ?? sniffed.1)
+                guard tried.insert(pair).inserted else { continue }
+                var ignored: (TextEncoding?, UInt8) = (nil, 0)
+                if let r = try? read(path: path, displayName: displayName, sheet: sheet, sink: sink, chunkSize: chunkSize,
+                                     encoding: pair.encoding, delimiter: pair.delimiter, sniffed: &ignored, progress: progress) {
+                    return r
+                }
+            }
+            throw error
+        }
+    }
+
+    private struct Pair: Hashable { var encoding: TextEncoding; var delimiter: UInt8 }
+
+    private func read(path: String, displayName: String, sheet: String?, sink: RecordSink, chunkSize: Int,
+                      encoding: TextEncoding?, delimiter: UInt8?, sniffed: inout (TextEncoding?, UInt8),
+                      progress: (Int64, Int64) -> Void) throws(ImportFailure) -> FileReport {
         let reader = try source(path: path, displayName: displayName, sheet: sheet, chunkSize: chunkSize)
+        defer { sniffed = (reader.sourceEncoding, reader.sourceDelimiter) }
         let sheetName = (reader as? XlsxSheetReader)?.sheetName
         var state = FileState(importer: self, file: displayName, sheet: sheetName,
                               fileName: ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
                               isText: sheetName == nil)
-        try reader.read(forcedEncoding: forced?.encoding, forcedDelimiter: forced?.delimiter,
+        try reader.read(forcedEncoding: encoding, forcedDelimiter: delimiter,
                         progress: { progress($0, reader.fileSize) }) { (row: CSVRow) throws(ImportFailure) in
             do { try state.handle(row, sink: sink) } catch let f as ImportFailure { throw f } catch {
                 throw ImportFailure(Diagnostic(id: "import.store", location: SourceLocation(file: displayName, line: row.line, column: 1),

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Merged cell ranges of a sheet, and how the import reads them: a range merged down several
 /// rows repeats its value in every row of its first column (a header cell spanning two header
 /// rows, a date written once for a block of lessons); across columns the value stays in the
@@ -51,39 +57,54 @@ struct MergedCells {
     /// Collects the `<mergeCell ref="…"/>` areas of a sheet part as it inflates (a byte search,
     /// not a parse: the rest of the part is not looked at).
     struct Scanner {
-        private var carry: [UInt8] = []
+        private var pending: [UInt8] = []
         private(set) var areas: [Area] = []
+        private static let marker = Array("mergeCell".utf8)
+
+        /// The next «mergeCell» at or after `from` (memchr for its first letter, then the rest).
+        static func find(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+            guard let base = b.baseAddress else { return nil }
+            var i = from
+            let m = marker.count
+            while i + m <= b.count {
+                guard let p = memchr(base + i, 0x6D, b.count - i - m + 1) else { return nil }
+                let at = UnsafePointer(p.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + at, marker, m) == 0 { return at }
+                i = at + 1
+            }
+            return nil
+        }
 
         mutating func feed(_ chunk: UnsafeRawBufferPointer) {
-            var data = carry
-            data.append(contentsOf: chunk.bindMemory(to: UInt8.self))
-            let marker = Array("mergeCell".utf8)
-            var keepFrom = max(0, data.count - 16)
-            data.withUnsafeBufferPointer { b in
+            pending.append(contentsOf: chunk.bindMemory(to: UInt8.self))
+            var keep = max(0, pending.count - Self.marker.count)
+            var found: [Area] = []
+            pending.withUnsafeBufferPointer { b in
+                guard let base = b.baseAddress else { return }
+                let n = b.count, m = Self.marker.count
                 var i = 0
-                let n = b.count
-                while i + marker.count < n {
-                    guard b[i] == 0x6D, b[i + 1] == 0x65, zip(marker.indices, marker).allSatisfy({ b[i + $0] == $1 }) else { i += 1; continue }
-                    let before = i > 0 ? b[i - 1] : 0
-                    let after = b[i + marker.count]
+                while i + m < n {
+                    guard let at = Self.find(b, from: i) else { break }
+                    guard at + m < n else { keep = min(keep, max(0, at - 1)); break }
+                    let before = at > 0 ? b[at - 1] : 0, after = b[at + m]
                     guard before == 0x3C || before == 0x3A, after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D || after == 0x2F else {
-                        i += marker.count
+                        i = at + m
                         continue
                     }
-                    var e = i
-                    while e < n, b[e] != 0x3E { e += 1 }
-                    if e == n { keepFrom = max(0, i - 1); return }
-                    let tag = String(decoding: UnsafeBufferPointer(rebasing: b[i..<e]), as: UTF8.self)
+                    guard let close = memchr(base + at, 0x3E, n - at) else { keep = min(keep, max(0, at - 1)); break }
+                    let end = UnsafePointer(close.assumingMemoryBound(to: UInt8.self)) - base
+                    let tag = String(decoding: UnsafeBufferPointer(rebasing: b[at..<end]), as: UTF8.self)
                     if let r = tag.range(of: "ref=\"") ?? tag.range(of: "ref='"),
-                       let close = tag[r.upperBound...].firstIndex(where: { $0 == "\"" || $0 == "'" }),
-                       let a = MergedCells.area(String(tag[r.upperBound..<close])) {
-                        areas.append(a)
+                       let q = tag[r.upperBound...].firstIndex(where: { $0 == "\"" || $0 == "'" }),
+                       let a = MergedCells.area(String(tag[r.upperBound..<q])) {
+                        found.append(a)
                     }
-                    i = e + 1
-                    keepFrom = max(keepFrom, min(i, n))
+                    i = end + 1
+                    keep = max(keep, min(i, n))
                 }
             }
-            carry = Array(data[min(keepFrom, data.count)...])
+            areas += found
+            pending.removeFirst(min(keep, pending.count))
         }
     }
 }
@@ -94,8 +115,14 @@ struct CellReference: Equatable {
     var row: Int
 
     init?<S: StringProtocol>(_ s: S) {
+        var text = String(s)
+        guard let r = text.withUTF8({ CellReference(bytes: $0) }) else { return nil }
+        self = r
+    }
+
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
         var col = 0, row = 0, letters = 0, digits = 0
-        for u in s.utf8 {
+        for u in bytes {
             switch u {
             case 0x24: continue   // `$A$1`
             case 0x41...0x5A where digits == 0: col = col * 26 + Int(u - 0x40); letters += 1

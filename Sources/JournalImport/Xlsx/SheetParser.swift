@@ -30,6 +30,8 @@ struct SheetParser {
     // The row being read: cells as (column, range in `rowBytes`, kind).
     private var cells: [(column: Int, range: Range<Int>, kind: CellKind)] = []
     private var rowBytes: [UInt8] = []
+    /// Per column: the last formatted number (style, raw text, text, kind).
+    private var numberMemo: [(style: Int, raw: [UInt8], text: [UInt8], kind: CellKind)?] = []
 
     enum CellType { case number, shared, inline, formulaText, boolean, error, isoDate }
 
@@ -58,15 +60,21 @@ struct SheetParser {
         switch t {
         case .start(let name, let attrs, let selfClosing):
             if xml.is(name, "c") {
-                if let r = xml.attribute("r", in: attrs), let ref = xml.buffer.withUnsafeBufferPointer({
-                    CellReference(String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self)) }) {
-                    column = ref.column
-                } else {
-                    column = nextColumn
+                // One pass over `r`, `s` and `t`.
+                var ref: CellReference?
+                style = 0
+                type = .number
+                xml.forEachAttribute(in: attrs) { b, name, value in
+                    guard name.count == 1 else { return }
+                    switch b[name.lowerBound] {
+                    case 0x72: ref = CellReference(bytes: UnsafeBufferPointer(rebasing: b[value]))          // r
+                    case 0x73: style = Self.digits(UnsafeBufferPointer(rebasing: b[value])) ?? 0              // s
+                    case 0x74: type = Self.cellType(UnsafeBufferPointer(rebasing: b[value]))                  // t
+                    default: break
+                    }
                 }
+                column = ref?.column ?? nextColumn
                 nextColumn = column + 1
-                style = xml.attributeInt("s", in: attrs) ?? 0
-                type = cellType(attrs)
                 value.removeAll(keepingCapacity: true)
                 if selfClosing { endCell() }
             } else if xml.is(name, "v") {
@@ -95,15 +103,20 @@ struct SheetParser {
         }
     }
 
-    private func cellType(_ attrs: Range<Int>) -> CellType {
-        guard let r = xml.attribute("t", in: attrs) else { return .number }
-        if xml.is(r, "s") { return .shared }
-        if xml.is(r, "inlineStr") { return .inline }
-        if xml.is(r, "str") { return .formulaText }
-        if xml.is(r, "b") { return .boolean }
-        if xml.is(r, "e") { return .error }
-        if xml.is(r, "d") { return .isoDate }
-        return .number
+    private static func cellType(_ t: UnsafeBufferPointer<UInt8>) -> CellType {
+        switch t.count {
+        case 1:
+            switch t[0] {
+            case 0x73: return .shared        // s
+            case 0x62: return .boolean       // b
+            case 0x65: return .error         // e
+            case 0x64: return .isoDate       // d
+            default: return .number
+            }
+        case 3 where Array(t) == Array("str".utf8): return .formulaText
+        case 9 where Array(t) == Array("inlineStr".utf8): return .inline
+        default: return .number
+        }
     }
 
     private mutating func endCell() {
@@ -139,15 +152,28 @@ struct SheetParser {
                 rowBytes.append(contentsOf: value)   // the usual integer: as written
                 break
             }
+            // A column repeats its dates row after row: the last text of each column is kept.
+            if column < numberMemo.count, let m = numberMemo[column], m.style == style, m.raw == value {
+                rowBytes.append(contentsOf: m.text)
+                kind = m.kind
+                break
+            }
             let (text, isDate) = number(format)
-            rowBytes.append(contentsOf: Array(text.utf8))
+            let bytes = Array(text.utf8)
+            rowBytes.append(contentsOf: bytes)
             if isDate { kind = .dateTime }
+            if column < 1 << 14 {
+                while numberMemo.count <= column { numberMemo.append(nil) }
+                numberMemo[column] = (style, value, bytes, kind)
+            }
         }
         cells.append((column, start..<rowBytes.count, kind))
     }
 
     /// ASCII digits (at most 15) as a number.
-    static func digits(_ b: [UInt8]) -> Int? {
+    static func digits(_ b: [UInt8]) -> Int? { b.withUnsafeBufferPointer { digits($0) } }
+
+    static func digits(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !b.isEmpty, b.count <= 15 else { return nil }
         var v = 0
         for c in b { guard c >= 0x30, c <= 0x39 else { return nil }; v = v * 10 + Int(c - 0x30) }

@@ -144,6 +144,28 @@ struct XMLTokenizer {
         return buffer.withUnsafeBufferPointer { Self.hasPrefix($0, r.lowerBound, name) }
     }
 
+    /// Calls `body` with each attribute's local name and raw value (one pass over the tag).
+    func forEachAttribute(in attributes: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, Range<Int>) -> Void) {
+        buffer.withUnsafeBufferPointer { b in
+            var i = attributes.lowerBound
+            let end = attributes.upperBound
+            while i < end {
+                while i < end, Self.isSpace(b[i]) { i += 1 }
+                let nameStart = i
+                while i < end, b[i] != 0x3D, !Self.isSpace(b[i]) { i += 1 }
+                let attrName = Self.localName(b, nameStart..<i)
+                while i < end, b[i] != 0x22, b[i] != 0x27 { i += 1 }
+                guard i < end else { return }
+                let q = b[i]
+                let valueStart = i + 1
+                i = valueStart
+                while i < end, b[i] != q { i += 1 }
+                body(b, attrName, valueStart..<min(i, end))
+                i += 1
+            }
+        }
+    }
+
     /// The raw (still escaped) value of attribute `name` in `attributes`, by local name.
     func attribute(_ name: StaticString, in attributes: Range<Int>) -> Range<Int>? {
         buffer.withUnsafeBufferPointer { b -> Range<Int>? in

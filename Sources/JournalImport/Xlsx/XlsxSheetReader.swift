@@ -19,7 +19,8 @@ final class XlsxSheetReader: RowSource {
     init(path: String, sheet name: String, displayName: String) throws(ImportFailure) {
         self.displayName = displayName
         sheetName = name
-        package = try XlsxPackage(path: path, displayName: displayName)
+        let bookName = displayName.hasSuffix("[\(name)]") ? String(displayName.dropLast(name.count + 2)) : displayName
+        package = try XlsxCache.shared.package(path: path, displayName: bookName)
         guard let s = package.sheets.first(where: { $0.name == name }) else {
             throw XlsxPackage.failure(displayName, "в книге нет листа «\(name)»",
                                       hint: "листы книги: " + package.sheets.map { "«\($0.name)»" }.joined(separator: ", "))
@@ -34,10 +35,15 @@ final class XlsxSheetReader: RowSource {
 
     func read(forcedEncoding: TextEncoding? = nil, forcedDelimiter: UInt8? = nil, progress: (Int64) -> Void = { _ in },
               row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
-        var scanner = MergedCells.Scanner()
-        try inflate { scanner.feed($0) }
+        let areas: [MergedCells.Area]
+        if let known = XlsxCache.shared.merges(of: sheet.part, in: package) { areas = known } else {
+            var scanner = MergedCells.Scanner()
+            try inflate { scanner.feed($0) }
+            areas = scanner.areas
+            XlsxCache.shared.remember(merges: areas, of: sheet.part, in: package)
+        }
         var parser = SheetParser(strings: try package.sharedStrings(), formats: package.formats, date1904: package.date1904,
-                                 file: displayName, merges: MergedCells(scanner.areas))
+                                 file: displayName, merges: MergedCells(areas))
         var batch = RowBatch()
         let total = fileSize
         var inflated: Int64 = 0
@@ -78,6 +84,45 @@ final class XlsxSheetReader: RowSource {
     }
 }
 
+/// The last workbook opened and the merged areas of its sheets. A sheet is opened several
+/// times in one import (listing a folder, reading up to its header, importing, locating
+/// rejections): the shared strings are read once, and the sheet is inflated once for its merged
+/// areas. Only the last workbook is kept.
+final class XlsxCache: @unchecked Sendable {
+    static let shared = XlsxCache()
+    private let lock = NSLock()
+    private var key = ""
+    private var package: XlsxPackage?
+    private var merges: [String: [MergedCells.Area]] = [:]
+
+    func package(path: String, displayName: String) throws(ImportFailure) -> XlsxPackage {
+        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+        let stamp = "\(path)|\((attrs?[.size] as? NSNumber)?.int64Value ?? -1)|\((attrs?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        lock.lock()
+        if stamp == key, let p = package { lock.unlock(); return p }
+        lock.unlock()
+        let p = try XlsxPackage(path: path, displayName: displayName)
+        lock.lock()
+        key = stamp
+        package = p
+        merges = [:]
+        lock.unlock()
+        return p
+    }
+
+    func merges(of part: String, in p: XlsxPackage) -> [MergedCells.Area]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return p === package ? merges[part] : nil
+    }
+
+    func remember(merges areas: [MergedCells.Area], of part: String, in p: XlsxPackage) {
+        lock.lock()
+        defer { lock.unlock() }
+        if p === package { merges[part] = areas }
+    }
+}
+
 /// The sheets of a workbook, for listing a folder or a file named on the command line.
 public enum Workbook {
     public struct SheetInfo: Sendable, Equatable {
@@ -102,7 +147,7 @@ public enum Workbook {
 
     /// The sheets of the workbook at `path`, in workbook order.
     public static func sheets(path: String, displayName: String) throws(ImportFailure) -> [SheetInfo] {
-        let p = try XlsxPackage(path: path, displayName: displayName)
+        let p = try XlsxCache.shared.package(path: path, displayName: displayName)
         return p.sheets.map { s in
             SheetInfo(name: s.name, skipReason: !s.isWorksheet ? "лист-диаграмма, а не таблица" : s.hidden ? "скрытый лист" : nil)
         }

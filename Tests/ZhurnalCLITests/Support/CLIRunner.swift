@@ -39,12 +39,13 @@ enum CLIRunner {
 }
 
 extension CLIRunner {
-    /// `run` with extra environment variables (the rest of the environment is kept).
-    static func run(_ args: [String], environment: [String: String]) throws -> Run {
+    /// `run` with extra environment variables (the rest of the environment is kept), in
+    /// `directory` (default: the project root).
+    static func run(_ args: [String], environment: [String: String], directory: URL? = nil) throws -> Run {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = args
-        p.currentDirectoryURL = root
+        p.currentDirectoryURL = directory ?? root
         p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
