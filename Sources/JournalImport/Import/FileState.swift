@@ -57,6 +57,7 @@ struct FileState {
                 sourceLine: row.sourceLine, field: extra))
             return
         }
+        // (Only a workbook's cells can be dates or numbers: `valueFields` is empty for text files.)
         for (f, column) in valueFields {
             guard let why = row.spreadsheetConversion(f, column: column) else { continue }
             report!.reject(Rejection(location: row.location(column: f), reason: why, sourceLine: row.sourceLine, field: f))
@@ -190,7 +191,7 @@ struct FileState {
             headerWidth = headers.count
             report!.fields = plan.fieldsByColumn
             let valueColumns: [CanonicalTable: [String]] = [.marks: ["Значение"], .periodMarks: ["Значение"], .changes: ["Было", "Стало"]]
-            for name in valueColumns[t] ?? [] {
+            for name in isText ? [] : valueColumns[t] ?? [] {
                 if let c = t.columnIndex(name), case .field(let i)? = plan.sources[c] { valueFields.append((i, name)) }
             }
         case .grid(let spec):

@@ -186,7 +186,10 @@ struct SheetParser {
 
     /// A number's text in `format`, and whether it is a date or time.
     private func number(_ format: CellFormat) -> (String, Bool) {
-        let raw = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        var start = 0, end = value.count
+        while start < end, value[start] == 0x20 { start += 1 }
+        while end > start, value[end - 1] == 0x20 { end -= 1 }
+        let raw = String(decoding: value[start..<end], as: UTF8.self)
         if format.isDateOrTime, let v = Double(raw), let text = ExcelSerial.text(v, format: format, date1904: date1904) {
             switch format {
             case .date, .time, .dateTime: return (text, true)
@@ -223,7 +226,12 @@ struct SheetParser {
                 cells.append((a.column, start..<rowBytes.count, a.kind))
             }
         }
-        let hasText = cells.contains { c in rowBytes[c.range].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } }
+        let hasText = rowBytes.withUnsafeBufferPointer { b in
+            cells.contains { c in
+                for i in c.range where b[i] != 0x20 && b[i] != 0x09 && b[i] != 0x0A && b[i] != 0x0D { return true }
+                return false
+            }
+        }
         guard hasText else { return }
         if !zip(cells, cells.dropFirst()).allSatisfy({ $0.column < $1.column }) {
             // Out of order or repeated references: the last cell of a column counts.

@@ -46,14 +46,18 @@ final class XlsxPackage {
 
     // MARK: Parts
 
-    /// Streams `part`, inflated, to `body` in chunks.
-    func stream(_ part: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Streams `part`, inflated, to `body` in chunks; with `verify`, checks its CRC-32 at the end
+    /// (a sheet's rows are read after its merged areas, which read it whole and verify it).
+    func stream(_ part: String, verify: Bool = true, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let entry = archive[part] else { throw Self.failure(displayName, "в книге нет части «\(part)»") }
-        let sum = try archive.extract(entry, bufferSize: 256 << 10, skipCRC32: false) { data in
+        let sum = try archive.extract(entry, bufferSize: 256 << 10, skipCRC32: !verify) { data in
             try data.withUnsafeBytes { try body($0) }
         }
-        if sum != entry.checksum { throw Self.failure(displayName, "книга повреждена: контрольная сумма части «\(part)» не сходится") }
+        if verify, sum != entry.checksum { throw Self.failure(displayName, "книга повреждена: контрольная сумма части «\(part)» не сходится") }
     }
+
+    /// The inflated size of `part` (0 when unknown).
+    func size(of part: String) -> Int64 { archive[part].map { Int64($0.uncompressedSize) } ?? 0 }
 
     /// The whole of a small part; nil when the archive has no such part.
     func bytes(_ part: String) throws(ImportFailure) -> [UInt8]? {

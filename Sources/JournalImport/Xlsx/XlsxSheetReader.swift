@@ -45,14 +45,14 @@ final class XlsxSheetReader: RowSource {
         var parser = SheetParser(strings: try package.sharedStrings(), formats: package.formats, date1904: package.date1904,
                                  file: displayName, merges: MergedCells(areas))
         var batch = RowBatch()
-        let total = fileSize
+        let total = fileSize, partSize = max(1, package.size(of: sheet.part))
         var inflated: Int64 = 0
-        try inflate { chunk in
+        try inflate(verify: false) { chunk in
             inflated += Int64(chunk.count)
             try parser.feed(chunk, into: &batch, final: false)
             if batch.rowCount >= Self.rowsPerBatch { try deliver(&batch, row) }
-            // Progress in the file's bytes, estimated from the share of the sheet inflated.
-            bytesRead = min(total, inflated / 8)
+            // Progress in the file's bytes, as the share of the sheet inflated.
+            bytesRead = min(total, total * inflated / partSize)
             progress(bytesRead)
             if parser.finished { throw Done() }
         }
@@ -63,8 +63,8 @@ final class XlsxSheetReader: RowSource {
     }
 
     /// Inflates the sheet's part into `body`; `Done` from `body` ends it early.
-    private func inflate(_ body: (UnsafeRawBufferPointer) throws -> Void) throws(ImportFailure) {
-        do { try package.stream(sheet.part, body) } catch is Done {} catch let f as ImportFailure { throw f } catch {
+    private func inflate(verify: Bool = true, _ body: (UnsafeRawBufferPointer) throws -> Void) throws(ImportFailure) {
+        do { try package.stream(sheet.part, verify: verify, body) } catch is Done {} catch let f as ImportFailure { throw f } catch {
             throw XlsxPackage.failure(displayName, "лист «\(sheetName)» не читается: книга повреждена (\(error))")
         }
     }
