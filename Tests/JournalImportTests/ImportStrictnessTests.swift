@@ -34,6 +34,22 @@ import Testing
                 == ["7:11 на уроке\";лишнее"])
     }
 
+    /// A grid row rejected at a cell points at that cell as the file spells the line.
+    @Test func gridRejectionsPointAtTheirCell() throws {
+        let s = try summary([("9v.csv", """
+            Класс: 9в;;;
+            Год: 2025/2026;;;
+            Наименование предмета: Физика;;;
+            № п/п;Месяц;Сентябрь;;
+            ;Число;1;;
+            1;"Петров; Пётр";5;x
+
+            """)])
+        // «1;"Петров; Пётр";5;» is 1 + 1 + 14 + 1 + 1 + 1 = 19 characters: «x» is at 20.
+        #expect(s.files.first?.rejections.map { "\($0.location.line):\($0.location.column) \($0.reason)" }
+                == ["6:20 значение «x» в столбце без даты и без названия периода"])
+    }
+
     /// An unquoted `;` inside a value of a key–value table (the issue's `учреждение.csv`) used
     /// to cut the name silently.
     @Test func extraFieldInAKeyValueRowIsRejected() throws {

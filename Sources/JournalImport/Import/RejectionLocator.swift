@@ -52,9 +52,13 @@ extension FileImporter {
         for k in report.rejections.indices {
             let r = report.rejections[k]
             guard let raw = rows[r.location.line] else { continue }
-            let (lineOffset, column, text) = RawRows.place(of: r.field ?? 0, in: raw, delimiter: delimiter)
-            report.rejections[k].location = SourceLocation(file: r.location.file, line: r.location.line + lineOffset,
-                                                           column: r.field == nil ? 1 : column)
+            // A rejection of the row as a whole keeps its place; one at a field gets the field's.
+            guard let field = r.field else {
+                if r.sourceLine == nil { report.rejections[k].sourceLine = RawRows.place(of: 0, in: raw, delimiter: delimiter).2 }
+                continue
+            }
+            let (lineOffset, column, text) = RawRows.place(of: field, in: raw, delimiter: delimiter)
+            report.rejections[k].location = SourceLocation(file: r.location.file, line: r.location.line + lineOffset, column: column)
             report.rejections[k].sourceLine = text
         }
     }
