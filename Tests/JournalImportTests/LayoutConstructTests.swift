@@ -101,6 +101,31 @@ import Testing
         #expect(JournalDump.lines(j).filter { $0.hasPrefix("изменение|") } == ["изменение|отметка|4|5|10.09.2025 16:05|12.09.2025 10:15"])
     }
 
+    /// A file whose commas outvote its `|` is sniffed as comma-separated and no header matches:
+    /// it is read again with the delimiter its profile declares.
+    @Test func declaredDelimiterWhenSniffingIsWrong() throws {
+        let t = TempDir()
+        let csv = try t.write("итоги.txt", "ФИО, полностью|Класс, буква|Итог\nАбрамова, Вера|8б, А|5\n")
+        #expect(Delimiter.sniff(Array("ФИО, полностью|Класс, буква|Итог\nАбрамова, Вера|8б, А|5\n".utf8)) == UInt8(ascii: ","))
+        let profile = try ProfileParser.parse("""
+            название = итоги через черту
+            таблица = итоговые
+            разделитель = |
+            признак = ФИО, полностью; Итог
+            [столбцы]
+            ФИО, полностью = Обучающийся
+            Класс, буква = Группа
+            Итог = Значение
+            [значения]
+            Предмет = Алгебра
+            Период = 1 четверть
+            """, file: "p.profile")
+        let s = try importFiles([csv], db: t.path("j.sqlite"), profiles: [profile])
+        #expect(s.files.map { "\($0.profile) «\($0.delimiter)» \($0.accepted)" } == ["итоги через черту «|» 1"])
+        let j = try JournalStore(path: t.path("j.sqlite")).load()
+        #expect(JournalDump.lines(j).filter { $0.hasPrefix("итоговая|") } == ["итоговая|Абрамова, Вера|Алгебра|1 четверть|-|5"])
+    }
+
     /// The folder as a whole: every file is read by its profile, and nothing is lost —
     /// read = accepted + rejected for each.
     @Test func theWholeExport() throws {

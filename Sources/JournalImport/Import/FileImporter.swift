@@ -63,9 +63,12 @@ public struct FileImporter {
                 let pair = Pair(encoding: p.encoding ?? enc, delimiter: p.delimiter ?? sniffed.1)
                 guard tried.insert(pair).inserted else { continue }
                 var ignored: (TextEncoding?, UInt8) = (nil, 0)
-                if let r = try? read(path: path, displayName: displayName, sheet: sheet, sink: sink, chunkSize: chunkSize,
-                                     encoding: pair.encoding, delimiter: pair.delimiter, sniffed: &ignored, progress: progress) {
-                    return r
+                do {
+                    return try read(path: path, displayName: displayName, sheet: sheet, sink: sink, chunkSize: chunkSize,
+                                    encoding: pair.encoding, delimiter: pair.delimiter, sniffed: &ignored, progress: progress)
+                } catch let retry {
+                    // Read this way, the file has a header: what stopped it is the file's problem.
+                    if !["import.no-header", "import.encoding", "import.quotes"].contains(retry.diagnostic.id) { throw retry }
                 }
             }
             throw error
