@@ -168,6 +168,43 @@ extension XlsxImportTests {
     }
 }
 
+extension XlsxImportTests {
+    /// Cells typed as dates and times are read whatever the profile's format says (the format
+    /// is for text); a date cell and a time cell joined give the moment, and a date without
+    /// its time — joined or alone — an entry known to the day only.
+    @Test func typedDatesAndTimesInTimestampColumns() throws {
+        let t = TempDir()
+        let path = t.path("время.xlsx")
+        let joined: [[XlsxFixture.Cell]?] = [
+            ["Группа", "Предмет", "Дата урока", "Обучающийся", "Значение", "Дата записи", "Время записи"],
+            ["9в", "Физика", .date(year: 2025, month: 9, day: 2), "Петров Пётр", "5",
+             .date(year: 2025, month: 9, day: 2), .serial((10 * 60 + 25) / 1440.0, format: "hh:mm")],
+            ["9в", "Физика", .date(year: 2025, month: 9, day: 2), "Сидорова Анна", "4", .date(year: 2025, month: 9, day: 3), .empty],
+        ]
+        let alone: [[XlsxFixture.Cell]?] = [
+            ["Группа", "Предмет", "Дата урока", "Обучающийся", "Значение", "Внесено"],
+            ["9в", "Химия", .date(year: 2025, month: 9, day: 4), "Петров Пётр", "3", .date(year: 2025, month: 9, day: 5)],
+        ]
+        try XlsxFixture.write(to: path, sheets: [.init(name: "Физика", rows: joined), .init(name: "Химия", rows: alone)])
+        let profile = try ProfileParser.parse("""
+            название = запись в двух столбцах
+            таблица = отметки
+            признак = Дата записи; Время записи
+            формат времени = гггг-мм-дд чч:ми
+            [столбцы]
+            Дата записи + Время записи = Внесено
+            """, file: "p.profile")
+        var entered: [String] = []
+        for sheet in ["Физика", "Химия"] {
+            let sink = RecordCollector()
+            let r = try FileImporter(profiles: [profile]).run(path: path, displayName: "время.xlsx[\(sheet)]", sheet: sheet, sink: sink)
+            #expect(r.rejected == 0)
+            entered += sink.cells.map { "\($0.cell.enteredAt?.description ?? "-") \($0.cell.enteredAt?.isDayOnly == true)" }
+        }
+        #expect(entered == ["02.09.2025 10:25 false", "03.09.2025 true", "05.09.2025 true"])
+    }
+}
+
 /// The same lines (a journal dump); on a difference, up to five lines of each side.
 func expectSameLines(_ a: [String], _ b: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let onlyA = a.filter { !Set(b).contains($0) }, onlyB = b.filter { !Set(a).contains($0) }

@@ -33,15 +33,17 @@ extension RowAccess {
         return row.isTyped(i)
     }
 
-    /// The format of date column `c`: its own (`[форматы]`), else the profile's.
+    /// The format of date column `c`: its own (`[форматы]`), else the profile's; for a typed
+    /// cell, the reader's.
     func datePattern(_ c: Int) -> DatePattern? {
-        if isTyped(c) { return nil }
+        if isTyped(c) { return .typedCell }
         return (c < profile.columnFormats.count ? profile.columnFormats[c] : nil) ?? profile.datePattern
     }
 
-    /// The format of timestamp column `c`: its own, else the profile's.
+    /// The format of timestamp column `c`: its own, else the profile's; for a typed cell, the
+    /// reader's (a date cell without a time is known to the day only).
     func timestampPattern(_ c: Int) -> DatePattern? {
-        if isTyped(c) { return nil }
+        if isTyped(c) { return .typedCell }
         return (c < profile.columnFormats.count ? profile.columnFormats[c] : nil) ?? profile.timestampPattern
     }
 

@@ -44,6 +44,9 @@ public struct DatePattern: Sendable, Equatable {
         self.text = text
     }
 
+    /// The text the workbook reader gives a cell typed as a date or time (`CellFormat`).
+    static let typedCell = DatePattern("дд.мм.гггг чч:ми:сс")!
+
     /// The pattern has a time of day.
     public var hasTime: Bool { tokens.contains(.hour) }
 
@@ -67,6 +70,8 @@ public struct DatePattern: Sendable, Equatable {
                 dayOnly = true
                 break
             }
+            // Seconds may be left out («10:25» where the pattern says «чч:ми:сс»).
+            if chars.isEmpty, tok == .literal(":"), k + 2 == tokens.count, tokens[k + 1] == .second { break }
             switch tok {
             case .literal(let c):
                 guard let f = chars.first, f == c || f.lowercased() == String(c) else { return nil }

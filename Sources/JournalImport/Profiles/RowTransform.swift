@@ -30,6 +30,8 @@ final class RowTransform {
                     var parts: [String] = []
                     for f in fields { let t = try row.trimmedText(f); if !t.isEmpty { parts.append(t) } }
                     text = parts.joined(separator: " ")
+                    // Typed date and time cells joined are still in the reader's form (a date alone:
+                    // known to the day only).
                     if !parts.isEmpty && fields.allSatisfy({ row.isTyped($0) || row.byteCount($0) == 0 }) { kind = .dateTime }
                 case .part(let i, let k, let separator):
                     text = try Self.part(try row.trimmedText(i), k, separator, column: column, table: plan.table)

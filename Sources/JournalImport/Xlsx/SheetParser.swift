@@ -143,8 +143,15 @@ struct SheetParser {
         case .boolean:
             rowBytes.append(contentsOf: Array((value == [0x31] ? "ИСТИНА" : value == [0x30] ? "ЛОЖЬ" : String(decoding: value, as: UTF8.self)).utf8))
         case .isoDate:
-            rowBytes.append(contentsOf: value)
-            kind = .dateTime
+            // An ISO date cell (`t="d"`) in the reader's form, as a date cell in a date format.
+            let iso = String(decoding: value, as: UTF8.self)
+            if let t = DateParsing.timestamp(iso), t.offsetSeconds == nil {
+                let text = t.local.time.seconds == 0 && !iso.contains("T") ? t.local.date.description : t.local.description
+                rowBytes.append(contentsOf: Array(text.utf8))
+                kind = .dateTime
+            } else {
+                rowBytes.append(contentsOf: value)
+            }
         case .number:
             let format = style < formats.count ? formats[style] : .general
             kind = .number
