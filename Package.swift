@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "JournalModel"),
         // Results of a check: findings, per-rule outcomes, coverage.
         .target(name: "Findings", dependencies: ["JournalModel"]),
-        // CSV → canonical records (encoding/delimiter sniffing, profiles, rejects).
+        // CSV and XLSX → canonical records (encoding/delimiter sniffing, profiles, rejects).
         .target(name: "JournalImport", dependencies: [
             "JournalModel", "CLibCSV",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // SQLite store: migrations, batches, change history, loading a journal.
         .target(name: "JournalStore", dependencies: ["JournalModel", "JournalImport", "CSQLite"]),
@@ -53,7 +54,10 @@ let package = Package(
         ]),
 
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
-        .testTarget(name: "JournalImportTests", dependencies: ["JournalModel", "JournalImport", "JournalStore", "JournalGenerator"]),
+        .testTarget(name: "JournalImportTests", dependencies: [
+            "JournalModel", "JournalImport", "JournalStore", "JournalGenerator", "CXlsxWriter",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["JournalModel", "RuleLanguage"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["JournalModel", "Findings", "RuleLanguage", "RuleEngine"]),
         .testTarget(name: "ReportsTests", dependencies: [

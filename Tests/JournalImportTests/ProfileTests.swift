@@ -4,10 +4,11 @@ import JournalStore
 import Testing
 @testable import JournalImport
 
-/// The declarative profile format: the worked example of templates/import/README.md, the grid's
-/// January roll-over, and errors in a profile.
+/// The declarative profile format: a profile for a Windows-1251, tab-separated export with its
+/// subject in the header block, the grid's January roll-over, and errors in a profile. (The
+/// README's own examples are run by `ProfileReferenceTests`.)
 @Suite struct ProfileTests {
-    @Test("worked example") func workedExample() throws {
+    @Test("a Windows-1251, tab-separated export") func workedExample() throws {
         let t = TempDir()
         let profile = try t.write("история-отметки.profile", """
             название = отметки (выгрузка по предмету)

@@ -101,9 +101,9 @@ public final class CSVFileReader {
     }
 }
 
-/// Which of `;`, `,` and tab separates the fields.
+/// Which of `;`, `,`, tab and `|` separates the fields.
 public enum Delimiter {
-    public static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), 0x09]
+    public static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), 0x09, UInt8(ascii: "|")]
 
     /// The candidate that splits the most of the first lines into the same number of fields.
     public static func sniff<C: Collection>(_ bytes: C) -> UInt8 where C.Element == UInt8 {

@@ -10,9 +10,13 @@ struct RowBatch {
     var rowEnds: [Int] = []
     /// 1-based physical line where each row starts.
     var rowLines: [Int] = []
+    /// Per field: what a workbook cell held (a date or time, a number: its text is the reader's,
+    /// not the file's own spelling). Empty for CSV: all text.
+    var kinds: [CellKind] = []
 
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
+        kinds.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
         rowEnds.removeAll(keepingCapacity: true)
         rowLines.removeAll(keepingCapacity: true)
@@ -31,6 +35,14 @@ struct RowBatch {
         rowEnds.removeAll(keepingCapacity: true)
         rowLines.removeAll(keepingCapacity: true)
     }
+}
+
+/// What a field of a workbook row held.
+enum CellKind: UInt8 {
+    case text
+    /// A number in a date or time format (its text is `дд.мм.гггг`, `ЧЧ:ММ` or both).
+    case dateTime
+    case number
 }
 
 /// The state the libcsv callbacks write into; reached through their `void *` argument (a plain

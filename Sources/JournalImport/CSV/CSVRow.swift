@@ -9,8 +9,36 @@ public struct CSVRow {
     let endField: Int
     let file: String
     let delimiter: UInt8
+    /// A row of a workbook sheet: locations name the column by its letter (`книга.xlsx[Лист]:12:D`).
+    var lettered = false
 
     public var count: Int { endField - firstField }
+
+    /// What field `i` held in a workbook (text for a CSV field; see `RowBatch.kinds`).
+    func kind(_ i: Int) -> CellKind {
+        let f = firstField + i
+        return i < count && f < batch.pointee.kinds.count ? batch.pointee.kinds[f] : .text
+    }
+
+    /// Field `i` is a workbook cell typed as a date or time.
+    func isTyped(_ i: Int) -> Bool { kind(i) == .dateTime }
+
+    /// Why field `i`, which should hold a mark, holds what a spreadsheet made of one: a date
+    /// («5/4» read as the 5th of April) or a negative number («4-» read as -4); nil otherwise.
+    func spreadsheetConversion(_ i: Int, column: String) -> String? {
+        switch kind(i) {
+        case .dateTime:
+            return "в столбце «\(column)» дата «\((try? trimmedText(i)) ?? "")», а не отметка: табличный редактор, вероятно, "
+                + "превратил отметку (например, «5/4») в дату — задайте столбцу текстовый формат и введите отметку заново"
+        case .number:
+            let text = (try? trimmedText(i)) ?? ""
+            guard text.hasPrefix("-") else { return nil }
+            return "в столбце «\(column)» отрицательное число «\(text)», а не отметка: табличный редактор, вероятно, "
+                + "превратил отметку «\(text.dropFirst())-» в число — задайте столбцу текстовый формат и введите отметку заново"
+        case .text:
+            return nil
+        }
+    }
 
     func range(_ i: Int) -> Range<Int> {
         let f = firstField + i
@@ -118,7 +146,7 @@ public struct CSVRow {
     }
 
     public func location(column field: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column(field))
+        SourceLocation(file: file, line: line, column: column(field), columnLabel: lettered ? CellReference.letters(field) : nil)
     }
 }
 

@@ -10,17 +10,44 @@ public struct FileKind: Sendable, Equatable {
     public var bringsCells: Bool { isGrid || table == .marks }
 }
 
+/// What reading a file up to its header row found.
+public enum ProbeResult: Sendable {
+    case kind(FileKind)
+    /// No row looks like a header of any table or profile: the file may hold something else
+    /// (a note, a title sheet). The failure is what importing it would report.
+    case noHeader(ImportFailure)
+    /// The file cannot be imported as it is (a header without a required column, a format
+    /// that is not read, bad bytes).
+    case failure(ImportFailure)
+}
+
 extension FileImporter {
     /// The kind of `path`, or nil when its header cannot be recognised (the import proper then
     /// reports why).
-    public func probe(path: String, displayName: String) -> FileKind? {
+    public func probe(path: String, displayName: String, sheet: String? = nil) -> FileKind? {
+        if case .kind(let k) = probeResult(path: path, displayName: displayName, sheet: sheet) { return k }
+        return nil
+    }
+
+    /// Reads `path` (sheet `sheet` of a workbook) up to its header row.
+    public func probeResult(path: String, displayName: String, sheet: String? = nil) -> ProbeResult {
         let sink = ProbeSink()
-        // A header is within the first lines: a small first chunk (a whole one is parsed at once).
-        _ = try? run(path: path, displayName: displayName, sink: sink, chunkSize: 64 << 10)
-        guard let name = sink.profile else { return nil }
+        do {
+            // A header is within the first lines: a small first chunk (a whole one is parsed at once).
+            _ = try run(path: path, displayName: displayName, sheet: sheet, sink: sink, chunkSize: 64 << 10)
+        } catch {
+            if sink.profile == nil {
+                return error.diagnostic.id == "import.no-header" ? .noHeader(error) : .failure(error)
+            }
+        }
+        guard let name = sink.profile else {
+            return .noHeader(ImportFailure(Diagnostic(id: "import.no-header", location: nil, message: "не найдена строка заголовков")))
+        }
         let all = (forced.map { [$0] } ?? []) + profiles + CanonicalTable.allCases.map { Profile.canonical($0) }
-        guard let p = all.first(where: { $0.name == name }) else { return nil }
-        return FileKind(table: p.table, isGrid: p.gridSpec != nil)
+        guard let p = all.first(where: { $0.name == name }) else {
+            return .noHeader(ImportFailure(Diagnostic(id: "import.no-header", location: nil, message: "не найдена строка заголовков")))
+        }
+        return .kind(FileKind(table: p.table, isGrid: p.gridSpec != nil))
     }
 }
 

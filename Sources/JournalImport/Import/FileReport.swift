@@ -7,6 +7,8 @@ public struct FileReport: Sendable {
     public var table: String
     public var encoding: TextEncoding?
     public var delimiter: String
+    /// The sheet, for a sheet of a workbook (then `encoding` is nil and `delimiter` empty).
+    public var sheet: String?
     public var sha256 = ""
     public var bytes: Int64 = 0
     public var read = 0
@@ -52,12 +54,16 @@ public struct Rejection: Sendable, Hashable {
     /// finds that it repeats a row or names no lesson): `FileImporter.locate` then finds the
     /// row again for its column and text.
     public var column: String?
+    /// The field at fault (0-based), for a row rejected while reading: `FileImporter.locate`
+    /// then finds where that field starts in the file's own line (quotes counted).
+    public var field: Int?
 
-    public init(location: SourceLocation, reason: String, sourceLine: String? = nil, column: String? = nil) {
+    public init(location: SourceLocation, reason: String, sourceLine: String? = nil, column: String? = nil, field: Int? = nil) {
         self.location = location
         self.reason = reason
         self.sourceLine = sourceLine
         self.column = column
+        self.field = field
     }
 }
 
@@ -67,5 +73,7 @@ public struct ImportOptions: Sendable {
     public var timeZone: InstitutionTimeZone = .moscow
     /// Longer fields are rejected (a guard against a broken file swallowing megabytes).
     public var maxFieldBytes = 65_536
+    /// The folders profiles were searched in, for the hint of a file no profile reads.
+    public var profileDirectories: [String] = []
     public init() {}
 }

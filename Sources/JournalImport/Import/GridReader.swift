@@ -63,14 +63,23 @@ struct GridReader {
         let nameIndex = spec.nameColumn - 1
         let name = try row.trimmedText(nameIndex)
         if name.isEmpty {
-            report.reject(Rejection(location: row.location(column: nameIndex), reason: "не указан обучающийся", sourceLine: row.sourceLine))
+            report.reject(Rejection(location: row.location(column: nameIndex), reason: "не указан обучающийся", sourceLine: row.sourceLine, field: nameIndex))
             return
         }
         for i in 0..<row.count where row.byteCount(i) > options.maxFieldBytes {
             report.reject(Rejection(location: row.location(column: i),
                                     reason: "значение слишком длинное: \(row.byteCount(i)) байт (допускается не более \(options.maxFieldBytes))",
-                                    sourceLine: row.sourceLine))
+                                    sourceLine: row.sourceLine, field: i))
             return
+        }
+        // A mark a spreadsheet turned into a date or a negative number (a sheet of a workbook).
+        for (i, col) in columns.enumerated() where i < row.count {
+            let title: String
+            switch col { case .date(let d, _): title = "\(d)"; case .period(let p): title = p; case .none: continue }
+            if let why = row.spreadsheetConversion(i, column: title) {
+                report.reject(Rejection(location: row.location(column: i), reason: why, sourceLine: row.sourceLine, field: i))
+                return
+            }
         }
         var records: [Record] = [.student(StudentRecord(group: group, name: name, source: .grid))]
         for (i, col) in columns.enumerated() where i < row.count {
@@ -88,7 +97,7 @@ struct GridReader {
             case .none:
                 if i >= spec.firstDataColumn - 1 {
                     report.reject(Rejection(location: row.location(column: i),
-                                            reason: "значение «\(text)» в столбце без даты и без названия периода", sourceLine: row.sourceLine))
+                                            reason: "значение «\(text)» в столбце без даты и без названия периода", sourceLine: row.sourceLine, field: i))
                     return
                 }
             }

@@ -9,34 +9,6 @@ struct TableMapping {
     let table: CanonicalTable
     var fieldIndex: [Int?]
     var fixed: [String?]
-
-    /// Maps `headers` onto `table` through `profile`'s column map; returns the required columns
-    /// that are neither in the header nor fixed.
-    static func make(table: CanonicalTable, headers: [String], profile: Profile,
-                     fixedValues: [String: String]) -> (TableMapping, missing: [String]) {
-        let cols = table.columns
-        var m = TableMapping(table: table, fieldIndex: Array(repeating: nil, count: cols.count),
-                             fixed: Array(repeating: nil, count: cols.count))
-        for (i, h) in headers.enumerated() where !h.isEmpty {
-            let name = profile.columnMap[CanonicalTable.normalize(h)] ?? h
-            if let c = table.columnIndex(name), m.fieldIndex[c] == nil { m.fieldIndex[c] = i }
-        }
-        for (k, v) in fixedValues {
-            if let c = table.columnIndex(k), m.fieldIndex[c] == nil { m.fixed[c] = v }
-        }
-        let missing = cols.indices.filter { cols[$0].required && m.fieldIndex[$0] == nil && m.fixed[$0] == nil }
-            .map { cols[$0].name }
-        return (m, missing)
-    }
-
-    /// Number of header cells that name a column of `table`.
-    static func score(table: CanonicalTable, headers: [String], profile: Profile) -> Int {
-        var seen = Set<Int>()
-        for h in headers {
-            if let c = table.columnIndex(profile.columnMap[CanonicalTable.normalize(h)] ?? h) { seen.insert(c) }
-        }
-        return seen.count
-    }
 }
 
 /// Why a row is rejected: the canonical column at fault (nil: the row as a whole) and a Russian reason.
@@ -133,13 +105,13 @@ struct RowAccess {
     func cellValue(_ c: Int) throws -> CellValue { cache.cellValue(try required(c)) }
 
     func date(_ c: Int) throws -> LocalDate? {
-        if profile.datePattern == nil, case .date(let d)? = try parsedInPlace(c, { DateParsing.date(bytes: $0).map { .date($0) } }) {
+        let pattern = datePattern(c)
+        if pattern == nil, case .date(let d)? = try parsedInPlace(c, { DateParsing.date(bytes: $0).map { .date($0) } }) {
             return d
         }
         guard let s = try text(c) else { return nil }
-        let pattern = profile.datePattern
-        if let d = cache.date(s, parse: { text in pattern.map { $0.timestamp(text)?.date } ?? DateParsing.date(text) }) { return d }
-        throw RowRejection(column: c, reason: DateText.problem(s, expected: profile.datePattern?.text))
+        if let d = parsedDate(s, pattern: pattern) { return d }
+        throw RowRejection(column: c, reason: DateText.problem(s, expected: pattern?.text))
     }
 
     func requiredDate(_ c: Int) throws -> LocalDate {
@@ -148,21 +120,14 @@ struct RowAccess {
     }
 
     func timestamp(_ c: Int) throws -> LocalDateTime? {
-        let pattern = profile.timestampPattern, zone = options.timeZone
+        let pattern = timestampPattern(c), zone = options.timeZone
         if pattern == nil,
            case .timestamp(let t)? = try parsedInPlace(c, { DateParsing.timestamp(bytes: $0).map { .timestamp(zone.local($0)) } }) {
             return t
         }
         guard let s = try text(c) else { return nil }
-        if let t = cache.timestamp(s, parse: { text in
-            if let p = pattern, let t = p.timestamp(text) { return p.hasTime ? t : .dayOnly(t.date) }
-            // Besides the profile's own form, every profile takes the unambiguous ones:
-            // `дд.мм.гггг ЧЧ:ММ[:СС]`, ISO 8601 with `T`, seconds, `Z` or an offset, or the date
-            // alone (day-only). Slashed dates are left to the pattern (01/02 reads both ways).
-            if pattern != nil, text.contains("/") { return nil }
-            return DateParsing.timestamp(text).map { zone.local($0) }
-        }) { return t }
-        throw RowRejection(column: c, reason: DateText.problem(s, expected: profile.timestampPattern?.text, timestamp: true))
+        if let t = parsedTimestamp(s, pattern: pattern) { return t }
+        throw RowRejection(column: c, reason: DateText.problem(s, expected: pattern?.text, timestamp: true))
     }
 
     func time(_ c: Int) throws -> TimeOfDay? {
@@ -212,9 +177,4 @@ public enum GroupName {
         let inner = String(t[t.index(after: open)..<t.index(before: t.endIndex)]).trimmingSpaces()
         return outer.lowercased() == inner.lowercased() && !outer.isEmpty ? outer : t
     }
-}
-
-extension DatePattern {
-    /// The pattern names an hour: without one, what it reads is known to the day only.
-    var hasTime: Bool { tokens.contains(.hour) }
 }

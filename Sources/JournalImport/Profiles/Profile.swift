@@ -30,20 +30,32 @@ public struct Profile: Sendable {
     public var delimiter: UInt8?
     /// Header cells that identify the layout (all must be in one of the first rows).
     public var signature: [String]
-    /// Source header → canonical column name.
-    public var columnMap: [String: String]
+    /// Which sheets of a workbook the profile reads (`лист = Оценки*`): a name with `*` and `?`;
+    /// nil: any sheet, and any text file.
+    public var sheetPattern: String?
+    /// How the file's columns fill the canonical ones (`[столбцы]`); columns not named here are
+    /// read by their canonical names and aliases.
+    public var columnRules: [ColumnRule]
     /// Canonical column → regular expression with one capture, searched in the lines above
-    /// the header row.
+    /// the header row (`[шапка]`), in the sheet's name (`[имя листа]`) or the file's name
+    /// without its extension (`[имя файла]`).
     public var headerPatterns: [(column: String, pattern: String)]
+    public var sheetNamePatterns: [(column: String, pattern: String)]
+    public var fileNamePatterns: [(column: String, pattern: String)]
     /// Canonical column → fixed value for every row.
     public var fixedValues: [String: String]
+    /// Canonical column → what its values mean (`[словарь: Период]`).
+    public var valueMaps: [ValueMap]
     public var datePattern: DatePattern?
     public var timestampPattern: DatePattern?
+    /// Date/time formats of single columns (`[форматы]`), by canonical column index; they
+    /// override `datePattern`/`timestampPattern` for that column.
+    public var columnFormats: [DatePattern?]
     /// Where the profile came from (a file path or «встроенный»).
     public var source: String
 
     public init(name: String, layout: Layout, encoding: TextEncoding? = nil, delimiter: UInt8? = nil,
-                signature: [String] = [], columnMap: [String: String] = [:],
+                signature: [String] = [], columnRules: [ColumnRule] = [],
                 headerPatterns: [(column: String, pattern: String)] = [], fixedValues: [String: String] = [:],
                 datePattern: DatePattern? = nil, timestampPattern: DatePattern? = nil, source: String = "встроенный") {
         self.name = name
@@ -51,11 +63,15 @@ public struct Profile: Sendable {
         self.encoding = encoding
         self.delimiter = delimiter
         self.signature = signature
-        self.columnMap = columnMap
+        self.columnRules = columnRules
         self.headerPatterns = headerPatterns
+        self.sheetNamePatterns = []
+        self.fileNamePatterns = []
         self.fixedValues = fixedValues
+        self.valueMaps = []
         self.datePattern = datePattern
         self.timestampPattern = timestampPattern
+        self.columnFormats = []
         self.source = source
     }
 
@@ -73,62 +89,59 @@ public struct Profile: Sendable {
     }
 }
 
-/// A date/time pattern written with Russian tokens: `дд.мм.гггг чч:ми`, `гггг-мм-дд`, `дд/мм/гг`.
-/// Tokens: дд (day), мм (month), гггг or гг (year), чч (hour), ми (minute), сс (second);
-/// anything else must match literally.
-public struct DatePattern: Sendable, Equatable {
-    enum Token: Equatable { case day, month, year4, year2, hour, minute, second, literal(Character) }
-    let tokens: [Token]
-    public let text: String
-
-    public init?(_ text: String) {
-        var t: [Token] = []
-        var s = Substring(text)
-        while let c = s.first {
-            let two = String(s.prefix(2)), four = String(s.prefix(4))
-            if four == "гггг" { t.append(.year4); s = s.dropFirst(4); continue }
-            switch two {
-            case "дд": t.append(.day)
-            case "мм": t.append(.month)
-            case "гг": t.append(.year2)
-            case "чч": t.append(.hour)
-            case "ми": t.append(.minute)
-            case "сс": t.append(.second)
-            default: t.append(.literal(c)); s = s.dropFirst(); continue
-            }
-            s = s.dropFirst(2)
-        }
-        guard t.contains(.day) || t.contains(.hour) else { return nil }
-        tokens = t
-        self.text = text
+/// One line of `[столбцы]`: which header(s) of the file fill which canonical column(s).
+///
+///     Ученик = Обучающийся                               // a header under another name
+///     Запись создана = Запись создана; Тема внесена       // one column, two canonical columns
+///     Дата выставления + Время выставления = Внесено     // two columns joined by a space
+///     Время урока = Начало - Окончание                   // a range split at «-»
+public struct ColumnRule: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The header's field fills each target.
+        case direct
+        /// The headers' fields, joined by a space, fill the one target.
+        case join
+        /// The header's field, split at the first `separator`, fills the two targets.
+        case split(separator: String)
     }
 
-    /// Parses `text`; nil if it does not match or names an impossible date/time.
-    public func timestamp(_ text: String) -> LocalDateTime? {
-        var chars = Substring(text.trimmingSpaces())
-        var v: [Token: Int] = [:]
-        func number(_ maxDigits: Int) -> Int? {
-            let digits = chars.prefix(while: { $0.isASCII && $0.isNumber }).prefix(maxDigits)
-            guard !digits.isEmpty, let n = Int(digits) else { return nil }
-            chars = chars.dropFirst(digits.count)
-            return n
-        }
-        for tok in tokens {
-            switch tok {
-            case .literal(let c):
-                guard chars.first == c else { return nil }
-                chars = chars.dropFirst()
-            case .year4: guard let n = number(4) else { return nil }; v[.year4] = n
-            case .year2: guard let n = number(2) else { return nil }; v[.year4] = 2000 + n
-            default: guard let n = number(2) else { return nil }; v[tok] = n
-            }
-        }
-        guard chars.isEmpty, let y = v[.year4], let m = v[.month], let d = v[.day],
-              let date = LocalDate(year: y, month: m, day: d),
-              let time = TimeOfDay(hour: v[.hour] ?? 0, minute: v[.minute] ?? 0, second: v[.second] ?? 0)
-        else { return nil }
-        return LocalDateTime(date: date, time: time)
+    public var headers: [String]
+    public var targets: [String]
+    public var kind: Kind
+    /// Line of the profile, for messages.
+    public var line: Int
+
+    public init(headers: [String], targets: [String], kind: Kind, line: Int) {
+        self.headers = headers
+        self.targets = targets
+        self.kind = kind
+        self.line = line
     }
 }
 
-extension DatePattern.Token: Hashable {}
+extension Profile {
+    /// The profile reads sheet `name` (a profile without `лист = …` reads every sheet).
+    func reads(sheet name: String?) -> Bool {
+        guard let p = sheetPattern else { return true }
+        guard let name else { return false }
+        return Glob.matches(p, name)
+    }
+}
+
+/// `*` and `?` wildcards over names, ignoring case and «ё»/«е».
+enum Glob {
+    static func matches(_ pattern: String, _ name: String) -> Bool {
+        func fold(_ s: String) -> [Character] { Array(s.lowercased().replacingOccurrences(of: "ё", with: "е")) }
+        let p = fold(pattern.trimmingSpaces()), n = fold(name.trimmingSpaces())
+        // Iterative wildcard match with backtracking to the last `*`.
+        var i = 0, j = 0, star = -1, mark = 0
+        while j < n.count {
+            if i < p.count, p[i] == "?" || p[i] == n[j] { i += 1; j += 1 }
+            else if i < p.count, p[i] == "*" { star = i; mark = j; i += 1 }
+            else if star >= 0 { i = star + 1; mark += 1; j = mark }
+            else { return false }
+        }
+        while i < p.count, p[i] == "*" { i += 1 }
+        return i == p.count
+    }
+}

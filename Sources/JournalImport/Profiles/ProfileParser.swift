@@ -1,16 +1,27 @@
 import Foundation
 import JournalModel
 
-/// Reads the declarative profile format (see `templates/import/README.md`):
+/// Reads the declarative profile format (the reference is `templates/import/README.md`, and a
+/// test holds it to `parameters`, `sections` and `gridParameters` below):
 ///
 ///     название = журнал отметок
 ///     таблица = отметки
 ///     признак = Дата и время выставления; Выставил
 ///     [столбцы]
 ///     Ученик = Обучающийся
+///     Дата выставления + Время выставления = Внесено
 ///     [шапка]
 ///     Предмет = Наименование предмета:\s*(.+)
+///
+/// A mistake stops with the profile's `file:line:col`, the line and a hint.
 public enum ProfileParser {
+    /// Parameters before the first section.
+    public static let parameters = ["название", "таблица", "кодировка", "разделитель", "признак", "лист",
+                                    "формат даты", "формат времени"]
+    /// Sections (`[словарь: Столбец]` names its column after a colon).
+    public static let sections = ["столбцы", "шапка", "имя листа", "имя файла", "значения", "форматы", "словарь", "сетка"]
+    public static let gridParameters = ["строка месяцев", "строка чисел", "столбец ученика", "первый столбец отметок"]
+
     public static func load(path: String) throws(ImportFailure) -> Profile {
         guard let data = FileManager.default.contents(atPath: path),
               let text = String(data: data, encoding: .utf8) else {
@@ -21,96 +32,153 @@ public enum ProfileParser {
     }
 
     public static func parse(_ text: String, file: String) throws(ImportFailure) -> Profile {
-        var section = ""
-        var name: String?
-        var layout: Profile.Layout?
-        var p = Profile(name: "", layout: .table(.marks), source: file)
-        var grid = Profile.GridSpec()
-        for (i, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(rawLine).trimmingSpaces()
-            let lineNo = i + 1
-            func fail(_ message: String, column: Int = 1, hint: String? = nil) -> ImportFailure {
-                ImportFailure(Diagnostic(id: "profile.syntax", location: SourceLocation(file: file, line: lineNo, column: column),
-                                         message: message, sourceLine: String(rawLine), hint: hint))
-            }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { throw fail("раздел должен заканчиваться «]»") }
-                section = String(line.dropFirst().dropLast()).trimmingSpaces().lowercased()
-                guard ["столбцы", "шапка", "значения", "сетка"].contains(section) else {
-                    throw fail("неизвестный раздел «\(section)»", hint: "разделы: [столбцы], [шапка], [значения], [сетка]")
-                }
-                continue
-            }
-            guard let eq = line.firstIndex(of: "=") else { throw fail("ожидается «ключ = значение»") }
-            let key = String(line[..<eq]).trimmingSpaces()
-            var value = String(line[line.index(after: eq)...]).trimmingSpaces()
-            if section != "шапка", let hash = value.range(of: "  #") { value = String(value[..<hash.lowerBound]).trimmingSpaces() }
-            switch section {
-            case "":
-                switch key.lowercased() {
-                case "название": name = value
-                case "таблица":
-                    if value.lowercased() == "сетка" { layout = .grid(grid) }
-                    else if let t = CanonicalTable(rawValue: value.lowercased()) { layout = .table(t) }
-                    else {
-                        let names = CanonicalTable.allCases.map(\.rawValue) + ["сетка"]
-                        throw fail("неизвестная таблица «\(value)»", column: line.distance(from: line.startIndex, to: eq) + 3,
-                                   hint: Suggestions.closest(to: value, among: names).map { "возможно, «\($0)»?" } ?? "таблицы: " + names.joined(separator: ", "))
-                    }
-                case "кодировка":
-                    switch value.lowercased() {
-                    case "авто": p.encoding = nil
-                    case "utf-8", "utf8": p.encoding = .utf8
-                    case "windows-1251", "cp1251", "1251": p.encoding = .cp1251
-                    default: throw fail("неизвестная кодировка «\(value)»", hint: "допустимо: авто, utf-8, windows-1251")
-                    }
-                case "разделитель":
-                    switch value.lowercased() {
-                    case "авто": p.delimiter = nil
-                    case ";": p.delimiter = UInt8(ascii: ";")
-                    case ",": p.delimiter = UInt8(ascii: ",")
-                    case "таб", "tab": p.delimiter = 0x09
-                    default: throw fail("неизвестный разделитель «\(value)»", hint: "допустимо: авто, ;, «,», таб")
-                    }
-                case "признак":
-                    p.signature = value.split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-                case "формат даты":
-                    guard value.lowercased() == "авто" || DatePattern(value) != nil else { throw fail("не понят формат даты «\(value)»", hint: "пример: дд.мм.гггг") }
-                    p.datePattern = value.lowercased() == "авто" ? nil : DatePattern(value)
-                case "формат времени":
-                    guard value.lowercased() == "авто" || DatePattern(value) != nil else { throw fail("не понят формат времени «\(value)»", hint: "пример: дд.мм.гггг чч:ми") }
-                    p.timestampPattern = value.lowercased() == "авто" ? nil : DatePattern(value)
-                default:
-                    throw fail("неизвестный параметр «\(key)»",
-                               hint: Suggestions.closest(to: key, among: ["название", "таблица", "кодировка", "разделитель", "признак", "формат даты", "формат времени"]).map { "возможно, «\($0)»?" })
-                }
-            case "столбцы": p.columnMap[CanonicalTable.normalize(key)] = value
-            case "шапка":
-                do { _ = try Regex(value) } catch { throw fail("ошибка в регулярном выражении: \(error)") }
-                p.headerPatterns.append((key, value))
-            case "значения": p.fixedValues[key] = value
-            case "сетка":
-                switch key.lowercased() {
-                case "строка месяцев": grid.monthRowLabel = value
-                case "строка чисел": grid.dayRowLabel = value
-                case "столбец ученика": guard let n = Int(value), n > 0 else { throw fail("ожидается номер столбца") }; grid.nameColumn = n
-                case "первый столбец отметок": guard let n = Int(value), n > 0 else { throw fail("ожидается номер столбца") }; grid.firstDataColumn = n
-                default: throw fail("неизвестный параметр сетки «\(key)»", hint: "параметры: строка месяцев, строка чисел, столбец ученика, первый столбец отметок")
-                }
-            default: break
-            }
+        var b = ProfileBuilder(file: file)
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        for (i, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rawLine = String(raw)
+            if rawLine.hasSuffix("\r") { rawLine.removeLast() }
+            try b.line(rawLine, number: i + 1)
         }
+        return try b.finish()
+    }
+}
+
+/// One line of a profile being read, with what a message about it needs.
+struct ProfileLine {
+    let file: String
+    let raw: String
+    let number: Int
+    let key: String
+    let value: String
+    /// 1-based columns of the key and of the value in `raw`.
+    let keyColumn: Int
+    let valueColumn: Int
+
+    func fail(_ message: String, atValue: Bool = false, hint: String? = nil) -> ImportFailure {
+        ImportFailure(Diagnostic(id: "profile.syntax", location: SourceLocation(file: file, line: number, column: atValue ? valueColumn : keyColumn),
+                                 message: message, sourceLine: raw, hint: hint))
+    }
+}
+
+/// The state of `ProfileParser.parse`: top-level parameters here, sections in `ProfileSections.swift`.
+struct ProfileBuilder {
+    let file: String
+    var section = ""
+    var sectionLine = 0
+    var name: String?
+    var isGrid = false
+    var table: CanonicalTable?
+    var tableLine: ProfileLine?
+    var p: Profile
+    var grid = Profile.GridSpec()
+    /// Canonical column names used in sections, checked against the table at the end.
+    var columnReferences: [(name: String, line: ProfileLine, atValue: Bool)] = []
+    var formats: [(column: String, pattern: DatePattern, line: ProfileLine)] = []
+    var currentMap: Int?
+
+    init(file: String) {
+        self.file = file
+        p = Profile(name: "", layout: .table(.marks), source: file)
+    }
+
+    func lineFailure(_ raw: String, _ number: Int, _ message: String, hint: String? = nil) -> ImportFailure {
+        let lead = raw.prefix(while: { $0 == " " || $0 == "\t" }).count
+        return ImportFailure(Diagnostic(id: "profile.syntax", location: SourceLocation(file: file, line: number, column: lead + 1),
+                                        message: message, sourceLine: raw, hint: hint))
+    }
+
+    mutating func line(_ raw: String, number: Int) throws(ImportFailure) {
+        let line = raw.trimmingSpaces()
+        if line.isEmpty || line.hasPrefix("#") { return }
+        if line.hasPrefix("[") {
+            guard line.hasSuffix("]") else { throw lineFailure(raw, number, "раздел должен заканчиваться «]»") }
+            try openSection(String(line.dropFirst().dropLast()).trimmingSpaces(), raw: raw, number: number)
+            return
+        }
+        guard let eq = raw.firstIndex(of: "=") else {
+            throw lineFailure(raw, number, "ожидается «ключ = значение»")
+        }
+        let key = String(raw[..<eq]).trimmingSpaces()
+        var valueStart = raw.index(after: eq)
+        while valueStart < raw.endIndex, raw[valueStart] == " " || raw[valueStart] == "\t" { valueStart = raw.index(after: valueStart) }
+        var value = String(raw[raw.index(after: eq)...]).trimmingSpaces()
+        // A comment after two spaces, except where `#` may belong to an expression.
+        if !["шапка", "имя листа", "имя файла", "словарь"].contains(section), let hash = value.range(of: "  #") {
+            value = String(value[..<hash.lowerBound]).trimmingSpaces()
+        }
+        let lead = raw.prefix(while: { $0 == " " || $0 == "\t" }).count
+        let l = ProfileLine(file: file, raw: raw, number: number, key: key, value: value, keyColumn: lead + 1,
+                            valueColumn: raw.distance(from: raw.startIndex, to: valueStart) + 1)
+        if key.isEmpty { throw l.fail("слева от «=» ничего нет") }
+        if section.isEmpty { try parameter(l) } else { try sectionLine(l) }
+    }
+
+    private mutating func parameter(_ l: ProfileLine) throws(ImportFailure) {
+        let value = l.value
+        switch l.key.lowercased() {
+        case "название": name = value
+        case "таблица":
+            tableLine = l
+            if value.lowercased() == "сетка" { isGrid = true; table = .marks }
+            else if let t = CanonicalTable(rawValue: value.lowercased()) { isGrid = false; table = t }
+            else {
+                let names = CanonicalTable.allCases.map(\.rawValue) + ["сетка"]
+                throw l.fail("неизвестная таблица «\(value)»", atValue: true,
+                             hint: Suggestions.closest(to: value, among: names).map { "возможно, «\($0)»?" } ?? "таблицы: " + names.joined(separator: ", "))
+            }
+        case "кодировка":
+            switch value.lowercased() {
+            case "авто": p.encoding = nil
+            case "utf-8", "utf8": p.encoding = .utf8
+            case "windows-1251", "cp1251", "1251": p.encoding = .cp1251
+            default: throw l.fail("неизвестная кодировка «\(value)»", atValue: true, hint: "допустимо: авто, utf-8, windows-1251")
+            }
+        case "разделитель":
+            switch value.lowercased() {
+            case "авто": p.delimiter = nil
+            case ";": p.delimiter = UInt8(ascii: ";")
+            case ",": p.delimiter = UInt8(ascii: ",")
+            case "|": p.delimiter = UInt8(ascii: "|")
+            case "таб", "tab": p.delimiter = 0x09
+            default: throw l.fail("неизвестный разделитель «\(value)»", atValue: true, hint: "допустимо: авто, ;, «,», |, таб")
+            }
+        case "признак":
+            p.signature = value.split(separator: ";").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        case "лист":
+            guard !value.isEmpty else { throw l.fail("не указано имя листа", atValue: true, hint: "например: лист = Оценки*") }
+            p.sheetPattern = value
+        case "формат даты":
+            p.datePattern = try pattern(l)
+        case "формат времени":
+            p.timestampPattern = try pattern(l)
+        default:
+            throw l.fail("неизвестный параметр «\(l.key)»",
+                         hint: Suggestions.closest(to: l.key, among: ProfileParser.parameters).map { "возможно, «\($0)»?" }
+                            ?? "параметры: " + ProfileParser.parameters.joined(separator: ", "))
+        }
+    }
+
+    /// A date/time format (`авто` is none).
+    func pattern(_ l: ProfileLine) throws(ImportFailure) -> DatePattern? {
+        if l.value.lowercased() == "авто" { return nil }
+        guard let d = DatePattern(l.value) else {
+            throw l.fail("не понят формат «\(l.value)»", atValue: true,
+                         hint: "пример: дд.мм.гггг или гггг-мм-ддTчч:ми:сс (дд — день, мм — месяц, гггг — год, чч — часы, ми — минуты, сс — секунды, зона — смещение)")
+        }
+        return d
+    }
+
+    mutating func finish() throws(ImportFailure) -> Profile {
         guard let name else {
             throw ImportFailure(Diagnostic(id: "profile.syntax", location: SourceLocation(file: file, line: 1, column: 1), message: "в профиле нет строки «название = …»"))
         }
-        guard var layout else {
+        guard let table else {
             throw ImportFailure(Diagnostic(id: "profile.syntax", location: SourceLocation(file: file, line: 1, column: 1), message: "в профиле нет строки «таблица = …»"))
         }
-        if case .grid = layout { layout = .grid(grid) }
+        try checkColumns(table)
         p.name = name
-        p.layout = layout
-        if p.signature.isEmpty, case .grid(let g) = layout { p.signature = [g.monthRowLabel] }
+        p.layout = isGrid ? .grid(grid) : .table(table)
+        if p.signature.isEmpty, isGrid { p.signature = [grid.monthRowLabel] }
         return p
     }
 }

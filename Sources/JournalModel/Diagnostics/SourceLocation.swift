@@ -1,18 +1,28 @@
 /// A place in a source file (CSV, rule file, template): 1-based line and column, counted in
 /// characters. Shared by the importer, the rule parser and the template renderer.
+///
+/// A cell of a workbook sheet is named by its row and column letter: `книга.xlsx[Лист]:12:D`
+/// (`columnLabel` "D"; `column` is then where the cell starts in the row as a diagnostic shows
+/// it, for the caret).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
+    /// The column as a spreadsheet names it («D»), printed instead of `column`.
+    public var columnLabel: String?
 
-    public init(file: String, line: Int, column: Int) {
+    public init(file: String, line: Int, column: Int, columnLabel: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.columnLabel = columnLabel
     }
 
+    /// The column as printed: the letter of a sheet column, else the number.
+    public var columnText: String { columnLabel ?? "\(column)" }
+
     /// `file:line:col`.
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String { "\(file):\(line):\(columnText)" }
 }
 
 /// A user-facing problem with where it is: the one renderer every stage uses.

@@ -16,6 +16,7 @@ extension ImportBatch {
             merge.rejectedGridLines = storeRejections.filter { gridFiles.contains($0.file) }.map { ($0.file, Int64($0.line)) }
             merge.provisionalLessons = provisionalLessons
             var outcome = try merge.run()
+            outcome.unlinkedPeriods = try unlinkedPeriods()
             for r in storeRejections {
                 reports[Int(r.file)].rejectAccepted(Rejection(location: SourceLocation(file: files[Int(r.file)], line: r.line, column: 1),
                                                               reason: r.reason, column: r.column))

@@ -8,9 +8,12 @@ public struct ImportSession {
     public struct File: Sendable {
         public var path: String
         public var displayName: String
-        public init(path: String, displayName: String) {
+        /// The sheet, when the file is a workbook (each sheet is imported as a file of its own).
+        public var sheet: String?
+        public init(path: String, displayName: String, sheet: String? = nil) {
             self.path = path
             self.displayName = displayName
+            self.sheet = sheet
         }
     }
 
@@ -73,7 +76,7 @@ public struct ImportSession {
         var timer = PhaseTimer()
         var hashed: [(Int, File, String)] = []
         for (i, f) in files.enumerated() {
-            hashed.append((i, f, try FileHash.sha256(path: f.path, displayName: f.displayName)))
+            hashed.append((i, f, try FileHash.sha256(path: f.path, sheet: f.sheet, displayName: f.displayName)))
             reports.append(FileReport(path: f.displayName, profile: "", table: "", encoding: nil, delimiter: ""))
         }
         timer.mark("SHA-256")
@@ -99,7 +102,7 @@ public struct ImportSession {
         do {
             // Each file's header, read once (the probe reads only as far as the header row).
             var kinds: [Int: FileKind] = [:]
-            for (i, f, _) in pending { kinds[i] = importer.probe(path: f.path, displayName: f.displayName) }
+            for (i, f, _) in pending { kinds[i] = importer.probe(path: f.path, displayName: f.displayName, sheet: f.sheet) }
             pending = ordered(pending, kinds: kinds)
             let directFile = directCandidate(pending, kinds: kinds)
             timer.mark("распознавание файлов")
@@ -109,7 +112,7 @@ public struct ImportSession {
             func read(_ i: Int, _ f: File) throws -> FileReport {
                 // Offsets convert to the institution's zone once the journal names it.
                 if let zone = try batch.institutionTimeZone() { importer.options.timeZone = zone }
-                let r = try importer.run(path: f.path, displayName: f.displayName, sink: pipe) { progress(i, $0, $1) }
+                let r = try importer.run(path: f.path, displayName: f.displayName, sheet: f.sheet, sink: pipe) { progress(i, $0, $1) }
                 try pipe.drain()
                 return r
             }
@@ -139,7 +142,7 @@ public struct ImportSession {
             timer.mark("чтение и запись во временные таблицы")
             let outcome = try batch.merge(reports: &staged)
             timer.mark("слияние")
-            for (k, (_, f, _)) in pending.enumerated() { importer.locate(&staged[k], path: f.path) }
+            for (k, (_, f, _)) in pending.enumerated() { importer.locate(&staged[k], path: f.path, sheet: f.sheet) }
             try batch.commit(reports: staged)
             timer.mark("фиксация")
             for (k, (i, _, _)) in pending.enumerated() { reports[i] = staged[k] }

@@ -20,6 +20,8 @@ public struct MergeOutcome: Sendable {
     /// Change-history entries recorded by this import (snapshot differences and exported logs).
     public var changes = 0
     public var batch: Int64 = 0
+    /// Period marks whose period the calendar does not have (see `UnlinkedPeriod`).
+    public var unlinkedPeriods: [UnlinkedPeriod] = []
 }
 
 /// How the merge joined lessons that a file names by date only (a grid's day columns, a

@@ -45,22 +45,3 @@ extension JournalLoader {
         return cal
     }
 }
-
-/// Matches a period name as an export prints it («1 четв», «Год») to a calendar period
-/// («1 четверть», «2025/2026»).
-enum PeriodNames {
-    static func match(_ name: String, in periods: [StudyPeriod]) -> PeriodID? {
-        let key = name.lowercased().trimmingSpaces()
-        if let i = periods.firstIndex(where: { $0.name.lowercased() == key }) { return PeriodID(i) }
-        let digits = key.prefix(while: { $0.isNumber })
-        let word = String(key.dropFirst(digits.count)).trimmingSpaces()
-        if !digits.isEmpty, word.count >= 3 {
-            if let i = periods.firstIndex(where: { p in
-                let n = p.name.lowercased()
-                return n.hasPrefix(String(digits)) && String(n.dropFirst(digits.count)).trimmingSpaces().hasPrefix(word.prefix(3))
-            }) { return PeriodID(i) }
-        }
-        if key.hasPrefix("год") { return periods.firstIndex { $0.kind == .year }.map { PeriodID($0) } }
-        return nil
-    }
-}

@@ -26,6 +26,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Записать отчёт XLSX") var out: String?
     @Option(help: "Переопределить параметр пакета: имя=значение") var param: [String] = []
     @Flag(help: "Заменить фамилии обучающихся в отчёте XLSX кодами («Обучающийся 0007»)") var pseudonymize = false
+    @OptionGroup var profileOptions: ProfileOptions
 
     func run() async throws {
         var params: [String: String] = [:]
@@ -34,7 +35,8 @@ struct CheckCommand: AsyncParsableCommand {
             params[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
         let request = try CheckCommand.window(from: from, to: to, period: period, week: week, month: month)
-        let judged = try JudgedJournal.load(paths: paths, asOf: moment.asOf, window: request, group: group)
+        let judged = try JudgedJournal.load(paths: paths, asOf: moment.asOf, window: request, group: group,
+                                            source: .init(profile: profileOptions.profile, profilesDirectory: profileOptions.profilesDirectory))
         printError(judged.momentNote)
         let report: CheckReport
         do {

@@ -8,24 +8,26 @@ import JournalStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Загрузить CSV-выгрузки журнала в базу данных.",
+        abstract: "Загрузить выгрузки журнала (CSV, TSV, XLSX) в базу данных.",
         discussion: """
+            Читаются текстовые таблицы (.csv, .tsv, .txt) и книги Excel (.xlsx; каждый лист — таблица). \
             Файлы распознаются по строке заголовков: канонические таблицы (templates/import/*.csv) \
-            или профили старых выгрузок (templates/import/profiles/*.profile). Для каждого файла \
-            печатается профиль и число прочитанных, принятых и отклонённых строк, затем — расхождения \
-            между файлами одного журнала.
-            Коды выхода: 0 — всё принято; 1 — есть отклонённые строки или расхождения; \
+            или профили выгрузок — свои (--profiles ПАПКА, ZHURNAL_PROFILES) и поставляемые \
+            (templates/import/profiles/*.profile). Пропущенные файлы перечисляются с причиной. \
+            Для каждого файла печатается профиль и число прочитанных, принятых и отклонённых строк, \
+            затем — расхождения между файлами одного журнала.
+            Коды выхода: 0 — всё принято; 1 — есть отклонённые строки, расхождения или итоговые \
+            отметки за периоды, которых нет в календаре; \
             2 — импорт не выполнен (база не изменена).
             """)
 
-    @Argument(help: "CSV-файлы или папки с ними.")
+    @Argument(help: "Файлы (.csv, .tsv, .txt, .xlsx; лист книги — книга.xlsx[Лист]) или папки с ними.")
     var paths: [String]
 
     @Option(name: .customLong("db"), help: "Файл базы данных (по умолчанию zhurnal.sqlite).")
     var database: String = "zhurnal.sqlite"
 
-    @Option(help: "Профиль импорта для всех файлов: название, имя таблицы или путь к файлу .profile.")
-    var profile: String?
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Option(help: "Записать отклонённые строки в CSV-файл.")
     var rejects: String?
@@ -33,8 +35,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let summary: ImportSession.Summary
         do {
-            let setup = try ImportSetup(profileArgument: profile)
-            let files = try ImportSetup.collectFiles(paths)
+            let setup = try ImportSetup(profileArgument: profileOptions.profile, profilesDirectory: profileOptions.profilesDirectory)
+            let files = try setup.collectFiles(paths)
             // Before anything is written: an import reported as failed must have changed nothing.
             if let rejects { try RejectsFile.validate(rejects) }
             let store: JournalStore
@@ -62,7 +64,8 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let disagreements = summary.outcome?.disagreements.count ?? 0
-        if summary.rejected > 0 || disagreements > 0 { throw ExitCodes.violations }
+        let unlinked = summary.outcome?.unlinkedPeriods.filter { !$0.calendarIsEmpty }.count ?? 0
+        if summary.rejected > 0 || disagreements > 0 || unlinked > 0 { throw ExitCodes.violations }
     }
 }
 
@@ -70,65 +73,19 @@ struct ImportCommand: ParsableCommand {
 struct ImportSetup {
     let session: ImportSession
 
-    init(profileArgument: String?) throws {
-        var profiles: [Profile] = []
-        for dir in Self.profileDirectories() {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-            for n in names.sorted() where n.hasSuffix(".profile") {
-                profiles.append(try ProfileParser.load(path: (dir as NSString).appendingPathComponent(n)))
-            }
-            if !profiles.isEmpty { break }
-        }
-        var forced: Profile?
-        if let arg = profileArgument {
-            if FileManager.default.fileExists(atPath: arg) {
-                forced = try ProfileParser.load(path: arg)
-            } else if let t = CanonicalTable(rawValue: arg.lowercased()) {
-                forced = Profile.canonical(t)
-            } else if let p = profiles.first(where: { $0.name == arg || (($0.source as NSString).lastPathComponent as NSString).deletingPathExtension == arg }) {
-                forced = p
-            } else {
-                let names = profiles.map { (($0.source as NSString).lastPathComponent as NSString).deletingPathExtension } + CanonicalTable.allCases.map(\.rawValue)
-                throw ImportFailure(Diagnostic(id: "import.unknown-profile", location: nil, message: "профиль «\(arg)» не найден",
-                    hint: Suggestions.closest(to: arg, among: names).map { "возможно, «\($0)»?" } ?? "профили: " + names.joined(separator: ", ")))
-            }
-        }
-        session = ImportSession(importer: FileImporter(profiles: profiles, forced: forced))
+    /// `profileArgument`: `--profile`; `profilesDirectory`: `--profiles` (see `ProfileSearch`).
+    init(profileArgument: String?, profilesDirectory: String? = nil) throws {
+        let found = try ProfileSearch.load(explicit: profilesDirectory)
+        let forced = try profileArgument.map { try ProfileSearch.forced($0, among: found.profiles) }
+        var options = ImportOptions()
+        options.profileDirectories = found.directories
+        session = ImportSession(importer: FileImporter(profiles: found.profiles, forced: forced, options: options))
     }
 
-    /// `$ZHURNAL_PROFILES`, `./templates/import/profiles`, or the one beside the program's checkout.
-    static func profileDirectories() -> [String] {
-        var dirs: [String] = []
-        if let env = ProcessInfo.processInfo.environment["ZHURNAL_PROFILES"] { dirs.append(env) }
-        dirs.append("templates/import/profiles")
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            dirs.append(url.appendingPathComponent("templates/import/profiles").path)
-            url.deleteLastPathComponent()
-        }
-        return dirs
-    }
-
-    /// Files named directly, and the `.csv` files of folders (sorted, recursively).
-    static func collectFiles(_ paths: [String]) throws -> [ImportSession.File] {
-        var out: [ImportSession.File] = []
-        for p in paths {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
-                throw ImportFailure(Diagnostic(id: "import.unreadable", location: nil, message: "файл или папка «\(p)» не найдены"))
-            }
-            if isDir.boolValue {
-                let listing = FolderListing.csvFiles(in: p)
-                for full in listing.files { out.append(.init(path: full, displayName: full)) }
-                for skipped in listing.ignored {
-                    printError("пропущено по \(FolderListing.ignoreFileName): \((p as NSString).appendingPathComponent(skipped))")
-                }
-            } else {
-                out.append(.init(path: p, displayName: p))
-            }
-        }
-        if out.isEmpty { throw ImportFailure(Diagnostic(id: "import.no-files", location: nil, message: "не найдено ни одного CSV-файла")) }
-        return out
+    /// Files named directly (a workbook: its sheets), and the table files of folders (sorted,
+    /// recursively); what is skipped is listed on stderr with the reason.
+    func collectFiles(_ paths: [String]) throws -> [ImportSession.File] {
+        try ImportInputs.collect(paths, importer: session.importer) { printError($0) }
     }
 
     /// Maps an import error to Russian diagnostics on stderr and exit code 2.
@@ -169,7 +126,7 @@ enum RejectsFile {
         func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         for f in files {
             for r in f.rejections + f.earlierRejections {
-                text += [q(r.location.file), "\(r.location.line)", "\(r.location.column)", q(r.reason), q(r.sourceLine ?? "")].joined(separator: ";") + "\n"
+                text += [q(r.location.file), "\(r.location.line)", r.location.columnText, q(r.reason), q(r.sourceLine ?? "")].joined(separator: ";") + "\n"
             }
         }
         // Personal data: readable by the owner only; written whole or not at all.

@@ -29,7 +29,7 @@ enum ImportReportText {
                 out += pad(name, nameWidth) + "  уже импортирован в пакете № \(b) — без изменений\(earlier)\n"
                 continue
             }
-            let enc = (f.encoding?.rawValue ?? "") + (f.delimiter.isEmpty ? "" : " «\(f.delimiter)»")
+            let enc = f.sheet != nil ? "XLSX" : (f.encoding?.rawValue ?? "") + (f.delimiter.isEmpty ? "" : " «\(f.delimiter)»")
             out += pad(name, nameWidth) + "  " + pad(f.profile, profWidth) + "  " + pad(enc, 12)
                 + pad("\(f.read)", 10, right: true) + pad("\(f.accepted)", 9, right: true) + pad("\(f.rejected)", 11, right: true) + "\n"
         }
@@ -59,6 +59,13 @@ enum ImportReportText {
                 }
             }
             if o.changes > 0 { out += "\nЗаписано в историю изменений: \(o.changes)\n" }
+            let unlinked = o.unlinkedPeriods.filter { !$0.calendarIsEmpty }
+            if !unlinked.isEmpty {
+                out += "\nИтоговые отметки за периоды, которых нет в календаре (\(unlinked.reduce(0) { $0 + $1.count })):\n"
+                for u in unlinked { out += "  \((u.file as NSString).lastPathComponent):\(u.line): \(u.message)\n" }
+            } else if !o.unlinkedPeriods.isEmpty {
+                out += "\nПримечание: \(UnlinkedPeriod.emptyCalendarNote(count: o.unlinkedPeriods.reduce(0) { $0 + $1.count }))\n"
+            }
             out += pairing(o.pairing)
             for n in o.sources {
                 var made: [String] = []

@@ -42,7 +42,8 @@ struct InspectionCommand: AsyncParsableCommand {
         guard let first = InspectionReport.month(parsing: month) else { throw UserFacingError.fail("месяц не распознан") }
         let last = first.adding(days: LocalDate.daysIn(month: first.month, year: first.year) - 1)
         let job = try DocumentJob.prepare(paths: paths, rules: rules, window: .month(first), asOf: moment.asOf, group: nil,
-                                          settingsPath: document.settings, templatesDir: document.templates)
+                                          settingsPath: document.settings, templatesDir: document.templates,
+                                          profiles: document.profileOptions)
         let doc = InspectionReport.build(report: job.report, journal: job.journal, month: first, settings: job.settings)
         for w in doc.warnings { printError("предупреждение: \(w)") }
         let targets = out.map { OutputPath.resolve($0, suffix: nil, defaultName: "справка-\(first.iso.prefix(7))") }

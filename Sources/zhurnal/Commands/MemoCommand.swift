@@ -50,7 +50,8 @@ struct MemoCommand: AsyncParsableCommand {
         guard let day = DateParsing.date(week) else { throw UserFacingError.fail("дата недели «\(week)» не распознана") }
         let start = day.weekStart, end = start.adding(days: 6)
         let job = try DocumentJob.prepare(paths: paths, rules: rules, window: .week(day), asOf: moment.asOf, group: group,
-                                          settingsPath: document.settings, templatesDir: document.templates)
+                                          settingsPath: document.settings, templatesDir: document.templates,
+                                          profiles: document.profileOptions)
         let groups = group.map { [$0] } ?? ServiceMemo.groups(report: job.report, journal: job.journal)
         var written = 0
         var quiet: [String] = []
@@ -91,7 +92,7 @@ struct DocumentJob {
     var settings: MemoSettings
 
     static func prepare(paths: [String], rules: String, window: CheckWindow.Request, asOf: String?, group: String?,
-                        settingsPath: String?, templatesDir: String?) throws -> DocumentJob {
+                        settingsPath: String?, templatesDir: String?, profiles: ProfileOptions = ProfileOptions()) throws -> DocumentJob {
         do {
             let templates = try MemoTemplates.locate(explicit: templatesDir)
             var settings = MemoSettings()
@@ -102,7 +103,8 @@ struct DocumentJob {
                 }
                 settings = try MemoSettings.parse(text, file: path)
             }
-            let judged = try JudgedJournal.load(paths: paths, asOf: asOf, window: window, group: group)
+            let judged = try JudgedJournal.load(paths: paths, asOf: asOf, window: window, group: group,
+                                                source: .init(profile: profiles.profile, profilesDirectory: profiles.profilesDirectory))
             printError(judged.momentNote)
             let report = try Checker.check(packPath: rules, journal: judged.journal, options: judged.options(group: group))
             return DocumentJob(journal: judged.journal, report: report, templates: templates, settings: settings)

@@ -7,4 +7,7 @@ struct DocumentOptions: ParsableArguments {
 
     @Option(help: "Папка шаблонов (по умолчанию ./templates или рядом с программой).")
     var templates: String?
+
+    /// `--profile`, `--profiles`: how a folder of exports is read.
+    @OptionGroup var profileOptions: ProfileOptions
 }

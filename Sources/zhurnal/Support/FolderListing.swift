@@ -1,9 +1,12 @@
 import Foundation
+import JournalImport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The CSV files of a folder given to `import`, `check` or `memo`.
+/// The files of a folder given to `import`, `check`, `memo` or `inspection`: every delimited
+/// text file (`.csv`, `.tsv`, `.txt`) and workbook (`.xlsx`, `.xlsm`), in name order,
+/// recursively. Everything else is listed with the reason it is skipped, never only counted.
 ///
 /// A folder may hold a `.zhurnal-ignore` file: one pattern per line (`*` and `?` wildcards,
 /// `#` comments), naming files or subfolders (with a trailing `/`) relative to that folder
@@ -14,15 +17,19 @@ import Glibc
 ///     legacy/
 enum FolderListing {
     static let ignoreFileName = ".zhurnal-ignore"
+    static let textExtensions = ["csv", "tsv", "txt"]
+    static let workbookExtensions = ["xlsx", "xlsm"]
 
     struct Listing {
         var files: [String]
-        /// Relative paths skipped because `.zhurnal-ignore` names them (reported to the user).
+        /// Relative paths skipped because `.zhurnal-ignore` names them.
         var ignored: [String]
+        /// Relative paths skipped for another reason, with it (Russian).
+        var skipped: [(path: String, reason: String)] = []
     }
 
-    /// CSV files below `folder` in name order, minus what `.zhurnal-ignore` excludes.
-    static func csvFiles(in folder: String) -> Listing {
+    /// The table files below `folder` in name order, minus what `.zhurnal-ignore` excludes.
+    static func tableFiles(in folder: String) -> Listing {
         let patterns = ignorePatterns(in: folder)
         var listing = Listing(files: [], ignored: [])
         let items = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
@@ -31,7 +38,7 @@ enum FolderListing {
             if ignoredFolders.contains(where: { item.hasPrefix($0 + "/") }) { continue }
             let full = (folder as NSString).appendingPathComponent(item)
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
             if isDir.boolValue {
                 if patterns.contains(where: { $0.hasSuffix("/") && matches(String($0.dropLast()), item) }) {
                     ignoredFolders.append(item)
@@ -39,14 +46,32 @@ enum FolderListing {
                 }
                 continue
             }
-            guard item.lowercased().hasSuffix(".csv") else { continue }
+            let name = (item as NSString).lastPathComponent
+            if name == ignoreFileName { continue }
             if patterns.contains(where: { !$0.hasSuffix("/") && matches($0, item) }) {
                 listing.ignored.append(item)
                 continue
             }
+            if let reason = skipReason(name) { listing.skipped.append((item, reason)); continue }
             listing.files.append(full)
         }
         return listing
+    }
+
+    /// Why a file of a folder is not read, by its name; nil for a table file.
+    static func skipReason(_ name: String) -> String? {
+        let ext = (name as NSString).pathExtension.lowercased()
+        if name.hasPrefix("~$") || name.hasPrefix(".~lock.") { return "временный файл открытой книги" }
+        if name.hasPrefix(".") { return "скрытый файл" }
+        if textExtensions.contains(ext) || workbookExtensions.contains(ext) { return nil }
+        switch ext {
+        case "xls", "xlsb", "ods", "numbers":
+            return "формат .\(ext) не читается — \(Workbook.saveHint)"
+        case "":
+            return "не таблица (файл без расширения)"
+        default:
+            return "не таблица (расширение .\(ext))"
+        }
     }
 
     static func ignorePatterns(in folder: String) -> [String] {

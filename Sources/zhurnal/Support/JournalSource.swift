@@ -12,6 +12,8 @@ enum JournalSource {
     struct Options {
         var profile: String?
         var keepDatabase: String?
+        /// `--profiles`: a folder of import profiles searched before the shipped ones.
+        var profilesDirectory: String?
     }
 
     /// Throws `JournalSourceError` with Russian diagnostics on bad input.
@@ -28,14 +30,15 @@ enum JournalSource {
                     }
                 }
                 store = try JournalStore(path: dbPath)
-                let setup = try ImportSetup(profileArgument: options.profile)
-                let summary = try setup.session.run(try ImportSetup.collectFiles(paths), into: store,
+                let setup = try ImportSetup(profileArgument: options.profile, profilesDirectory: options.profilesDirectory)
+                let summary = try setup.session.run(try setup.collectFiles(paths), into: store,
                                                     progress: ProgressBar.shared.update)
                 ProgressBar.shared.clear()
                 // Counts only: no personal data on stderr.
                 printError("импорт: файлов \(summary.files.count), строк принято \(summary.accepted), отклонено \(summary.rejected), "
                            + "расхождений между файлами \(summary.outcome?.disagreements.count ?? 0)"
                            + (summary.rejected > 0 ? " (подробности: zhurnal import … --rejects FILE)" : ""))
+                for u in summary.outcome?.unlinkedPeriods ?? [] where !u.calendarIsEmpty { printError("импорт: \(u.message)") }
                 return try store.load()
             }
             return try store.load()

@@ -53,11 +53,33 @@ final class TempDir {
     }
 }
 
-/// Imports `paths` into the store at `db` with the shipped profiles.
-func importFiles(_ paths: [String], db: String, forced: Profile? = nil) throws -> ImportSession.Summary {
-    let session = ImportSession(importer: FileImporter(profiles: try Repo.profiles(), forced: forced))
+/// Imports `paths` into the store at `db` with the shipped profiles (and `profiles` before
+/// them); a workbook is imported sheet by sheet.
+func importFiles(_ paths: [String], db: String, forced: Profile? = nil, profiles: [Profile] = []) throws -> ImportSession.Summary {
+    let session = ImportSession(importer: FileImporter(profiles: profiles + (try Repo.profiles()), forced: forced))
     let store = try JournalStore(path: db)
-    return try session.run(paths.map { .init(path: $0, displayName: $0) }, into: store)
+    return try session.run(try sessionFiles(paths), into: store)
+}
+
+/// The files of an import: a workbook's sheets, each a file (`книга.xlsx[Лист]`).
+func sessionFiles(_ paths: [String]) throws -> [ImportSession.File] {
+    var out: [ImportSession.File] = []
+    for p in paths {
+        if Workbook.isWorkbook(p) {
+            for s in try Workbook.sheets(path: p, displayName: p) where s.skipReason == nil {
+                out.append(.init(path: p, displayName: Workbook.displayName(file: p, sheet: s.name), sheet: s.name))
+            }
+        } else {
+            out.append(.init(path: p, displayName: p))
+        }
+    }
+    return out
+}
+
+/// The fixtures of this test target.
+enum Fixtures {
+    static let dir = Repo.root.appendingPathComponent("Tests/JournalImportTests/Fixtures")
+    static func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
 }
 
 /// Runs `body` expecting an `ImportFailure`, returning it.
@@ -84,4 +106,17 @@ func cp1251(_ text: String) -> [UInt8] {
         }
     }
     return out
+}
+
+/// Keeps the records a file gives (before the store), with their lines.
+final class RecordCollector: RecordSink {
+    let symbols = NameSymbols()
+    var records: [(line: Int, record: Record)] = []
+    func beginFile(path: String, profile: String) throws -> Int { 0 }
+    func accept(_ record: Record, line: Int) throws { records.append((line, record)) }
+
+    /// The cell records.
+    var cells: [(line: Int, cell: CellRecord)] {
+        records.compactMap { if case .cell(let c) = $0.record { ($0.line, c) } else { nil } }
+    }
 }

@@ -37,3 +37,24 @@ enum CLIRunner {
         return u
     }
 }
+
+extension CLIRunner {
+    /// `run` with extra environment variables (the rest of the environment is kept), in
+    /// `directory` (default: the project root).
+    static func run(_ args: [String], environment: [String: String], directory: URL? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = directory ?? root
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                   stderr: String(decoding: e, as: UTF8.self))
+    }
+}
