@@ -87,16 +87,13 @@ struct ImportSetup {
         session = ImportSession(importer: FileImporter(profiles: profiles, forced: forced))
     }
 
-    /// `$ZHURNAL_PROFILES`, `./templates/import/profiles`, or the one beside the program's checkout.
+    /// `$ZHURNAL_PROFILES`, then `templates/import/profiles` under each resource root
+    /// (`ResourceLocator`: the current folder, the share folder beside the installed program,
+    /// the checkout it was built in).
     static func profileDirectories() -> [String] {
         var dirs: [String] = []
         if let env = ProcessInfo.processInfo.environment["ZHURNAL_PROFILES"] { dirs.append(env) }
-        dirs.append("templates/import/profiles")
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            dirs.append(url.appendingPathComponent("templates/import/profiles").path)
-            url.deleteLastPathComponent()
-        }
+        dirs += ResourceLocator.roots.map { ($0 as NSString).appendingPathComponent("templates/import/profiles") }
         return dirs
     }
 
