@@ -62,9 +62,11 @@ struct CheckCommand: AsyncParsableCommand {
                   + "исправлено \(c.fixed.count)" + (c.notCompared > 0 ? " (вне этой проверки: \(c.notCompared))" : "") + ".")
         }
         if let path = json {
+            OutputFolder.create(for: path)
             do { try ReportJSON.write(report, to: path) } catch { throw UserFacingError.fail(error.message) }
         }
         if let path = out {
+            OutputFolder.create(for: path)
             try CheckCommand.writeXlsx(report, journal: judged.journal, to: path, pseudonymize: pseudonymize,
                                        comparison: comparison)
         }

@@ -36,6 +36,7 @@ struct ImportCommand: ParsableCommand {
             let setup = try ImportSetup(profileArgument: profile)
             let files = try ImportSetup.collectFiles(paths)
             let store: JournalStore
+            OutputFolder.create(for: database)
             do { store = try JournalStore(path: database) } catch let e as StoreError {
                 throw ImportFailure(Diagnostic(id: "store.open", location: nil,
                                                message: "не удалось открыть базу данных «\(database)»: \(e.message)"))

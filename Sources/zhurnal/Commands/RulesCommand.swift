@@ -29,7 +29,9 @@ struct RulesCommand: AsyncParsableCommand {
         for p in paths {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue {
-                let items = (FileManager.default.enumerator(atPath: p)?.allObjects as? [String]) ?? []
+                // A symlinked folder is listed through its target (the enumerator does not follow it).
+                let target = URL(fileURLWithPath: p).resolvingSymlinksInPath().path
+                let items = (FileManager.default.enumerator(atPath: target)?.allObjects as? [String]) ?? []
                 out += items.filter { $0.hasSuffix(".rules") }.sorted().map { (p as NSString).appendingPathComponent($0) }
             } else {
                 out.append(p)
