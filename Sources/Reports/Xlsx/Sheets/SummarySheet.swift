@@ -5,7 +5,7 @@ import JournalModel
 /// severity, the comparison with an earlier check, the teachers and classes with the most
 /// нарушения per 100 lessons (linked to their pages), and timeliness by week (chart and table).
 enum SummarySheet {
-    static let widths: [Double] = [17, 50, 14, 19, 11, 12, 12, 12, 10, 11]
+    static let widths: [Double] = [17, 50, 14, 19, 11, 12, 14, 12, 10, 11]
     static let ruleColumn = 1
 
     static func ruleColumns(_ ctx: XlsxContext) -> [TableHead.Column] {

@@ -72,9 +72,11 @@ enum TeacherSheet {
         try s.link(2, 5, to: ctx.names.teachers, "← все преподаватели", f.link)
         var row = try TableHead.write(s, ctx, row: headRow, columns: cols)
         let limit = ctx.options.maxRowsPerSheet - row - fixed.count - 4
-        let sorted = indices.map { ctx.report.findings[$0] }.sorted(by: order)
-        for (n, x) in sorted.prefix(max(0, limit)).enumerated() {
-            try writeRow(s, ctx, x, number: n + 1, row: row, widths: widths, comparison: true)
+        // Indices, not copies: a teacher's findings can be most of a large report.
+        let all = ctx.report.findings
+        let sorted = indices.sorted { order(all[$0], all[$1]) }
+        for (n, i) in sorted.prefix(max(0, limit)).enumerated() {
+            try writeRow(s, ctx, all[i], number: n + 1, row: row, widths: widths, comparison: true)
             row += 1
         }
         if sorted.isEmpty {
