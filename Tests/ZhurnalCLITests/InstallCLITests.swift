@@ -49,6 +49,12 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr == "ошибка: пакет правил «oosh14» не найден\n"
                 + "папка rules с пакетами не найдена ни в текущей папке, ни рядом с программой\n")
+        // Without its import profiles a legacy export cannot be recognised: the program says why first.
+        let grid = CLIRunner.root.appendingPathComponent("examples/7b-algebra/journal_7b_algebra.cp1251.csv").path
+        let imported = try CLIRunner.run(["import", grid, "--db", "x.sqlite"], executable: copy, in: dir)
+        #expect(imported.status == 2)
+        #expect(imported.stderr.hasPrefix("предупреждение: профили импорта старых выгрузок не найдены"))
+        #expect(imported.stderr.contains("ошибка: не найдена строка заголовков"))
         // With the share folder beside it (a folder copied whole), the same copy finds the pack.
         let share = dir.appendingPathComponent("share/zhurnal/rules")
         try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)

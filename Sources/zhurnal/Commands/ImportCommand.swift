@@ -71,6 +71,12 @@ struct ImportSetup {
             }
             if !profiles.isEmpty { break }
         }
+        if profiles.isEmpty {
+            // Without profiles only the canonical tables are recognised; say why a legacy export fails.
+            printError("предупреждение: профили импорта старых выгрузок не найдены (templates/import/profiles в текущей папке "
+                       + "и рядом с программой) — распознаются только канонические таблицы; установите программу "
+                       + "командой bash scripts/install.sh или укажите папку с шаблонами в ZHURNAL_SHARE")
+        }
         var forced: Profile?
         if let arg = profileArgument {
             if FileManager.default.fileExists(atPath: arg) {
