@@ -43,6 +43,13 @@ final class JournalIndex: @unchecked Sendable {
     }
     private let nbLock = NSLock()
     private var nbBuilt: NeighbourIndex?
+    /// Whether a rule has read the neighbour lookups yet (tests: a pack without neighbour fields
+    /// never builds them).
+    var neighboursBuilt: Bool {
+        nbLock.lock()
+        defer { nbLock.unlock() }
+        return nbBuilt != nil
+    }
     /// For a lesson without a number that shares its day with another unnumbered lesson of the
     /// same group, subgroup and subject (a double lesson exported without numbers): its place
     /// among them, 1, 2, …; 0 otherwise. Keeps finding keys unique (`…|date|-2`).
