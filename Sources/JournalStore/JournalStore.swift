@@ -21,7 +21,8 @@ public final class JournalStore {
         db.setBusyTimeout(seconds: wait)
         defer { db.setBusyTimeout(seconds: Database.defaultBusySeconds) }
         do {
-            try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE; PRAGMA cache_size = -32768;")
+            try db.execute(db.isMemory ? Self.memoryPragmas
+                           : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE; PRAGMA cache_size = -32768;")
             try Migrations.migrate(db)
         } catch let e as StoreError where e.isBusy {
             throw StoreError(code: e.code, message: "база данных занята другим импортом: ждали \(Int(wait.rounded())) с, он ещё не закончился; "

@@ -16,15 +16,9 @@ public enum Engine {
         let ix = JournalIndex(journal: journal, asOf: asOf)
         timer.mark("индекс журнала")
         let groupId: Int32? = group.map { g in journal.groups.firstIndex { $0.name == g }.map(Int32.init) ?? -2 }
-        // Serial on purpose: measured slower on two threads (reference-count traffic on the shared
-        // journal arrays outweighs the second core).
-        let env = Env(journal: journal, ix: ix)
-        var presence: [FieldKey: Bool] = [:]
-        var tallies: [RuleTally] = []
-        for r in rules {
-            tallies.append(RuleRunner.run(CompiledRule(r), env, asOf: asOf, group: groupId, presence: &presence))
-            timer.mark("правило \(r.id) (замечаний \(tallies[tallies.count - 1].findings.count))")
-        }
+        // Rules on all cores, each rule whole on one thread (`RuleWorkers`).
+        let tallies = RuleWorkers.run(rules, journal: journal, index: ix, asOf: asOf, group: groupId)
+        timer.mark("правила (\(rules.count), потоков \(RuleWorkers.threads(for: rules.count)))")
         return Evaluation(asOf: asOf, lessonDates: journal.lessonDates, tallies: tallies)
     }
 

@@ -32,8 +32,8 @@ enum FieldGetters {
             // day (lessons of two subjects or more); else the bell schedule's last slot does.
             let l = e.journal.lessons[Int(r.i)]
             let own = e.ix.groupDayEnd[Int(r.i)]
-            if (e.ix.nb.subjectsOnDay[JournalIndex.key(l.group, l.date.dayNumber)] ?? 0) >= 2 { return t(own) }
-            guard let bell = e.ix.nb.lastBell else { return .null }
+            if (e.nb.subjectsOnDay[JournalIndex.key(l.group, l.date.dayNumber)] ?? 0) >= 2 { return t(own) }
+            guard let bell = e.nb.lastBell else { return .null }
             return .time(max(own, Int64(l.date.dayNumber) * 86_400 + bell))
         },
         "group": { r, e in ref(.group, e.journal.lessons[Int(r.i)].group) },

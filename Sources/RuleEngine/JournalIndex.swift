@@ -1,3 +1,4 @@
+import Foundation
 import JournalModel
 
 /// Lookups built once per journal so that rules never scan the whole journal per record.
@@ -26,8 +27,29 @@ final class JournalIndex: @unchecked Sendable {
     let hoursByGS: [Int64: Double]
     let teacherByGS: [Int64: Int32]
     let studentsByGroup: [[Int32]]
-    /// Subgroups, a student's cells in date order, load/КТП by group × subject (NeighbourIndex.swift).
-    let nb: NeighbourIndex
+    /// Subgroups, a student's cells in date order, load/КТП by group × subject (NeighbourIndex.swift),
+    /// built on first use: most rules never read them, and building them sorts every cell of the
+    /// journal (a sixth of a five-rule check's CPU on a college). Rules read it through `Env.nb`,
+    /// which asks here once per evaluation thread.
+    var nb: NeighbourIndex {
+        // Shared mutable state: the index is built once, by whichever thread asks first, under
+        // the lock; the others wait for it. What it holds is a pure function of the journal.
+        nbLock.lock()
+        defer { nbLock.unlock() }
+        if let n = nbBuilt { return n }
+        let n = NeighbourIndex(journal: journal)
+        nbBuilt = n
+        return n
+    }
+    private let nbLock = NSLock()
+    private var nbBuilt: NeighbourIndex?
+    /// Whether a rule has read the neighbour lookups yet (tests: a pack without neighbour fields
+    /// never builds them).
+    var neighboursBuilt: Bool {
+        nbLock.lock()
+        defer { nbLock.unlock() }
+        return nbBuilt != nil
+    }
     /// For a lesson without a number that shares its day with another unnumbered lesson of the
     /// same group, subgroup and subject (a double lesson exported without numbers): its place
     /// among them, 1, 2, …; 0 otherwise. Keeps finding keys unique (`…|date|-2`).
@@ -46,13 +68,16 @@ final class JournalIndex: @unchecked Sendable {
         journal = j
         let nl = j.lessons.count
         var counts = [Int32](repeating: 0, count: nl + 1)
-        for c in j.cells { counts[Int(c.lesson) + 1] += 1 }
+        // Loops over lessons and cells go by index: `for x in` / `enumerated()` copy each
+        // element (a retain and release per text field — measurable on 700,000 cells).
+        for ci in j.cells.indices { counts[Int(j.cells[ci].lesson) + 1] += 1 }
         for i in 0..<nl { counts[i + 1] += counts[i] }
         var fill = counts
         var order = [Int32](repeating: 0, count: j.cells.count)
-        for (ci, c) in j.cells.enumerated() {
-            order[Int(fill[Int(c.lesson)])] = Int32(ci)
-            fill[Int(c.lesson)] += 1
+        for ci in j.cells.indices {
+            let l = Int(j.cells[ci].lesson)
+            order[Int(fill[l])] = Int32(ci)
+            fill[l] += 1
         }
         lessonCellStart = counts
         lessonCellOrder = order
@@ -61,7 +86,7 @@ final class JournalIndex: @unchecked Sendable {
         lessonKey = lk
         cellDay = j.cells.map { j.lessons[Int($0.lesson)].date.dayNumber }
         var gs: [Int64: [Int32]] = [:]
-        for (li, l) in j.lessons.enumerated() { gs[JournalIndex.key(l.group, l.subject), default: []].append(Int32(li)) }
+        for li in j.lessons.indices { gs[JournalIndex.key(j.lessons[li].group, j.lessons[li].subject), default: []].append(Int32(li)) }
         var ordinal = [Int32](repeating: 0, count: nl)
         for k in gs.keys {
             gs[k]?.sort { lk[Int($0)] < lk[Int($1)] }
@@ -79,7 +104,9 @@ final class JournalIndex: @unchecked Sendable {
         var dayEnd: [Int64: Int64] = [:]
         var period = [Int32](repeating: -1, count: nl)
         var periodCache: [Int32: Int32] = [:]
-        for (li, l) in j.lessons.enumerated() {
+        for li in j.lessons.indices {
+            let l = (number: j.lessons[li].number, date: j.lessons[li].date, start: j.lessons[li].start,
+                     end: j.lessons[li].end, group: j.lessons[li].group)
             let bell = l.number.flatMap { j.calendar.bell(number: $0) }
             if let s = l.start ?? bell?.start { st[li] = LocalDateTime(date: l.date, time: s).seconds }
             if let e = l.end ?? bell?.end {
@@ -112,10 +139,10 @@ final class JournalIndex: @unchecked Sendable {
         var sg = [[Int32]](repeating: [], count: j.groups.count)
         for (si, s) in j.students.enumerated() where Int(s.group) < sg.count { sg[Int(s.group)].append(Int32(si)) }
         studentsByGroup = sg
-        nb = NeighbourIndex(journal: j)
         var rank = [Int32](repeating: 0, count: nl)
         var sameDay: [String: [Int]] = [:]
-        for (li, l) in j.lessons.enumerated() where l.number == nil {
+        for li in j.lessons.indices where j.lessons[li].number == nil {
+            let l = j.lessons[li]
             sameDay["\(l.group)|\(l.subject)|\(l.subgroup ?? "")|\(l.date.dayNumber)", default: []].append(li)
         }
         for list in sameDay.values where list.count > 1 {
@@ -124,10 +151,12 @@ final class JournalIndex: @unchecked Sendable {
         unnumberedRank = rank
         var first = [Int32](repeating: .max, count: j.students.count)
         var last = [Int32](repeating: .min, count: j.students.count)
-        for (ci, c) in j.cells.enumerated() where Int(c.student) < first.count {
+        for ci in j.cells.indices {
+            let st = Int(j.cells[ci].student)
+            guard st < first.count else { continue }
             let d = cellDay[ci]
-            if d < first[Int(c.student)] { first[Int(c.student)] = d }
-            if d > last[Int(c.student)] { last[Int(c.student)] = d }
+            if d < first[st] { first[st] = d }
+            if d > last[st] { last[st] = d }
         }
         studentFirstDay = first
         studentLastDay = last

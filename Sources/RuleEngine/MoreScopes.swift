@@ -19,9 +19,10 @@ enum MoreScopes {
                 }
             }
         case "plan_month":
+            let nb = ix.nb
             for (g, s, sub) in streams(ix) {
                 var months: [Int32] = []
-                for l in ix.lessonsByGS[JournalIndex.key(g, s)] ?? [] where NeighbourIndex.compatible(sub, ix.nb.lessonSub[Int(l)]) {
+                for l in ix.lessonsByGS[JournalIndex.key(g, s)] ?? [] where NeighbourIndex.compatible(sub, nb.lessonSub[Int(l)]) {
                     let d = j.lessons[Int(l)].date
                     let m = d.monthStart.dayNumber
                     if months.last != m { months.append(m) }
@@ -39,6 +40,7 @@ enum MoreScopes {
                 body(Ref(kind: .planFact, i: g, a: s, from: from, to: to, p: p, sub: sub), to)
             }
         case "teaching":
+            let nb = ix.nb
             for key in ix.lessonsByGS.keys.sorted() {
                 let g = Int32(truncatingIfNeeded: key >> 32), s = Int32(truncatingIfNeeded: key)
                 var items: [Int64: (Int32, Int32)] = [:]   // teacher × subgroup → first, last day
@@ -46,7 +48,7 @@ enum MoreScopes {
                 for l in ix.lessonsByGS[key] ?? [] {
                     let lesson = j.lessons[Int(l)]
                     guard let t = FieldGetters.teachingTeacher(lesson) else { continue }
-                    let k = JournalIndex.key(t, ix.nb.lessonSub[Int(l)])
+                    let k = JournalIndex.key(t, nb.lessonSub[Int(l)])
                     let d = lesson.date.dayNumber
                     if let have = items[k] { items[k] = (min(have.0, d), max(have.1, d)) } else { items[k] = (d, d); order.append(k) }
                 }
@@ -57,7 +59,8 @@ enum MoreScopes {
                 }
             }
         case "teacher_month":
-            for (t, lessons) in ix.nb.lessonsByTeacher.enumerated() {
+            let nb = ix.nb
+            for (t, lessons) in nb.lessonsByTeacher.enumerated() {
                 var months: [Int32] = []
                 for l in lessons {
                     let lesson = j.lessons[Int(l)]
@@ -76,8 +79,9 @@ enum MoreScopes {
                 body(Ref(kind: .load, i: Int32(i)), last)
             }
         case "groups":
+            let nb = ix.nb
             for g in j.groups.indices {
-                let last = (g < ix.nb.lessonsByGroup.count ? ix.nb.lessonsByGroup[g] : []).last.map { j.lessons[Int($0)].date.dayNumber }
+                let last = (g < nb.lessonsByGroup.count ? nb.lessonsByGroup[g] : []).last.map { j.lessons[Int($0)].date.dayNumber }
                 body(Ref(kind: .group, i: Int32(g)), last)
             }
         default:
@@ -91,10 +95,11 @@ enum MoreScopes {
     /// for the whole group otherwise.
     static func streams(_ ix: JournalIndex) -> [(Int32, Int32, Int32)] {
         var out: [(Int32, Int32, Int32)] = []
+        let nb = ix.nb
         for key in ix.lessonsByGS.keys.sorted() {
             let g = Int32(truncatingIfNeeded: key >> 32), s = Int32(truncatingIfNeeded: key)
             var subs = Set<Int32>()
-            for l in ix.lessonsByGS[key] ?? [] { subs.insert(ix.nb.lessonSub[Int(l)]) }
+            for l in ix.lessonsByGS[key] ?? [] { subs.insert(nb.lessonSub[Int(l)]) }
             let named = subs.filter { $0 >= 0 }.sorted()
             if named.isEmpty { out.append((g, s, -1)) } else { for sub in named { out.append((g, s, sub)) } }
         }

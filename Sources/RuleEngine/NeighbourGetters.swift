@@ -12,11 +12,11 @@ extension FieldGetters {
     static func stream(of r: Ref, _ e: Env) -> (list: [Int32], at: Int) {
         let l = e.journal.lessons[Int(r.i)]
         let all = e.ix.lessonsByGS[JournalIndex.key(l.group, l.subject)] ?? []
-        let sub = e.ix.nb.lessonSub[Int(r.i)]
+        let sub = e.nb.lessonSub[Int(r.i)]
         var list: [Int32] = []
         list.reserveCapacity(all.count)
         var at = 0
-        for x in all where x == r.i || NeighbourIndex.compatible(sub, e.ix.nb.lessonSub[Int(x)]) {
+        for x in all where x == r.i || NeighbourIndex.compatible(sub, e.nb.lessonSub[Int(x)]) {
             if x == r.i { at = list.count }
             list.append(x)
         }
@@ -27,7 +27,7 @@ extension FieldGetters {
 
     /// Load rows of a group × subject that a subgroup's lessons are taught under.
     static func loadRows(group: Int32, subject: Int32, subgroup: String?, _ e: Env) -> [Int32] {
-        let rows = e.ix.nb.loadByGS[JournalIndex.key(group, subject)] ?? []
+        let rows = e.nb.loadByGS[JournalIndex.key(group, subject)] ?? []
         let want = subgroup?.trimmingSpaces() ?? ""
         return rows.filter { i in
             let s = e.journal.load[Int(i)].subgroup?.trimmingSpaces() ?? ""
@@ -40,19 +40,19 @@ extension FieldGetters {
     /// The КТП row of the lesson's group and subject whose topic is closest to the lesson's
     /// topic; ties go to the row whose ordinal is nearest the lesson's.
     static func bestPlan(_ r: Ref, _ e: Env) -> (item: Int32, similarity: Double)? {
-        e.ix.nb.bestPlan.get(r.i) { findBestPlan(r, e) }
+        e.nb.bestPlan.get(r.i) { findBestPlan(r, e) }
     }
 
     static func findBestPlan(_ r: Ref, _ e: Env) -> (item: Int32, similarity: Double)? {
         let l = e.journal.lessons[Int(r.i)]
         guard let topic = l.topic, !topic.trimmingSpaces().isEmpty,
-              let rows = e.ix.nb.planByGS[JournalIndex.key(l.group, l.subject)], !rows.isEmpty else { return nil }
+              let rows = e.nb.planByGS[JournalIndex.key(l.group, l.subject)], !rows.isEmpty else { return nil }
         let words = TopicWords.stems(topic)
         let ordinal = Int(e.ix.lessonOrdinal[Int(r.i)])
         var best: (Int32, Double, Int)?
         for p in rows {
             let item = e.journal.plan[Int(p)]
-            let s = TopicWords.similarity(words, e.ix.nb.planWords.of(p, item.topic))
+            let s = TopicWords.similarity(words, e.nb.planWords.of(p, item.topic))
             let dist = abs(item.ordinal - ordinal)
             if let b = best, s < b.1 || (s == b.1 && dist >= b.2) { continue }
             best = (p, s, dist)
@@ -97,7 +97,7 @@ extension FieldGetters {
             return .num(Double(max(1, n)))
         }
         add(.lesson, "last_bell_end") { r, e in
-            guard let b = e.ix.nb.lastBell else { return .null }
+            guard let b = e.nb.lastBell else { return .null }
             return .time(Int64(e.journal.lessons[Int(r.i)].date.dayNumber) * 86_400 + b)
         }
         add(.lesson, "best_plan_item") { r, e in bestPlan(r, e).map { .ref(Ref(kind: .planItem, i: $0.item)) } ?? .null }
@@ -107,14 +107,14 @@ extension FieldGetters {
         add(.cell, "later_cells") { r, e in
             let c = e.journal.cells[Int(r.i)]
             let l = e.journal.lessons[Int(c.lesson)]
-            let list = e.ix.nb.cellsBySS[JournalIndex.key(c.student, l.subject)] ?? []
+            let list = e.nb.cellsBySS[JournalIndex.key(c.student, l.subject)] ?? []
             let lo = e.ix.position(in: list, day: l.date.dayNumber, inclusive: false)
             return .list(list[lo...].map { Ref(kind: .cell, i: $0) })
         }
         add(.cell, "earlier_cells") { r, e in
             let c = e.journal.cells[Int(r.i)]
             let l = e.journal.lessons[Int(c.lesson)]
-            let list = e.ix.nb.cellsBySS[JournalIndex.key(c.student, l.subject)] ?? []
+            let list = e.nb.cellsBySS[JournalIndex.key(c.student, l.subject)] ?? []
             let hi = e.ix.position(in: list, day: l.date.dayNumber, inclusive: true)
             return .list(list[..<hi].map { Ref(kind: .cell, i: $0) })
         }
@@ -123,7 +123,7 @@ extension FieldGetters {
             return Value.opt(e.ix.hoursByGS[JournalIndex.key(e.journal.students[Int(m.student)].group, m.subject)]) { .num($0) }
         }
         add(.span, "period_mark") { r, e in
-            guard r.p >= 0, let i = e.ix.nb.periodMarkBySSP[JournalIndex.key3(r.i, r.a, r.p)] else { return .null }
+            guard r.p >= 0, let i = e.nb.periodMarkBySSP[JournalIndex.key3(r.i, r.a, r.p)] else { return .null }
             return .ref(Ref(kind: .periodMark, i: i))
         }
         add(.change, "reason") { r, e in Value.text(e.journal.changes[Int(r.i)].reason) }

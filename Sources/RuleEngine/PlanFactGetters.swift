@@ -8,10 +8,10 @@ import RuleLanguage
 extension FieldGetters {
     /// The stream's lessons (its subgroup's and the whole group's), by date.
     static func streamLessons(_ r: Ref, _ e: Env) -> [Int32] {
-        (e.ix.lessonsByGS[JournalIndex.key(r.i, r.a)] ?? []).filter { NeighbourIndex.compatible(r.sub, e.ix.nb.lessonSub[Int($0)]) }
+        (e.ix.lessonsByGS[JournalIndex.key(r.i, r.a)] ?? []).filter { NeighbourIndex.compatible(r.sub, e.nb.lessonSub[Int($0)]) }
     }
 
-    static func planRows(_ r: Ref, _ e: Env) -> [Int32] { e.ix.nb.planByGS[JournalIndex.key(r.i, r.a)] ?? [] }
+    static func planRows(_ r: Ref, _ e: Env) -> [Int32] { e.nb.planByGS[JournalIndex.key(r.i, r.a)] ?? [] }
 
     /// КТП rows planned by the span's end; nil when the КТП has none or a row has no planned date.
     static func planRowsByEnd(_ r: Ref, _ e: Env) -> [Int32]? {
@@ -38,8 +38,8 @@ extension FieldGetters {
     /// Load rows of the stream: the subgroup's own rows and the whole group's; for the whole
     /// group when only subgroup rows exist, the largest one (subgroups repeat the curriculum).
     static func streamLoad(_ r: Ref, _ e: Env) -> [LoadItem] {
-        let rows = (e.ix.nb.loadByGS[JournalIndex.key(r.i, r.a)] ?? []).map { e.journal.load[Int($0)] }
-        let name = e.ix.nb.subgroupName(r.sub)
+        let rows = (e.nb.loadByGS[JournalIndex.key(r.i, r.a)] ?? []).map { e.journal.load[Int($0)] }
+        let name = e.nb.subgroupName(r.sub)
         let whole = rows.filter { ($0.subgroup?.trimmingSpaces() ?? "").isEmpty }
         if let name { return whole + rows.filter { $0.subgroup?.trimmingSpaces() == name } }
         if !whole.isEmpty { return whole }
@@ -52,7 +52,7 @@ extension FieldGetters {
 
         add("group") { r, _ in .ref(Ref(kind: .group, i: r.i)) }
         add("subject") { r, _ in .ref(Ref(kind: .subject, i: r.a)) }
-        add("subgroup") { r, e in e.ix.nb.subgroupName(r.sub).map { .text($0) } ?? .null }
+        add("subgroup") { r, e in e.nb.subgroupName(r.sub).map { .text($0) } ?? .null }
         add("period") { r, _ in r.p < 0 ? .null : .ref(Ref(kind: .period, i: r.p)) }
         add("start") { r, _ in .date(r.from) }
         add("end") { r, _ in .date(r.to) }

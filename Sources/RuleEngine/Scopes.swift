@@ -9,16 +9,20 @@ enum Scopes {
         let j = env.journal, ix = env.ix
         switch scope.name {
         case "lessons":
-            for (i, l) in j.lessons.enumerated() {
-                body(Ref(kind: .lesson, i: Int32(i)), l.date.dayNumber)
+            // By index, not `enumerated()`: that copies each lesson (a retain per text field).
+            for i in j.lessons.indices {
+                body(Ref(kind: .lesson, i: Int32(i)), j.lessons[i].date.dayNumber)
             }
         case "cells", "marks", "absences":
             let onlyMarks = scope.name == "marks", onlyAbs = scope.name == "absences"
-            for (li, l) in j.lessons.enumerated() {
+            for li in j.lessons.indices {
+                let day = j.lessons[li].date.dayNumber
                 for c in ix.cells(ofLesson: Int32(li)) {
-                    let v = j.cells[Int(c)].value
-                    if onlyMarks && !v.hasMark || onlyAbs && !v.isAbsence { continue }
-                    body(Ref(kind: .cell, i: c), l.date.dayNumber)
+                    if onlyMarks || onlyAbs {
+                        let v = j.cells[Int(c)].value
+                        if onlyMarks && !v.hasMark || onlyAbs && !v.isAbsence { continue }
+                    }
+                    body(Ref(kind: .cell, i: c), day)
                 }
             }
         case "period_marks":

@@ -95,6 +95,9 @@ final class Env {
 
     let journal: Journal
     let ix: JournalIndex
+    /// The index's neighbour lookups, fetched once per evaluation thread (`JournalIndex.nb`
+    /// takes a lock; a getter reading it per record would pay it per record).
+    lazy var nb: NeighbourIndex = ix.nb
     /// Bound records by depth (0 — the rule's record). A raw buffer: reading a slot costs no
     /// exclusivity check, and depths are fixed at compile time, so nothing is pushed or popped.
     let slots: UnsafeMutablePointer<Ref>

@@ -145,13 +145,13 @@ struct ItemFacts {
             }
             let span = r.p >= 0 && Int(r.p) < j.calendar.periods.count ? j.calendar.periods[Int(r.p)].name
                 : "\(LocalDate(dayNumber: r.from).iso)..\(LocalDate(dayNumber: r.to).iso)"
-            key = "\(group ?? "")|\(subject ?? "")|\(env.ix.nb.subgroupName(r.sub) ?? "")|\(span)"
+            key = "\(group ?? "")|\(subject ?? "")|\(env.nb.subgroupName(r.sub) ?? "")|\(span)"
         case .teaching:
             group = j.groups[Int(r.i)].name
             subject = j.subjects[Int(r.a)].name
             teacher = j.teachers[Int(r.p)].name
             date = LocalDate(dayNumber: r.to)
-            key = "ведёт|\(group ?? "")|\(subject ?? "")|\(env.ix.nb.subgroupName(r.sub) ?? "")|\(teacher ?? "")"
+            key = "ведёт|\(group ?? "")|\(subject ?? "")|\(env.nb.subgroupName(r.sub) ?? "")|\(teacher ?? "")"
         case .teacherMonth:
             teacher = j.teachers[Int(r.i)].name
             date = LocalDate(dayNumber: r.from)

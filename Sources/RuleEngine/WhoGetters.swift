@@ -12,12 +12,12 @@ extension FieldGetters {
             .list((Int(r.i) < e.ix.studentsByGroup.count ? e.ix.studentsByGroup[Int(r.i)] : []).map { Ref(kind: .student, i: $0) })
         }
         add(.group, "lessons") { r, e in
-            lessonRefs(Int(r.i) < e.ix.nb.lessonsByGroup.count ? e.ix.nb.lessonsByGroup[Int(r.i)] : [])
+            lessonRefs(Int(r.i) < e.nb.lessonsByGroup.count ? e.nb.lessonsByGroup[Int(r.i)] : [])
         }
         add(.group, "teachers") { r, e in
             var seen = Set<Int32>(), out: [Ref] = []
             func note(_ t: Int32?) { if let t, seen.insert(t).inserted { out.append(Ref(kind: .teacher, i: t)) } }
-            for l in Int(r.i) < e.ix.nb.lessonsByGroup.count ? e.ix.nb.lessonsByGroup[Int(r.i)] : [] {
+            for l in Int(r.i) < e.nb.lessonsByGroup.count ? e.nb.lessonsByGroup[Int(r.i)] : [] {
                 note(e.journal.lessons[Int(l)].teacher)
                 note(e.journal.lessons[Int(l)].scheduledTeacher)
             }
@@ -28,7 +28,7 @@ extension FieldGetters {
             loadRefs(e.journal.load.indices.filter { e.journal.load[$0].group == r.i }.map(Int32.init))
         }
         add(.teacher, "lessons") { r, e in
-            lessonRefs(Int(r.i) < e.ix.nb.lessonsByTeacher.count ? e.ix.nb.lessonsByTeacher[Int(r.i)] : [])
+            lessonRefs(Int(r.i) < e.nb.lessonsByTeacher.count ? e.nb.lessonsByTeacher[Int(r.i)] : [])
         }
 
         add(.load, "teacher") { r, e in .ref(Ref(kind: .teacher, i: load(r, e).teacher)) }
@@ -50,18 +50,18 @@ extension FieldGetters {
         add(.teaching, "teacher") { r, _ in .ref(Ref(kind: .teacher, i: r.p)) }
         add(.teaching, "group") { r, _ in .ref(Ref(kind: .group, i: r.i)) }
         add(.teaching, "subject") { r, _ in .ref(Ref(kind: .subject, i: r.a)) }
-        add(.teaching, "subgroup") { r, e in e.ix.nb.subgroupName(r.sub).map { .text($0) } ?? .null }
+        add(.teaching, "subgroup") { r, e in e.nb.subgroupName(r.sub).map { .text($0) } ?? .null }
         add(.teaching, "start") { r, _ in .date(r.from) }
         add(.teaching, "end") { r, _ in .date(r.to) }
         add(.teaching, "lessons") { r, e in lessonRefs(teachingLessons(r, e)) }
-        add(.teaching, "load") { r, e in loadRefs(loadRows(group: r.i, subject: r.a, subgroup: e.ix.nb.subgroupName(r.sub), e)) }
+        add(.teaching, "load") { r, e in loadRefs(loadRows(group: r.i, subject: r.a, subgroup: e.nb.subgroupName(r.sub), e)) }
 
         // teacher_month: i — teacher, from/to — the month.
         add(.teacherMonth, "teacher") { r, _ in .ref(Ref(kind: .teacher, i: r.i)) }
         add(.teacherMonth, "start") { r, _ in .date(r.from) }
         add(.teacherMonth, "end") { r, _ in .date(r.to) }
         add(.teacherMonth, "lessons") { r, e in
-            lessonRefs((Int(r.i) < e.ix.nb.lessonsByTeacher.count ? e.ix.nb.lessonsByTeacher[Int(r.i)] : []).filter {
+            lessonRefs((Int(r.i) < e.nb.lessonsByTeacher.count ? e.nb.lessonsByTeacher[Int(r.i)] : []).filter {
                 let d = e.journal.lessons[Int($0)].date.dayNumber
                 return d >= r.from && d <= r.to
             })
@@ -76,7 +76,7 @@ extension FieldGetters {
 
     static func teachingLessons(_ r: Ref, _ e: Env) -> [Int32] {
         (e.ix.lessonsByGS[JournalIndex.key(r.i, r.a)] ?? []).filter {
-            e.ix.nb.lessonSub[Int($0)] == r.sub && teachingTeacher(e.journal.lessons[Int($0)]) == r.p
+            e.nb.lessonSub[Int($0)] == r.sub && teachingTeacher(e.journal.lessons[Int($0)]) == r.p
         }
     }
 }

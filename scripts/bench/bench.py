@@ -85,13 +85,81 @@ def zhurnal_import(binary, folder, db, log):
 # PLUG-IN: zhurnal check with the pack (exit code 1 = violations found: success); the time
 # includes loading the journal from the database. Returns the measure.py result plus `counts`
 # of the five checks when the JSON findings can be mapped to them (`five_counts`), else None.
-def zhurnal_check(binary, db, json_out, log):
+def zhurnal_check(binary, db, json_out, log, rules=None):
     if not supports(binary, "check") or not os.path.exists(db):
         return None
-    r = measure([binary, "check", db, "--rules", RULES, "--json", json_out], log)
+    args = [binary, "check", db, "--rules", rules or RULES] + (["--json", json_out] if json_out else [])
+    r = measure(args, log)
     r["failed"] = r["rc"] not in (0, 1)
-    r["counts"] = five_counts(json_out) if not r["failed"] else None
+    r["counts"] = five_counts(json_out) if json_out and not r["failed"] else None
     return r
+
+
+# Issue 17: `zhurnal check FOLDER` end to end (the folder's journal built in memory), the import,
+# `check DB` and the whole oosh14 pack, for the binary under test and — when BASE_BIN names
+# the build it started from — that one too, run alternately (base, new, base, new …, REPEAT
+# rounds) so that both meet the same load on a shared machine. Wall and CPU seconds per round.
+OOSH14 = "rules/oosh14.rules"
+REPEAT = int(os.environ.get("REPEAT", "3"))
+OOSH14_SIZES = os.environ.get("OOSH14_SIZES", "small college").split()
+
+
+def zhurnal_round(binary, folders, size, work, tag, log):
+    """One round of every zhurnal measurement over the institution folders (summed, peak max)."""
+    parts = {"import": [], "check_db": [], "check_folder": [], "oosh14": []}
+    counts_db, counts_folder = [], []
+    for i, f in enumerate(folders):
+        db = os.path.join(work, f"{size}-{tag}-{i:02d}.sqlite")
+        r = zhurnal_import(binary, f, db, log)
+        if r is None or r.get("failed"):
+            return None
+        parts["import"].append(r)
+        c = zhurnal_check(binary, db, os.path.join(work, f"{size}-{tag}-{i:02d}.json"), log)
+        parts["check_db"].append(c)
+        counts_db.append(c and c["counts"])
+        # The folder as the user has it (its .zhurnal-ignore keeps ground_truth.csv out).
+        c = zhurnal_check(binary, f, os.path.join(work, f"{size}-{tag}-{i:02d}-folder.json"), log)
+        parts["check_folder"].append(c)
+        counts_folder.append(c and c["counts"])
+        if size in OOSH14_SIZES and os.path.exists(OOSH14):
+            parts["oosh14"].append(zhurnal_check(binary, db, None, log, rules=OOSH14))
+    out = {}
+    for k, rs in parts.items():
+        if not rs or any(r is None or r.get("failed") for r in rs):
+            out[k] = None
+            continue
+        out[k] = {"seconds": sum(r["seconds"] for r in rs), "cpu": sum(r.get("cpu", 0) for r in rs),
+                  "peak_rss_mb": max(r["peak_rss_mb"] for r in rs)}
+    for k, counts in (("check_db", counts_db), ("check_folder", counts_folder)):
+        if out[k] is not None:
+            out[k]["counts"] = [sum(x) for x in zip(*counts)] if all(counts) else None
+    return out
+
+
+def zhurnal_rounds(args, folders, size, log):
+    """REPEAT rounds, alternating the base build and this one; per measurement the rounds' wall
+    and CPU seconds (lists) and the peak RSS."""
+    bins = [("base", args.base_bin)] if args.base_bin else []
+    bins.append(("new", args.bin))
+    rounds = {tag: [] for tag, _ in bins}
+    for k in range(REPEAT):
+        for tag, b in bins:
+            print(f"[{size}] zhurnal {tag}, round {k + 1}/{REPEAT}…", flush=True)
+            rounds[tag].append(zhurnal_round(b, folders, size, args.work, tag, log))
+    out = {}
+    for tag, rs in rounds.items():
+        if any(r is None for r in rs):
+            out[tag] = None
+            continue
+        m = {}
+        for key in rs[0]:
+            if any(r[key] is None for r in rs):
+                m[key] = None
+                continue
+            m[key] = {"walls": [r[key]["seconds"] for r in rs], "cpus": [r[key]["cpu"] for r in rs],
+                      "peak_rss_mb": max(r[key]["peak_rss_mb"] for r in rs), "counts": rs[0][key].get("counts")}
+        out[tag] = m
+    return out
 
 
 # PLUG-IN: map zhurnal findings (JSON) onto the five checks: the rule ids of the pack that
@@ -171,8 +239,9 @@ def bench_size(args, size):
             counts = [c["counts"] for c in checks]
             chk = {"seconds": sum(c["seconds"] for c in checks), "peak_rss_mb": max(c["peak_rss_mb"] for c in checks),
                    "counts": [sum(x) for x in zip(*counts)] if all(counts) else None}
+    rounds = zhurnal_rounds(args, folders, size, log)
     return {"size": size, "institutions": len(folders), "mb": mb, "cells": cells, "lessons": lessons, "gen": gen,
-            "expected": expected, "duckdb": duck, "pandas": pand, "import": imp, "check": chk}
+            "expected": expected, "duckdb": duck, "pandas": pand, "import": imp, "check": chk, "rounds": rounds}
 
 
 def write_report(args, info, results):
@@ -231,14 +300,56 @@ def write_report(args, info, results):
              "(chosen with BENCH_RULES; the whole oosh14 pack is timed separately below)" if RULES_NAME == "five" else f"`{RULES}`") +
              ". «нет»: the binary did not support the command or the pack's rule ids are not mapped (RULE_IDS_FOR_CHECK "
              "in `scripts/bench/bench.py`). Check definitions: header of `scripts/bench/duckdb_checks.sql`.\n")
+    L.extend(rounds_report(args, results))
     L.append(NOTES)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(L))
 
 
+def span(xs, digits=2):
+    lo, hi = min(xs), max(xs)
+    return f"{lo:.{digits}f}" if f"{lo:.{digits}f}" == f"{hi:.{digits}f}" else f"{lo:.{digits}f}–{hi:.{digits}f}"
+
+
+def rounds_report(args, results):
+    """Issue 17's table: each zhurnal measurement for the base build and this one (wall and CPU
+    seconds over the rounds, best first), against DuckDB's and pandas' read + five checks."""
+    L = ["\n## Issue 17: a folder checked end to end, the import, `check DB`, the whole oosh14 pack\n"]
+    L.append(f"{REPEAT} rounds, the builds alternating in each (" + ("base, this" if args.base_bin else "this build only") +
+             "); wall and CPU (user + system, all threads) seconds as min–max over the rounds; peak RSS the largest; "
+             "«× DuckDB» is the best wall time over DuckDB's read + five checks (its CPU in brackets is DuckDB's process, "
+             "interpreter start included).\n")
+    L.append("| size | measurement | build | wall s | CPU s | peak RSS MB | MB/s | × DuckDB | counts = truth |")
+    L.append("|---|---|---|---|---|---|---|---|---|")
+    names = {"check_folder": "`check FOLDER --rules five.rules` (end to end)", "import": "`import FOLDER --db X`",
+             "check_db": "`check X --rules five.rules`", "oosh14": "`check X --rules oosh14.rules` (whole pack)"}
+    for r in results:
+        d, p = r["duckdb"], r["pandas"]
+        base = d["times"]["total"]
+        L.append(f"| {r['size']} | read CSV + five checks | DuckDB | {base:.2f} | ({d.get('cpu', 0):.2f}) | {d['peak_rss_mb']:.0f} | "
+                 f"{r['mb'] / base:.0f} | 1.0 | {'да' if d['counts'] == r['expected'] else '**нет**'} |")
+        L.append(f"| {r['size']} | read CSV + five checks | pandas | {p['times']['total']:.2f} | ({p.get('cpu', 0):.2f}) | "
+                 f"{p['peak_rss_mb']:.0f} | {r['mb'] / p['times']['total']:.0f} | {p['times']['total'] / base:.1f} | "
+                 f"{'да' if p['counts'] == r['expected'] else '**нет**'} |")
+        for key in ("check_folder", "import", "check_db", "oosh14"):
+            for tag in ("base", "new"):
+                m = (r.get("rounds") or {}).get(tag)
+                if m is None or m.get(key) is None:
+                    continue
+                x = m[key]
+                mbs = f"{r['mb'] / min(x['walls']):.0f}" if key in ("check_folder", "import") else ""
+                ratio = f"{min(x['walls']) / base:.2f}" if key != "oosh14" else ""
+                counts = "" if key in ("import", "oosh14") else ("да" if x["counts"] == r["expected"] else
+                                                                   (NO if x["counts"] is None else "**нет**"))
+                L.append(f"| {r['size']} | {names[key]} | {'base' if tag == 'base' else 'this'} | {span(x['walls'])} | "
+                         f"{span(x['cpus'])} | {x['peak_rss_mb']:.0f} | {mbs} | {ratio} | {counts} |")
+    return L
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--bin", required=True)
+    p.add_argument("--base-bin", default=None, help="the build to compare with, run alternately (issue 17)")
     p.add_argument("--work", required=True)
     p.add_argument("--seed", default="1")
     p.add_argument("--inject", default="0.01")

@@ -28,6 +28,9 @@ def main():
     out["times"]["load"] = round(load, 3)
     out["times"]["total"] = round(time.perf_counter() - t0, 3)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    # CPU time of the whole process (user + system, every thread), from the interpreter's start.
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    out["cpu"] = round(ru.ru_utime + ru.ru_stime, 3)
     print(json.dumps(out, ensure_ascii=False))
 
 main()

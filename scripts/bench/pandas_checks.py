@@ -62,6 +62,9 @@ def main():
     timed("check5", lambda: (lessons["Тема"].str.strip() == "").sum())
     out["times"]["total"] = round(time.perf_counter() - t0, 3)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    # CPU time of the whole process (user + system, every thread), from the interpreter's start.
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    out["cpu"] = round(ru.ru_utime + ru.ru_stime, 3)
     print(json.dumps(out, ensure_ascii=False))
 
 main()

@@ -7,6 +7,8 @@
 #   bash scripts/bench/run.sh                        # small and college
 #   SIZES="small college district" bash scripts/bench/run.sh
 #   SEED=1 RATE=0.01 OUT=BENCHMARKS.md bash scripts/bench/run.sh
+#   BASE_BIN=/path/to/base/zhurnal REPEAT=3 bash scripts/bench/run.sh   # this build against another,
+#                                   # alternating, REPEAT rounds (wall and CPU seconds of each)
 #
 # DuckDB and pandas are pip-installed into .build-bench/venv (git-ignored); generated data
 # goes to .build-bench/data/<size>. Where the zhurnal timings plug in: see bench.py,
@@ -29,4 +31,5 @@ if ! "$WORK/venv/bin/python" -c "import duckdb, pandas" 2>/dev/null; then
 fi
 # shellcheck disable=SC2086
 "$WORK/venv/bin/python" scripts/bench/bench.py --bin .build/release/zhurnal --work "$WORK" \
-    --seed "$SEED" --inject "$RATE" --out "$OUT" --command "SIZES=\"$SIZES\" bash scripts/bench/run.sh" $SIZES
+    --seed "$SEED" --inject "$RATE" --out "$OUT" ${BASE_BIN:+--base-bin "$BASE_BIN"} \
+    --command "SIZES=\"$SIZES\"${BASE_BIN:+ BASE_BIN=…} REPEAT=${REPEAT:-3} bash scripts/bench/run.sh" $SIZES

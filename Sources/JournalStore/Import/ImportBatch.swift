@@ -56,7 +56,8 @@ public final class ImportBatch: RecordSink {
     /// stops with a Russian message, never a raw SQLite one.
     init(db: Database, wait: Double) throws {
         self.db = db
-        let first = try db.scalar("SELECT EXISTS (SELECT 1 FROM batch)") == 0
+        // A database in memory keeps its journal in memory whatever is asked (`MemoryStore`).
+        let first = try db.scalar("SELECT EXISTS (SELECT 1 FROM batch)") == 0 && !db.isMemory
         rollbackJournal = first
         if first { Self.useRollbackJournal(db) }
         db.setBusyTimeout(seconds: wait)

@@ -19,11 +19,12 @@ final class Database {
     /// Process-wide SQLite settings, made once before the first connection opens.
     private static let configured: Void = { _ = zhurnal_sqlite3_config_no_memstatus() }()
 
-    /// Opens (creating with mode 0600 when absent) the database at `path`.
+    /// Opens (creating with mode 0600 when absent) the database at `path`; `Database.memory`
+    /// opens a private database that lives in this process's memory only.
     init(path: String, readOnly: Bool = false) throws {
         Self.configured
         self.path = path
-        if !readOnly, !FileManager.default.fileExists(atPath: path) {
+        if !readOnly, path != Self.memory, !FileManager.default.fileExists(atPath: path) {
             let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
             if fd >= 0 { close(fd) }
         }
@@ -38,6 +39,10 @@ final class Database {
         handle = db
         sqlite3_busy_timeout(db, Int32(Self.defaultBusySeconds * 1000))
     }
+
+    /// The path SQLite opens as a database in memory (no file, gone with the connection).
+    static let memory = ":memory:"
+    var isMemory: Bool { path == Self.memory }
 
     /// How long a statement waits for another connection's lock before SQLITE_BUSY.
     static let defaultBusySeconds = 5.0

@@ -9,7 +9,12 @@ struct RuleTimer {
     mutating func mark(_ what: String) {
         guard Self.enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "  %@: %.3f с\n", what, now.timeIntervalSince(last)).utf8))
+        Self.print(what, seconds: now.timeIntervalSince(last))
         last = now
+    }
+
+    static func print(_ what: String, seconds: Double) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(String(format: "  %@: %.3f с\n", what, seconds).utf8))
     }
 }

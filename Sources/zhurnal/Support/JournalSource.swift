@@ -4,7 +4,8 @@ import JournalModel
 import JournalStore
 
 /// Opens what the user named on the command line: a database written by `zhurnal import`, or
-/// CSV files/folders (imported into a temporary database first, or into `keepDatabase`).
+/// CSV files/folders (imported into a database in memory — `JournalStore.inMemory` — or into
+/// `keepDatabase`).
 /// Always the whole journal: a window selects findings after evaluation, never the evidence.
 ///
 /// CONTRACT (owned by the import/store work): `check`, `memo` and `inspection` call only this.
@@ -23,13 +24,9 @@ enum JournalSource {
             if paths.count == 1, isDatabase(paths[0]) {
                 store = try JournalStore(path: paths[0])
             } else {
-                let dbPath = options.keepDatabase ?? temporaryDatabasePath()
-                defer {
-                    if options.keepDatabase == nil {
-                        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
-                    }
-                }
-                store = try JournalStore(path: dbPath)
+                // The folder's journal is built in memory (the same import and merge as
+                // `zhurnal import`, no file written and read back), or in `--db` when asked.
+                store = try options.keepDatabase.map { try JournalStore(path: $0) } ?? JournalStore.inMemory()
                 let setup = try ImportSetup(profileArgument: options.profile, profilesDirectory: options.profilesDirectory)
                 let summary = try setup.session.run(try setup.collectFiles(paths), into: store,
                                                     progress: ProgressBar.shared.update)
@@ -60,9 +57,6 @@ enum JournalSource {
         return head == Data("SQLite format 3\0".utf8)
     }
 
-    static func temporaryDatabasePath() -> String {
-        (NSTemporaryDirectory() as NSString).appendingPathComponent("zhurnal-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).sqlite")
-    }
 }
 
 struct JournalSourceError: Error {
