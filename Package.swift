@@ -46,10 +46,15 @@ let package = Package(
         ]),
         // Synthetic journals with ground truth.
         .target(name: "JournalGenerator", dependencies: ["JournalModel"]),
+        // What the CLI and the web page both do: load and judge a journal, set up an import,
+        // find packs, profiles and templates, prepare documents.
+        .target(name: "Workflows", dependencies: [
+            "JournalModel", "Findings", "JournalImport", "JournalStore", "RuleLanguage", "RuleEngine", "Reports",
+        ]),
         // The thin command line.
         .executableTarget(name: "zhurnal", dependencies: [
             "JournalModel", "Findings", "JournalImport", "JournalStore",
-            "RuleLanguage", "RuleEngine", "Reports", "JournalGenerator",
+            "RuleLanguage", "RuleEngine", "Reports", "JournalGenerator", "Workflows",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
