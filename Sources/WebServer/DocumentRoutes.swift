@@ -35,9 +35,10 @@ enum DocumentRoutes {
             guard let n = context.parameters.get("n", as: Int.self), let check = await state.workspace.check(n) else {
                 return state.pages.error(["такой проверки нет"], context: context, section: "documents", status: .notFound)
             }
-            var report = check.report
-            if context.session?.pseudonymize == true { report = pseudonymized(report) }
-            let data = try temporaryFile(state.workspace, ext: "json") { path in try ReportJSON.write(report, to: path) }
+            var data = try temporaryFile(state.workspace, ext: "json") { path in try ReportJSON.write(check.report, to: path) }
+            if context.session?.pseudonymize == true {
+                data = pseudonymized(data, report: check.report, journal: try? await state.workspace.journal())
+            }
             return download(data, name: "проверка-\(n).json", type: "application/json", context: context)
         }
         router.get("/documents/memo") { request, context in
@@ -185,21 +186,20 @@ enum DocumentRoutes {
         return data
     }
 
-    /// The report with students' names replaced by codes (the pseudonymise switch).
-    static func pseudonymized(_ report: CheckReport) -> CheckReport {
-        let p = StudentPseudonyms(students: report.findings.compactMap { f in f.student.map { (group: f.group ?? "", name: $0) } })
-        var r = report
-        for i in r.findings.indices {
-            guard let name = r.findings[i].student, !name.isEmpty else { continue }
-            let code = p.code(group: r.findings[i].group, name: name)
-            r.findings[i].student = code
-            r.findings[i].message = r.findings[i].message.replacingOccurrences(of: name, with: code)
-            r.findings[i].key = r.findings[i].key.replacingOccurrences(of: name, with: code)
-            for j in r.findings[i].evidence.indices {
-                r.findings[i].evidence[j].value = r.findings[i].evidence[j].value.replacingOccurrences(of: name, with: code)
-            }
+    /// The JSON with every student's name replaced by their code (the pseudonymise switch): in
+    /// findings, their keys and evidence, and the «не проверено» lists alike. Longer names first,
+    /// so that no name is left half-replaced inside another.
+    static func pseudonymized(_ json: Data, report: CheckReport, journal: Journal?) -> Data {
+        var all = (journal?.students ?? []).map { s in (group: journal?.group(s.group).name ?? "", name: s.name) }
+        for f in report.findings { if let s = f.student { all.append((group: f.group ?? "", name: s)) } }
+        for o in report.outcomes { for item in o.skippedItems { if let s = item.student { all.append((group: item.group ?? "", name: s)) } } }
+        let codes = StudentPseudonyms(students: all)
+        var text = String(decoding: json, as: UTF8.self)
+        var seen = Set<String>()
+        for s in all.sorted(by: { $0.name.count > $1.name.count }) where !s.name.isEmpty && seen.insert(s.name).inserted {
+            text = text.replacingOccurrences(of: s.name, with: codes.code(group: s.group, name: s.name))
         }
-        return r
+        return Data(text.utf8)
     }
 
     static func page(state: WebState, context: WebContext, message: String?, status: HTTPResponse.Status = .ok,

@@ -12,7 +12,7 @@ public struct UploadLimits: Sendable {
 
     public init() {}
 
-    static func megabytes(_ b: Int64) -> String { "\(b >> 20) МБ" }
+    static func megabytes(_ b: Int64) -> String { b >= 1 << 20 ? "\(b >> 20) МБ" : "\(b >> 10) КБ" }
 }
 
 /// An upload refused: the Russian sentence the page shows.
