@@ -16,7 +16,7 @@ enum ImportJob {
         let reporter = WorkflowReporter(note: { notes.add($0) }, progress: progress)
         do {
             let setup = try ImportSetup(profileArgument: nil, profilesDirectory: nil, reporter: reporter)
-            var files = try setup.collectFiles([upload.folder])
+            var files = try setup.collectFiles(exportRoots(upload.folder))
             for i in files.indices { files[i].displayName = local(files[i].displayName) }
             guard !files.isEmpty else {
                 throw WorkflowError.message("в загрузке нет таблиц журнала (CSV, TSV, TXT, XLSX)"
@@ -41,6 +41,30 @@ enum ImportJob {
         } catch {
             return .failure(.message("импорт не выполнен: \(error)"))
         }
+    }
+
+    /// What the import is given, as if the user named it on the command line: each uploaded
+    /// file, and each unpacked archive as a folder — the innermost folder that holds more than
+    /// one folder, so that its `.zhurnal-ignore` (e.g. `ground_truth.csv` of a generated
+    /// journal) applies as it does to `zhurnal import ПАПКА`.
+    static func exportRoots(_ folder: String) -> [String] {
+        let fm = FileManager.default
+        var out: [String] = []
+        for name in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+            var path = (folder as NSString).appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+            if isDir.boolValue {
+                while let inner = try? fm.contentsOfDirectory(atPath: path).filter({ !$0.hasPrefix("__MACOSX") }), inner.count == 1 {
+                    let next = (path as NSString).appendingPathComponent(inner[0])
+                    var nextIsDir: ObjCBool = false
+                    guard fm.fileExists(atPath: next, isDirectory: &nextIsDir), nextIsDir.boolValue else { break }
+                    path = next
+                }
+            }
+            out.append(path)
+        }
+        return out
     }
 
     static func record(_ s: ImportSession.Summary, number: Int, notes: [String]) -> ImportRecord {
