@@ -80,7 +80,7 @@ enum CheckRoutes {
             for f in check.report.findings { if let s = f.student { all.append((group: f.group ?? "", name: s)) } }
             pseudonyms = StudentPseudonyms(students: all)
         }
-        let view = FindingsView(check: check, comparison: comparison, pseudonyms: pseudonyms)
+        let view = FindingsView(check: check, index: await state.workspace.index(n, check), comparison: comparison, pseudonyms: pseudonyms)
         let matching = view.matching(filter)
         let pages = max(1, (matching.count + FindingsView.pageSize - 1) / FindingsView.pageSize)
         let page = min(filter.page, pages)
@@ -94,8 +94,9 @@ enum CheckRoutes {
             "outcomes": summary(check.report), "rows": view.rows(slice), "total": check.report.findings.count,
             "matching": matching.count, "page": page, "pages": pages,
             "prev": page > 1 ? link(page - 1) : "", "next": page < pages ? link(page + 1) : "",
-            "teachers": view.choices(\.teacher, selected: filter.teacher), "groups": view.choices(\.group, selected: filter.group),
-            "subjects": view.choices(\.subject, selected: filter.subject),
+            "teachers": FindingsView.choices(view.index.teachers, selected: filter.teacher),
+            "groups": FindingsView.choices(view.index.groups, selected: filter.group),
+            "subjects": FindingsView.choices(view.index.subjects, selected: filter.subject),
             "rules": check.report.outcomes.filter { $0.violations > 0 }.map { ["value": $0.ruleId, "title": $0.title, "selected": $0.ruleId == filter.rule] as [String: Any] },
             "severities": Severity.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == filter.severity] as [String: Any] },
             "from": filter.from ?? "", "to": filter.to ?? "", "teacherPage": teacherPage, "teacher": filter.teacher ?? "",

@@ -30,6 +30,7 @@ struct FindingsView {
     }
 
     let check: StoredCheck
+    let index: CheckIndex
     let comparison: Comparison?
     let pseudonyms: StudentPseudonyms?
 
@@ -38,7 +39,7 @@ struct FindingsView {
         let from = filter.from.flatMap(DateParsing.date), to = filter.to.flatMap(DateParsing.date)
         let severity = filter.severity.flatMap(Severity.init(rawValue:))
         let fs = check.report.findings
-        let idx = fs.indices.filter { i in
+        return index.order.filter { i in
             let f = fs[i]
             if let t = filter.teacher, f.teacher != t { return false }
             if let g = filter.group, f.group != g { return false }
@@ -46,21 +47,12 @@ struct FindingsView {
             if let r = filter.rule, f.ruleId != r { return false }
             if let s = severity, f.severity != s { return false }
             if from != nil || to != nil {
-                guard let d = f.dueDate else { return false }
+                guard let d = index.due[i] else { return false }
                 if let from, d < from { return false }
                 if let to, d > to { return false }
             }
             if let st = filter.status, let c = comparison, c.status(of: f).rawValue != st { return false }
             return true
-        }
-        return idx.sorted { a, b in
-            let x = fs[a], y = fs[b]
-            if x.severity != y.severity { return x.severity.rank < y.severity.rank }
-            let dx = x.dueDate ?? x.date, dy = y.dueDate ?? y.date
-            if dx != dy { return (dx.map { $0.iso } ?? "") < (dy.map { $0.iso } ?? "") }
-            if (x.group ?? "") != (y.group ?? "") { return (x.group ?? "") < (y.group ?? "") }
-            if (x.teacher ?? "") != (y.teacher ?? "") { return (x.teacher ?? "") < (y.teacher ?? "") }
-            return a < b
         }
     }
 
@@ -72,7 +64,7 @@ struct FindingsView {
         return indices.map { i in
             let f = fs[i]
             var row: [String: Any] = ["severity": f.severity.rawValue, "severityClass": Self.cssClass(f.severity),
-                                      "date": (f.dueDate ?? f.date).map { $0.description } ?? "",
+                                      "date": index.due[i].map { $0.description } ?? "",
                                       "group": f.group ?? "", "subject": f.subject ?? "", "teacher": f.teacher ?? "",
                                       "rule": titles[f.ruleId] ?? f.ruleId, "clause": f.clause,
                                       "message": scrub(f.message, f), "student": f.student.map { student($0, f.group) } ?? ""]
@@ -97,8 +89,38 @@ struct FindingsView {
         }
     }
 
-    /// The choices of each filter: the values the findings have.
-    func choices(_ key: KeyPath<Finding, String?>, selected: String?) -> [[String: Any]] {
-        Set(check.report.findings.compactMap { $0[keyPath: key] }).sorted().map { ["value": $0, "selected": $0 == selected] }
+    /// The choices of a filter: the values the findings have.
+    static func choices(_ values: [String], selected: String?) -> [[String: Any]] {
+        values.map { ["value": $0, "selected": $0 == selected] }
+    }
+}
+
+/// What every page of one check needs, computed once: the findings in the page's order
+/// (severity, due date, class, teacher), their due dates, and the filters' choices. A page of
+/// 10,000 findings then only filters and slices.
+final class CheckIndex: Sendable {
+    let order: [Int]
+    let due: [LocalDate?]
+    let teachers, groups, subjects: [String]
+
+    init(_ report: CheckReport) {
+        let fs = report.findings
+        let due = fs.map { $0.dueDate ?? $0.date }
+        self.due = due
+        order = fs.indices.sorted { a, b in
+            let x = fs[a], y = fs[b]
+            if x.severity != y.severity { return x.severity.rank < y.severity.rank }
+            if due[a] != due[b] {
+                guard let da = due[a] else { return false }
+                guard let db = due[b] else { return true }
+                return da < db
+            }
+            if (x.group ?? "") != (y.group ?? "") { return (x.group ?? "") < (y.group ?? "") }
+            if (x.teacher ?? "") != (y.teacher ?? "") { return (x.teacher ?? "") < (y.teacher ?? "") }
+            return a < b
+        }
+        teachers = Set(fs.compactMap(\.teacher)).sorted()
+        groups = Set(fs.compactMap(\.group)).sorted()
+        subjects = Set(fs.compactMap(\.subject)).sorted()
     }
 }

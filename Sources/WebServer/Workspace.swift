@@ -18,6 +18,7 @@ actor Workspace {
     private(set) var imports: [ImportRecord] = []
     private var checks: [Int: StoredCheck] = [:]
     private var nextCheck = 1
+    private var indexes: [Int: CheckIndex] = [:]
 
     init(folder: String) throws {
         self.folder = (folder as NSString).standardizingPath
@@ -118,6 +119,14 @@ actor Workspace {
               let c = try? JSONDecoder().decode(StoredCheck.self, from: data) else { return nil }
         checks[n] = c
         return c
+    }
+
+    /// The check's page order and filter choices, computed on its first page.
+    func index(_ n: Int, _ check: StoredCheck) -> CheckIndex {
+        if let i = indexes[n] { return i }
+        let i = CheckIndex(check.report)
+        indexes[n] = i
+        return i
     }
 
     /// The last checks, newest first.
