@@ -41,7 +41,8 @@ enum CheckRoutes {
     }
 
     static func form(state: WebState, context: WebContext, message: String?, status: HTTPResponse.Status = .ok) async -> Response {
-        let packs = PackList.all(workspace: state.workspace).map { ["name": $0.name, "own": $0.own] as [String: Any] }
+        let last = await state.workspace.recentChecks(limit: 1).first?.request.pack
+        let packs = PackList.all(workspace: state.workspace).map { ["name": $0.name, "own": $0.own, "selected": $0.name == last] as [String: Any] }
         var groups: [String] = [], periods: [String] = []
         if let j = try? await state.workspace.journal() {
             groups = j.groups.map(\.name)
@@ -93,7 +94,7 @@ enum CheckRoutes {
             "group": check.request.group ?? "все классы", "asOf": check.asOf, "checkedAt": check.report.checkedAt.momentText,
             "outcomes": summary(check.report), "rows": view.rows(slice), "total": check.report.findings.count,
             "matching": matching.count, "page": page, "pages": pages,
-            "prev": page > 1 ? link(page - 1) : "", "next": page < pages ? link(page + 1) : "",
+            "prev": link(max(1, page - 1)), "next": link(min(pages, page + 1)), "hasPrev": page > 1, "hasNext": page < pages,
             "teachers": FindingsView.choices(view.index.teachers, selected: filter.teacher),
             "groups": FindingsView.choices(view.index.groups, selected: filter.group),
             "subjects": FindingsView.choices(view.index.subjects, selected: filter.subject),

@@ -209,7 +209,9 @@ enum DocumentRoutes {
         }
         var groups: [String] = []
         if let j = try? await state.workspace.journal() { groups = j.groups.map(\.name) }
-        let packs = PackList.all(workspace: state.workspace).map { ["name": $0.name] }
+        // The pack of the latest check comes first selected: the memo follows the check just made.
+        let last = await state.workspace.recentChecks(limit: 1).first?.request.pack
+        let packs = PackList.all(workspace: state.workspace).map { ["name": $0.name, "selected": $0.name == last] as [String: Any] }
         let current = (try? resources(state))?.settings ?? MemoSettings()
         let requisites = MemoSettings.Key.allCases.map { k -> [String: Any] in
             ["key": k.rawValue, "value": form?[k.rawValue] ?? current.values[k] ?? ""]

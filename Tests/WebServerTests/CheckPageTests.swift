@@ -39,7 +39,8 @@ import Testing
             #expect(shown == total && total > 100)
             // Paging: 100 a page.
             #expect(page.text.components(separatedBy: "<tr class=\"finding\">").count - 1 == 100)
-            #expect(text.contains("страница 1 из \((total + 99) / 100)"))
+            #expect(text.contains("страница 1 из \((total + 99) / 100) дальше →"))
+            #expect(!text.contains("← назад"), "no way back from the first page")
             let last = try await browser.get("/checks/1?page=\((total + 99) / 100)")
             #expect(visibleText(last.text).contains("страница \((total + 99) / 100) из \((total + 99) / 100)"))
 
