@@ -52,7 +52,8 @@ enum DocumentRoutes {
                     return await page(state: state, context: context,
                                       message: "класс \(group): за неделю \(day.weekStart)–\(day.weekStart.adding(days: 6)) нарушений не выявлено — служебная записка не составляется")
                 }
-                let data = try render(format, state: state, markdown: { try MemoRenderer.markdown(memo, templates: job.templates) },
+                let data = try render(format, state: state, scrubber: await scrubber(context, job, state),
+                                      markdown: { try MemoRenderer.markdown(memo, templates: job.templates) },
                                       docx: { try MemoRenderer.docx(memo, templates: job.templates) })
                 return download(data, name: "записка-\(group)-\(day.weekStart.iso).\(format)", type: mime(format), context: context)
             } catch let e as WorkflowError {
@@ -65,10 +66,11 @@ enum DocumentRoutes {
                 let (job, day) = try await memoJob(q, group: nil, state: state)
                 let format = q["format"] == "md" ? "md" : "docx"
                 var files: [(String, Data)] = []
+                let scrubber = await scrubber(context, job, state)
                 for (i, g) in ServiceMemo.groups(report: job.report, journal: job.journal).enumerated() {
                     guard let memo = ServiceMemo.build(report: job.report, journal: job.journal, group: g, week: day,
                                                        settings: job.settings, phrases: job.phrases, sequence: i) else { continue }
-                    files.append(("записка-\(g).\(format)", try render(format, state: state,
+                    files.append(("записка-\(g).\(format)", try render(format, state: state, scrubber: scrubber,
                         markdown: { try MemoRenderer.markdown(memo, templates: job.templates) },
                         docx: { try MemoRenderer.docx(memo, templates: job.templates) })))
                 }
@@ -101,7 +103,8 @@ enum DocumentRoutes {
                 let job = try await documentJob(r, state: state)
                 let doc = InspectionReport.build(report: job.report, journal: job.journal, month: first, settings: job.settings)
                 let format = q["format"] == "md" ? "md" : "docx"
-                let data = try render(format, state: state, markdown: { try MemoRenderer.markdown(doc, templates: job.templates) },
+                let data = try render(format, state: state, scrubber: await scrubber(context, job, state),
+                                      markdown: { try MemoRenderer.markdown(doc, templates: job.templates) },
                                       docx: { try MemoRenderer.docx(doc, templates: job.templates) })
                 return download(data, name: "справка-\(first.iso.prefix(7)).\(format)", type: mime(format), context: context)
             } catch let e as WorkflowError {
@@ -126,6 +129,12 @@ enum DocumentRoutes {
                                   status: .badRequest, form: form)
             }
         }
+    }
+
+    /// Replaces students' names in a document when the session pseudonymises.
+    static func scrubber(_ context: WebContext, _ job: DocumentJob, _ state: WebState) async -> NameScrubber? {
+        guard context.session?.pseudonymize == true else { return nil }
+        return NameScrubber(report: job.report, journal: try? await state.workspace.journal())
     }
 
     static func query(_ request: Request) -> [String: String] {
@@ -161,11 +170,15 @@ enum DocumentRoutes {
         return (try await documentJob(r, state: state), day)
     }
 
-    static func render(_ format: String, state: WebState, markdown: () throws -> String,
+    static func render(_ format: String, state: WebState, scrubber: NameScrubber? = nil, markdown: () throws -> String,
                        docx: () throws -> DocxPackage) throws -> Data {
         do {
-            if format == "md" { return Data(try markdown().utf8) }
-            let package = try docx()
+            if format == "md" {
+                let text = try markdown()
+                return Data((scrubber?.scrub(text) ?? text).utf8)
+            }
+            var package = try docx()
+            if let scrubber { package.documentXML = scrubber.scrub(package.documentXML) }
             return try temporaryFile(state.workspace, ext: "docx") { path in
                 try DocumentFiles.write([.init(path: path, contents: .docx(package))])
             }
@@ -186,20 +199,9 @@ enum DocumentRoutes {
         return data
     }
 
-    /// The JSON with every student's name replaced by their code (the pseudonymise switch): in
-    /// findings, their keys and evidence, and the «не проверено» lists alike. Longer names first,
-    /// so that no name is left half-replaced inside another.
+    /// The JSON with every student's name replaced by their code (the pseudonymise switch).
     static func pseudonymized(_ json: Data, report: CheckReport, journal: Journal?) -> Data {
-        var all = (journal?.students ?? []).map { s in (group: journal?.group(s.group).name ?? "", name: s.name) }
-        for f in report.findings { if let s = f.student { all.append((group: f.group ?? "", name: s)) } }
-        for o in report.outcomes { for item in o.skippedItems { if let s = item.student { all.append((group: item.group ?? "", name: s)) } } }
-        let codes = StudentPseudonyms(students: all)
-        var text = String(decoding: json, as: UTF8.self)
-        var seen = Set<String>()
-        for s in all.sorted(by: { $0.name.count > $1.name.count }) where !s.name.isEmpty && seen.insert(s.name).inserted {
-            text = text.replacingOccurrences(of: s.name, with: codes.code(group: s.group, name: s.name))
-        }
-        return Data(text.utf8)
+        Data(NameScrubber(report: report, journal: journal).scrub(String(decoding: json, as: UTF8.self)).utf8)
     }
 
     static func page(state: WebState, context: WebContext, message: String?, status: HTTPResponse.Status = .ok,

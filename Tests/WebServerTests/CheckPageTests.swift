@@ -111,9 +111,13 @@ import Testing
             var hidden = ""
             for p in 1...3 { hidden += try await browser.get("/checks/1?page=\(p)").text }
             let json = try await browser.get("/checks/1/report.json").text
+            let memo = try await browser.get("/documents/memo?pack=oosh14&group=7%D0%B1&week=08.10.2025&format=md").text
+            let spravka = try await browser.get("/documents/spravka?pack=oosh14&month=10.2025&format=md").text
             for s in students {
                 #expect(!hidden.contains(s), "\(s) on the page")
                 #expect(!json.contains(s), "\(s) in the JSON")
+                #expect(!memo.contains(s), "\(s) in the memo")
+                #expect(!spravka.contains(s), "\(s) in the справка")
             }
             #expect(hidden.contains("Обучающийся"))
         }
