@@ -38,6 +38,11 @@ case "$where" in *"/journal/imports/1") ;; *) fail "импорт не закон
 curl -s -c "$jar" -b "$jar" "$base/check" -o "$out/check-form.html"
 where=$(curl -s -c "$jar" -b "$jar" --data-urlencode "csrf=$(token "$out/check-form.html")" --data-urlencode pack=oosh14 \
     --data-urlencode window=all "$base/check" -o /dev/null -w '%{redirect_url}')
+for _ in $(seq 1 600); do
+    case "$where" in *"/checks/1") break;; esac
+    sleep 0.2
+    where=$(curl -s -c "$jar" -b "$jar" "$base/check/progress" -o /dev/null -w '%{redirect_url}')
+done
 case "$where" in *"/checks/1") ;; *) fail "проверка не выполнена: $where";; esac
 curl -s -c "$jar" -b "$jar" "$base/checks/1" -o "$out/check.html"
 teacher=$(grep -o '/checks/1/teacher?teacher=[^"]*' "$out/check.html" | awk 'NR==1')

@@ -18,11 +18,42 @@ enum CheckRoutes {
             let form = FormFields(body: String(buffer: try await r.collectBody(upTo: 1 << 20)))
             let checkRequest = CheckRequest(form: form)
             do {
-                let (check, _) = try await CheckRun.run(checkRequest, workspace: state.workspace)
-                let n = try await state.workspace.store(check)
-                return redirect("/checks/\(n)", context: context)
+                // Mistakes in the form are answered at once; the check itself runs in the background.
+                let packPath = try PackList.path(checkRequest.pack, workspace: state.workspace)
+                let judged = try await CheckRun.judge(checkRequest, workspace: state.workspace)
+                guard let progress = await state.workspace.beginCheck() else {
+                    return await self.form(state: state, context: context,
+                                           message: "сейчас уже идёт проверка — дождитесь её окончания (страница «Проверка»)", status: .conflict)
+                }
+                let workspace = state.workspace
+                Task.detached {
+                    let result: Result<Int, WorkflowError>
+                    do {
+                        let check = try CheckRun.run(checkRequest, packPath: packPath, judged: judged)
+                        result = .success(try await workspace.store(check))
+                    } catch let e as WorkflowError {
+                        result = .failure(e)
+                    } catch {
+                        result = .failure(.message("проверка не выполнена: \(error)"))
+                    }
+                    progress.finish(result)
+                    await workspace.endCheck()
+                }
+                return redirect("/check/progress", context: context)
             } catch let e as WorkflowError {
                 return await self.form(state: state, context: context, message: e.lines.joined(separator: "\n"), status: .badRequest)
+            }
+        }
+        router.get("/check/progress") { _, context in
+            guard let progress = await state.workspace.currentCheck else { return redirect("/check", context: context) }
+            switch progress.result {
+            case .success(let n)?:
+                return redirect("/checks/\(n)", context: context)
+            case .failure(let e)?:
+                return await form(state: state, context: context, message: e.lines.joined(separator: "\n"), status: .unprocessableContent)
+            case nil:
+                return state.pages.html("check-progress", title: "Идёт проверка", context: context, section: "check",
+                                        ["seconds": progress.seconds])
             }
         }
         router.get("/checks/{n}") { request, context in

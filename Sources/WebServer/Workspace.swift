@@ -121,6 +121,21 @@ actor Workspace {
         return c
     }
 
+    /// The check running or last finished in this server's life (its progress page).
+    private(set) var currentCheck: CheckProgress?
+    private var checkRunning = false
+
+    /// One check at a time per workspace: nil when one is running.
+    func beginCheck() -> CheckProgress? {
+        if checkRunning { return nil }
+        checkRunning = true
+        let p = CheckProgress()
+        currentCheck = p
+        return p
+    }
+
+    func endCheck() { checkRunning = false }
+
     /// The check's page order and filter choices, computed on its first page.
     func index(_ n: Int, _ check: StoredCheck) -> CheckIndex {
         if let i = indexes[n] { return i }

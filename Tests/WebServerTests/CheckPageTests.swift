@@ -28,7 +28,7 @@ import Testing
         try await withWebApp("check") { browser, _ in
             _ = try await browser.importFiles(try exampleFiles())
             _ = try await browser.get("/check")
-            let run = try await browser.post("/check", [("pack", "oosh14"), ("window", "all")])
+            let run = try await browser.runCheck([("pack", "oosh14"), ("window", "all")])
             #expect(run.status == .seeOther && run.location == "/checks/1")
             let page = try await browser.get("/checks/1")
             let text = visibleText(page.text)
@@ -73,7 +73,7 @@ import Testing
 
             // The same check again: nothing new, everything still open, nothing fixed.
             _ = try await browser.get("/check")
-            _ = try await browser.post("/check", [("pack", "oosh14"), ("window", "all")])
+            _ = try await browser.runCheck([("pack", "oosh14"), ("window", "all")])
             let second = visibleText(try await browser.get("/checks/2").text)
             #expect(second.contains("Сравнение с проверкой № 1"))
             #expect(second.contains("Новых: 0 · не устранено: \(total) · исправлено: 0"))
@@ -84,12 +84,12 @@ import Testing
         try await withWebApp("window") { browser, _ in
             _ = try await browser.importFiles(try exampleFiles())
             _ = try await browser.get("/check")
-            let bad = try await browser.post("/check", [("pack", "oosh14"), ("window", "week"), ("week", "32.13.2025")])
+            let bad = try await browser.runCheck([("pack", "oosh14"), ("window", "week"), ("week", "32.13.2025")])
             #expect(bad.status == .badRequest)
             #expect(visibleText(bad.text).contains("«неделя»: непонятная дата «32.13.2025»"))
-            let noGroup = try await browser.post("/check", [("pack", "oosh14"), ("window", "all"), ("group", "7в")])
+            let noGroup = try await browser.runCheck([("pack", "oosh14"), ("window", "all"), ("group", "7в")])
             #expect(visibleText(noGroup.text).contains("в журнале нет группы «7в»"))
-            let week = try await browser.post("/check", [("pack", "oosh14"), ("window", "week"), ("week", "08.10.2025")])
+            let week = try await browser.runCheck([("pack", "oosh14"), ("window", "week"), ("week", "08.10.2025")])
             #expect(week.status == .seeOther)
             #expect(visibleText(try await browser.get(week.location ?? "/").text).contains("06.10.2025"))
         }
@@ -103,7 +103,7 @@ import Testing
         try await withWebApp("pseudo") { browser, _ in
             _ = try await browser.importFiles(try exampleFiles())
             _ = try await browser.get("/check")
-            _ = try await browser.post("/check", [("pack", "oosh14"), ("window", "all")])
+            _ = try await browser.runCheck([("pack", "oosh14"), ("window", "all")])
             var all = ""
             for p in 1...3 { all += try await browser.get("/checks/1?page=\(p)").text }
             #expect(students.contains { all.contains($0) }, "names are shown by default")

@@ -30,7 +30,7 @@ import ZIPFoundation
         try await withWebApp("xlsx") { browser, _ in
             _ = try await browser.importFiles(try exampleFiles())
             _ = try await browser.get("/check")
-            _ = try await browser.post("/check", [("pack", "oosh14"), ("window", "all")])
+            _ = try await browser.runCheck([("pack", "oosh14"), ("window", "all")])
             let xlsx = try await browser.get("/checks/1/report.xlsx")
             #expect(xlsx.status == .ok)
             #expect(xlsx.headers[.contentDisposition]?.contains("filename*=UTF-8''") == true)

@@ -31,7 +31,7 @@ import Testing
             #expect(text.contains("set written_term = 3 дня"))
             #expect(!text.contains("correction_term"), "only what was changed")
             _ = try await browser.get("/check")
-            let run = try await browser.post("/check", [("pack", "школа"), ("window", "all")])
+            let run = try await browser.runCheck([("pack", "школа"), ("window", "all")])
             #expect(run.status == .seeOther)
             let page = visibleText(try await browser.get(run.location ?? "/").text)
             // The CLI's summary line holds the rule's checked and violations counts; the page's row has the same numbers.

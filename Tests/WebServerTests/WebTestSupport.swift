@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Testing
 @testable import WebServer
 
 /// The project root (examples, templates, the built program).
@@ -89,6 +90,21 @@ final class Browser: @unchecked Sendable {
             let p = try await get("/journal/progress")
             if p.status == .seeOther, let to = p.location, to.hasPrefix("/journal/imports/") { return try await get(to) }
             if p.status != .ok { return p }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw CancellationError()
+    }
+
+    /// Posts the check form and waits for the background check: the answer that sends the user
+    /// to the result (303 → /checks/N), or the form with the message.
+    func runCheck(_ fields: [(String, String)]) async throws -> Page {
+        let r = try await post("/check", fields)
+        guard r.status == .seeOther, r.location == "/check/progress" else { return r }
+        for _ in 0..<1200 {
+            let p = try await get("/check/progress")
+            if p.status == .seeOther, p.location?.hasPrefix("/checks/") == true { return p }
+            if p.status != .ok { return p }
+            #expect(visibleText(p.text).contains("Идёт проверка журнала"))
             try await Task.sleep(for: .milliseconds(50))
         }
         throw CancellationError()
