@@ -21,11 +21,13 @@ enum JournalRoutes {
                 try ZipUnpacker.unpack(&upload, limits: state.limits)
             } catch let e as UploadRefused {
                 try? FileManager.default.removeItem(atPath: folder)
+                progress.finish(.failure(.message(e.message)))
                 await state.workspace.endImport(nil)
                 return await page(state: state, context: context, status: .badRequest, message: e.message)
             }
             if upload.files.isEmpty && (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty ?? true {
                 try? FileManager.default.removeItem(atPath: folder)
+                progress.finish(.failure(.message("файлы не выбраны")))
                 await state.workspace.endImport(nil)
                 return await page(state: state, context: context, status: .badRequest, message: "файлы не выбраны — выберите файлы выгрузки или архив .zip")
             }

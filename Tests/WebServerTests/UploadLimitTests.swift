@@ -13,6 +13,13 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: folder + "/журнал.sqlite"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/uploads").isEmpty)
             #expect(!visibleText(try await browser.get("/journal").text).contains("отчёт об импорте"))
+            // The progress page does not wait for an import that never started.
+            #expect(try await browser.get("/journal/progress").status != .ok)
+            // And the workspace takes the next upload (within the limits of the test).
+            if limits.maxFiles >= 10, limits.maxRequestBytes >= 1 << 20 {
+                let next = try await browser.importFiles(try exampleFiles())
+                #expect(next.status == .ok && visibleText(next.text).contains("Все строки приняты"))
+            }
         }
     }
 
