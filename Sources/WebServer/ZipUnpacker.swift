@@ -18,7 +18,7 @@ enum ZipUnpacker {
             }
             try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             for entry in archive {
-                let inner = entry.path
+                let inner = ZipNames.name(of: entry)
                 if entry.type == .directory || inner.hasPrefix("__MACOSX/") { continue }
                 guard entry.type == .file else {
                     throw UploadRefused(message: "в архиве «\(name)» ссылка «\(inner)» — ссылки в архиве не принимаются")

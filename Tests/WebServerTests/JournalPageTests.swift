@@ -69,4 +69,19 @@ import Testing
             #expect(text.contains("Все строки приняты"))
         }
     }
+
+    @Test func aZipMadeByWindowsKeepsItsRussianFileNames() async throws {
+        // «группы.csv» in code page 866: г=0xA3 р=0xE0 у=0xE3 п=0xAF п=0xAF ы=0xEB, then «.csv».
+        let name: [UInt8] = [0xA3, 0xE0, 0xE3, 0xAF, 0xAF, 0xEB] + Array(".csv".utf8)
+        var entries = try exampleFiles().filter { $0.0 != "группы.csv" }.map { (name: Array($0.0.utf8), data: $0.1) }
+        entries.append((name: name, data: try Data(contentsOf: exampleFolder.appendingPathComponent("группы.csv"))))
+        // The placeholders are ASCII only for the one entry renamed; the others keep UTF-8 names.
+        let zip = try ZipFixture.windows([entries.removeLast()])
+        let others = try ZipFixture.make(entries.map { (String(decoding: $0.name, as: UTF8.self), $0.data) })
+        try await withWebApp("cp866") { browser, _ in
+            let text = visibleText(try await browser.importFiles([("группы.zip", zip), ("остальное.zip", others)]).text)
+            #expect(text.contains("группы.csv канонический: группы"), "\(text)")
+            #expect(text.contains("Все строки приняты"))
+        }
+    }
 }
