@@ -24,7 +24,7 @@ struct Pages: Sendable {
         let content = library.render(values, withTemplate: template) ?? "шаблон \(template) не найден"
         var page: [String: Any] = ["title": title, "content": content, "csrf": context.csrf,
                                    "pseudonymize": context.session?.pseudonymize ?? false, "section_" + section: true]
-        page["loggedIn"] = context.session != nil
+        page["loggedIn"] = context.session != nil && context.needsLogin
         let body = library.render(page, withTemplate: "layout") ?? content
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         headers[.cacheControl] = "no-store"

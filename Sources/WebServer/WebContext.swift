@@ -7,6 +7,8 @@ struct WebContext: RequestContext {
     var session: Sessions.Session?
     /// A session made on this request (its cookie goes out with the response).
     var newCookie: String?
+    /// The server has a password (the pages show «Выйти»).
+    var needsLogin = false
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -27,6 +29,7 @@ struct SecurityMiddleware: RouterMiddleware {
         let path = request.uri.path
         let cookie = Self.cookieValue(request.headers[.cookie], name: Sessions.cookieName)
         context.session = await sessions.session(cookie)
+        context.needsLogin = await sessions.needsLogin
         if path == "/login" || path == "/static/style.css" { return try await next(request, context) }
         if context.session == nil {
             if await sessions.needsLogin {

@@ -30,7 +30,8 @@ import Workflows
             #expect(right.status == .seeOther && right.location == "/journal")
             let cookie = try #require(right.headers[.setCookie])
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
-            #expect(try await browser.get("/journal").status == .ok)
+            let inside = try await browser.get("/journal")
+            #expect(inside.status == .ok && visibleText(inside.text).contains("Выйти"))
             // Logging out ends the session.
             _ = try await browser.post("/logout", [])
             #expect(try await browser.get("/journal").status == .seeOther)
@@ -41,6 +42,7 @@ import Workflows
         try await withWebApp("csrf") { browser, folder in
             let page = try await browser.get("/documents")
             #expect(page.status == .ok)
+            #expect(!visibleText(page.text).contains("Выйти"), "nothing to log out of on 127.0.0.1 without a password")
             let cookie = try #require(page.headers[.setCookie])
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
             #expect(page.text.contains("name=\"csrf\" value=\"\(browser.csrf ?? "-")\""))
