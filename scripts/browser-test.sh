@@ -64,6 +64,7 @@ shot 4-проверка /checks/1 2200
 shot 5-преподаватель "$teacher" 1400
 shot 6-документы /documents 1300
 shot 7-правила "/rules?pack=oosh14" 1400
+shot 8-проверка-экран /checks/1 1000
 # No names in the server log: none of the example's students or teachers (marks table columns 5 and 9).
 python3 - "$out/server.log" <<'PY' || fail "в журнале сервера есть персональные данные"
 import sys
@@ -73,4 +74,4 @@ names = {r[4] for r in rows if len(r) > 8} | {r[8] for r in rows if len(r) > 8}
 found = [n for n in names if n and n in log]
 sys.exit(1 if found else 0)
 PY
-echo "Готово: снимки страниц в $out/ (1-журнал … 7-правила), записка $out/записка-7б.docx."
+echo "Готово: снимки страниц в $out/ (1-журнал … 8-проверка-экран), записка $out/записка-7б.docx."
