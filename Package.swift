@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The local web page (`zhurnal serve`).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         // C libraries (apt providers; the README's setup command installs them).
@@ -46,10 +49,24 @@ let package = Package(
         ]),
         // Synthetic journals with ground truth.
         .target(name: "JournalGenerator", dependencies: ["JournalModel"]),
+        // What the CLI and the web page both do: load and judge a journal, set up an import,
+        // find packs, profiles and templates, prepare documents.
+        .target(name: "Workflows", dependencies: [
+            "JournalModel", "Findings", "JournalImport", "JournalStore", "RuleLanguage", "RuleEngine", "Reports",
+        ]),
+        // `zhurnal serve`: the Russian web page over a workspace folder (Hummingbird, Mustache pages).
+        .target(name: "WebServer", dependencies: [
+            "JournalModel", "Findings", "JournalImport", "JournalStore", "RuleLanguage", "RuleEngine", "Reports", "Workflows",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The thin command line.
         .executableTarget(name: "zhurnal", dependencies: [
             "JournalModel", "Findings", "JournalImport", "JournalStore",
-            "RuleLanguage", "RuleEngine", "Reports", "JournalGenerator",
+            "RuleLanguage", "RuleEngine", "Reports", "JournalGenerator", "Workflows", "WebServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -67,6 +84,11 @@ let package = Package(
         .testTarget(name: "JournalGeneratorTests", dependencies: ["JournalModel", "JournalGenerator"]),
         .testTarget(name: "AccuracyTests", dependencies: ["JournalModel", "JournalGenerator", "JournalImport", "JournalStore", "RuleEngine", "Findings", "RuleLanguage", "Reports"]),
         // End-to-end: runs the built `zhurnal` binary on fixture files and compares output.
+        .testTarget(name: "WebServerTests", dependencies: [
+            "WebServer", "Workflows", "JournalModel", "Findings", "Reports",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "ZhurnalCLITests", dependencies: ["JournalModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Workflows
 
 /// The entry point: Russian help and usage errors around swift-argument-parser, then the command.
 ///
@@ -33,6 +34,8 @@ enum Main {
             }
         } catch let code as ExitCode {
             exit(code.rawValue)
+        } catch let e as WorkflowError {
+            exit(UserFacingError.fail(e).rawValue)
         } catch {
             let message = Zhurnal.message(for: error)
             let code = Zhurnal.exitCode(for: error)

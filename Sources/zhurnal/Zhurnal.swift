@@ -14,6 +14,7 @@ struct Zhurnal: AsyncParsableCommand {
             InspectionCommand.self,
             RulesCommand.self,
             GenerateCommand.self,
+            ServeCommand.self,
         ]
     )
 }

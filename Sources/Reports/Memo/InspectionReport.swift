@@ -78,6 +78,7 @@ public enum InspectionReport {
                 title: titles[id] ?? id, clause: Parties.clause(fs[0].clause), severity: fs[0].severity,
                 count: fs.count, groups: Array(Set(fs.compactMap(\.group))).sorted(),
                 teachers: Array(Set(fs.compactMap(\.teacher))).sorted())
-        }.sorted { ($0.severity.rank, -$0.count, $0.clause) < ($1.severity.rank, -$1.count, $1.clause) }
+        // The title breaks ties: rules of one clause with equal counts come in the same order every run.
+        }.sorted { ($0.severity.rank, -$0.count, $0.clause, $0.title) < ($1.severity.rank, -$1.count, $1.clause, $1.title) }
     }
 }

@@ -5,6 +5,7 @@ import Findings
 import RuleLanguage
 import RuleEngine
 import Reports
+import Workflows
 
 /// `zhurnal check`: evaluates a rule pack over a journal and prints a Russian summary per rule.
 /// Exit code 0 — no violations, 1 — violations found, 2 — bad input.
@@ -48,7 +49,8 @@ struct CheckCommand: AsyncParsableCommand {
             do { previous = try PreviousCheck.read(path: path) } catch { throw UserFacingError.fail(error.message) }
         }
         let judged = try JudgedJournal.load(paths: paths, asOf: moment.asOf, window: request, group: group,
-                                            source: .init(profile: profileOptions.profile, profilesDirectory: profileOptions.profilesDirectory))
+                                            source: .init(profile: profileOptions.profile, profilesDirectory: profileOptions.profilesDirectory),
+                                            reporter: .terminal)
         printError(judged.momentNote)
         let report: CheckReport
         do {
@@ -75,32 +77,9 @@ struct CheckCommand: AsyncParsableCommand {
         if report.hasViolations { throw ExitCodes.violations }
     }
 
-    /// One window at most: a range, a period, a week or a month.
+    /// One window at most: a range, a period, a week or a month (`WindowRequest`).
     static func window(from: String?, to: String?, period: String?, week: String?, month: String?) throws -> CheckWindow.Request {
-        let given = [from != nil || to != nil ? "--from/--to" : nil, period.map { _ in "--period" },
-                     week.map { _ in "--week" }, month.map { _ in "--month" }].compactMap { $0 }
-        if given.count > 1 {
-            throw UserFacingError.fail("окно проверки задаётся чем-то одним: \(given.joined(separator: ", ")) указаны вместе")
-        }
-        if let p = period { return .period(p) }
-        if let w = week { return .week(try date(w, "--week")) }
-        if let m = month {
-            guard let d = InspectionReport.month(parsing: m) else {
-                throw UserFacingError.fail("--month: месяц «\(m)» не распознан — пишите 2025-10, 10.2025 или «октябрь 2025»")
-            }
-            return .month(d)
-        }
-        if from != nil || to != nil {
-            return .range(from: try from.map { try date($0, "--from") }, to: try to.map { try date($0, "--to") })
-        }
-        return .all
-    }
-
-    static func date(_ s: String, _ option: String) throws -> LocalDate {
-        guard let d = DateParsing.date(s) else {
-            throw UserFacingError.fail("\(option): непонятная дата «\(s)» — пишите 01.09.2025 или 2025-09-01")
-        }
-        return d
+        try WindowRequest.parse(from: from, to: to, period: period, week: week, month: month)
     }
 
     /// Writes the XLSX compliance report (atomically: a temp file renamed into place).

@@ -3,6 +3,7 @@ import Foundation
 import JournalImport
 import JournalModel
 import JournalStore
+import Workflows
 
 /// `zhurnal import <files or folders> [--db FILE] [--profile NAME|FILE] [--rejects FILE]`
 struct ImportCommand: ParsableCommand {
@@ -35,7 +36,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let summary: ImportSession.Summary
         do {
-            let setup = try ImportSetup(profileArgument: profileOptions.profile, profilesDirectory: profileOptions.profilesDirectory)
+            let setup = try ImportSetup(profileArgument: profileOptions.profile, profilesDirectory: profileOptions.profilesDirectory,
+                                        reporter: .terminal)
             let files = try setup.collectFiles(paths)
             // Before anything is written: an import reported as failed must have changed nothing.
             if let rejects { try RejectsFile.validate(rejects) }
@@ -67,92 +69,6 @@ struct ImportCommand: ParsableCommand {
         let disagreements = summary.outcome?.disagreements.count ?? 0
         let unlinked = summary.outcome?.unlinkedPeriods.filter { !$0.calendarIsEmpty }.count ?? 0
         if summary.rejected > 0 || disagreements > 0 || unlinked > 0 { throw ExitCodes.violations }
-    }
-}
-
-/// Profiles and the file list of an import (shared by `import` and `JournalSource`).
-struct ImportSetup {
-    let session: ImportSession
-
-    /// `profileArgument`: `--profile`; `profilesDirectory`: `--profiles` (see `ProfileSearch`).
-    init(profileArgument: String?, profilesDirectory: String? = nil) throws {
-        let found = try ProfileSearch.load(explicit: profilesDirectory)
-        if found.profiles.isEmpty {
-            // Without profiles only the canonical tables are recognised; say why a legacy export fails.
-            printError("предупреждение: профили импорта старых выгрузок не найдены (templates/import/profiles в текущей папке "
-                       + "и рядом с программой) — распознаются только канонические таблицы; установите программу "
-                       + "командой bash scripts/install.sh или укажите папку с шаблонами в ZHURNAL_SHARE")
-        }
-        let forced = try profileArgument.map { try ProfileSearch.forced($0, among: found.profiles) }
-        var options = ImportOptions()
-        options.profileDirectories = found.directories
-        session = ImportSession(importer: FileImporter(profiles: found.profiles, forced: forced, options: options))
-    }
-
-    /// Files named directly (a workbook: its sheets), and the table files of folders (sorted,
-    /// recursively); what is skipped is listed on stderr with the reason.
-    func collectFiles(_ paths: [String]) throws -> [ImportSession.File] {
-        try ImportInputs.collect(paths, importer: session.importer) { printError($0) }
-    }
-
-    /// Maps an import error to Russian diagnostics on stderr and exit code 2.
-    static func exit(for error: Error) -> ExitCode {
-        switch error {
-        case let f as ImportFailure: return UserFacingError.fail([f.diagnostic])
-        case let e as StoreError: return UserFacingError.fail("ошибка базы данных: \(e.message)")
-        case let e as ExitCode: return e
-        default: return UserFacingError.fail("\(error)")
-        }
-    }
-}
-/// `--rejects`: every listed rejection as CSV (UTF-8, `;`); for files imported before, the
-/// rejections that import stored in the database.
-enum RejectsFile {
-    /// Fails (exit 2, before the import touches the database) when `path` cannot be written:
-    /// its folder cannot be made or written to (a file stands in its way), or it names a folder
-    /// or a read-only file. A missing folder is made.
-    static func validate(_ path: String) throws {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        func fail(_ why: String) -> ImportFailure {
-            ImportFailure(Diagnostic(id: "import.rejects-path", location: nil,
-                                     message: "файл отклонённых строк «\(path)» нельзя записать: \(why); импорт не выполнен, база не изменена"))
-        }
-        if fm.fileExists(atPath: path, isDirectory: &isDir) {
-            if isDir.boolValue { throw fail("это папка") }
-            if !fm.isWritableFile(atPath: path) { throw fail("файл доступен только для чтения") }
-            return
-        }
-        // A missing folder is made, as for --db (nothing of the journal is written yet).
-        if !fm.fileExists(atPath: folder) {
-            do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw fail("папку «\(folder)» создать нельзя")
-            }
-        }
-        guard fm.fileExists(atPath: folder, isDirectory: &isDir) else { throw fail("папки «\(folder)» нет") }
-        guard isDir.boolValue else { throw fail("«\(folder)» — не папка") }
-        guard fm.isWritableFile(atPath: folder) else { throw fail("нет права записи в папку «\(folder)»") }
-    }
-
-    static func write(_ files: [FileReport], to path: String) throws {
-        var text = "Файл;Строка;Столбец;Причина;Исходная строка\n"
-        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        for f in files {
-            for r in f.rejections + f.earlierRejections {
-                text += [q(r.location.file), "\(r.location.line)", r.location.columnText, q(r.reason), q(r.sourceLine ?? "")].joined(separator: ";") + "\n"
-            }
-        }
-        // Personal data: readable by the owner only; written whole or not at all.
-        let temporary = (path as NSString).deletingLastPathComponent.isEmpty ? ".\(UUID().uuidString).tmp"
-            : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
     }
 }
 

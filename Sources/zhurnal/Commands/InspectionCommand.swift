@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalModel
 import Reports
+import Workflows
 
 /// `zhurnal inspection`: the monthly inspection report for the director.
 struct InspectionCommand: AsyncParsableCommand {

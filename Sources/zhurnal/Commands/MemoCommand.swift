@@ -4,6 +4,7 @@ import JournalModel
 import Findings
 import RuleEngine
 import Reports
+import Workflows
 
 /// `zhurnal memo`: the curator's weekly service memo about late journal entries.
 struct MemoCommand: AsyncParsableCommand {
@@ -80,99 +81,5 @@ struct MemoCommand: AsyncParsableCommand {
         }
         DocumentJob.noteUnchecked(job.report)
         if written > 0 { throw ExitCodes.violations }
-    }
-}
-
-/// What `memo` and `inspection` share: loading the journal, checking it, finding the
-/// templates and settings, and writing the result.
-struct DocumentJob {
-    var journal: Journal
-    var report: CheckReport
-    var templates: MemoTemplates
-    var settings: MemoSettings
-    /// How memos name what each rule found (`templates/memo/формулировки.txt`).
-    var phrases: MemoPhrases
-
-    static func prepare(paths: [String], rules: String, window: CheckWindow.Request, asOf: String?, group: String?,
-                        settingsPath: String?, templatesDir: String?, profiles: ProfileOptions = ProfileOptions()) throws -> DocumentJob {
-        let packPath = try PackPath.resolve(rules)
-        do {
-            let templates = try MemoTemplates.locate(explicit: templatesDir, roots: ResourceLocator.roots)
-            let phrases = try MemoPhrases.load(directory: templates.directory)
-            var settings = MemoSettings()
-            if let path = settingsPath ?? templates.defaultSettingsPath {
-                guard let data = FileManager.default.contents(atPath: path),
-                      let text = String(data: data, encoding: .utf8) else {
-                    throw UserFacingError.fail("не удалось прочитать файл реквизитов \(path) (нужна кодировка UTF-8)")
-                }
-                settings = try MemoSettings.parse(text, file: path)
-            }
-            let judged = try JudgedJournal.load(paths: paths, asOf: asOf, window: window, group: group,
-                                                source: .init(profile: profiles.profile, profilesDirectory: profiles.profilesDirectory))
-            printError(judged.momentNote)
-            let report = try Checker.check(packPath: packPath, journal: judged.journal, options: judged.options(group: group))
-            return DocumentJob(journal: judged.journal, report: report, templates: templates, settings: settings,
-                               phrases: phrases)
-        } catch let e as MemoError {
-            throw UserFacingError.fail(e.diagnostics)
-        } catch let e as RulePackError {
-            throw UserFacingError.fail(e.diagnostics)
-        }
-    }
-
-    /// Rules that could not be checked for want of data (or failed) are named: «no violations»
-    /// must not read as «complied». Rules with nothing to judge in the window (no 1st grade, no
-    /// month ending in the week) are not news and are left out (`UncheckedNote`).
-    static func noteUnchecked(_ report: CheckReport) {
-        let unchecked = report.outcomes.filter(UncheckedNote.concernsUser)
-        guard !unchecked.isEmpty else { return }
-        let lines = unchecked.prefix(5).map { o -> String in
-            let clause = ClauseText.cited(o.clause)
-            let why = o.missingData.map { $0.hasPrefix("нет ") ? $0 : "нет данных — \($0)" }.joined(separator: "; ")
-            return "  – «\(o.title)» (\(clause))" + (why.isEmpty ? "" : ": \(why)")
-        }
-        let more = unchecked.count > 5
-            ? ["  … и ещё \(unchecked.count - 5) (полный список — лист «Не проверено» отчёта `zhurnal check --out`)"] : []
-        printError((["примечание: правила, не проверенные за этот период (нарушения по ним в документ не попали):"]
-                    + lines + more).joined(separator: "\n"))
-    }
-
-    /// Markdown to standard output without targets; else each file in the format its extension
-    /// names, every format rendered once and all files written together (none if one fails).
-    static func emit(targets: [String], markdown: () throws -> String,
-                     docx: () throws -> DocxPackage) throws {
-        do {
-            guard !targets.isEmpty else {
-                print(try markdown(), terminator: "")
-                return
-            }
-            var unique: [String] = []
-            for t in targets where !unique.contains(t) { unique.append(t) }
-            for t in unique where OutputPath.format(of: t) == nil {
-                throw UserFacingError.fail("непонятный формат «\(t)»: укажите файл .docx или .md")
-            }
-            var text: String?, package: DocxPackage?
-            var outputs: [DocumentFiles.Output] = []
-            for t in unique {
-                switch OutputPath.format(of: t) {
-                case .docx:
-                    if package == nil { package = try docx() }
-                    if let package { outputs.append(.init(path: t, contents: .docx(package))) }
-                case .markdown:
-                    if text == nil { text = try markdown() }
-                    if let text { outputs.append(.init(path: t, contents: .text(text))) }
-                case nil:
-                    continue
-                }
-            }
-            for t in unique {
-                let folder = (t as NSString).deletingLastPathComponent
-                if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            }
-            try DocumentFiles.write(outputs)
-            for t in unique { printError("записано: \(t)") }
-        } catch let e as MemoError {
-            throw UserFacingError.fail(e.diagnostics)
-        }
     }
 }

@@ -4,6 +4,7 @@ import JournalModel
 import RuleLanguage
 import RuleEngine
 import Findings
+import Workflows
 
 /// `zhurnal rules lint|test|explain|fields|coverage|diff`: work with rule files.
 struct RulesCommand: AsyncParsableCommand {

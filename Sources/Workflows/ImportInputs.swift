@@ -6,8 +6,8 @@ import JournalStore
 /// The files an import reads, from the paths a user named: files as named (a workbook: each of
 /// its sheets; `книга.xlsx[Лист]`: that sheet), folders through `FolderListing`. Files found
 /// in a folder that hold no table (a `.txt` note, a title sheet) are skipped and listed.
-enum ImportInputs {
-    static func collect(_ paths: [String], importer: FileImporter, report: (String) -> Void) throws -> [ImportSession.File] {
+public enum ImportInputs {
+    public static func collect(_ paths: [String], importer: FileImporter, report: (String) -> Void) throws -> [ImportSession.File] {
         var out: [ImportSession.File] = []
         for p in paths {
             var isDir: ObjCBool = false
@@ -36,7 +36,7 @@ enum ImportInputs {
     }
 
     /// `книга.xlsx[Лист]` naming an existing workbook.
-    static func sheetReference(_ p: String) -> (String, String)? {
+    public static func sheetReference(_ p: String) -> (String, String)? {
         guard p.hasSuffix("]"), let open = p.lastIndex(of: "[") else { return nil }
         let book = String(p[..<open])
         let sheet = String(p[p.index(after: open)..<p.index(before: p.endIndex)])

@@ -15,12 +15,12 @@ import JournalModel
 ///
 /// `<bin>` is the folder of the running executable (`/proc/self/exe`, symlinks resolved), so a
 /// program started through PATH or a symlink still finds its files.
-enum ResourceLocator {
-    static var roots: [String] { roots(environment: ProcessInfo.processInfo.environment,
+public enum ResourceLocator {
+    public static var roots: [String] { roots(environment: ProcessInfo.processInfo.environment,
                                        currentDirectory: FileManager.default.currentDirectoryPath,
                                        executable: executablePath) }
 
-    static func roots(environment: [String: String], currentDirectory: String, executable: String?) -> [String] {
+    public static func roots(environment: [String: String], currentDirectory: String, executable: String?) -> [String] {
         var out: [String] = []
         func add(_ p: String) {
             let std = URL(fileURLWithPath: p).standardizedFileURL.path
@@ -41,7 +41,7 @@ enum ResourceLocator {
 
     /// The running program's path: `/proc/self/exe` on Linux, else argv[0] (looked up in PATH
     /// when it has no slash).
-    static var executablePath: String? {
+    public static var executablePath: String? {
         if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return p }
         guard let arg = CommandLine.arguments.first, !arg.isEmpty else { return nil }
         if arg.contains("/") { return URL(fileURLWithPath: arg).path }
@@ -53,7 +53,7 @@ enum ResourceLocator {
     }
 
     /// The first `relative` path (a folder or file) that exists under a root.
-    static func find(_ relative: String, roots: [String] = ResourceLocator.roots) -> String? {
+    public static func find(_ relative: String, roots: [String] = ResourceLocator.roots) -> String? {
         for r in roots {
             let p = (r as NSString).appendingPathComponent(relative)
             if FileManager.default.fileExists(atPath: p) { return p }
@@ -64,8 +64,8 @@ enum ResourceLocator {
 
 /// `--rules`: a pack file, or a pack's name (`oosh14` → `rules/oosh14.rules` under a resource
 /// root). An unknown pack is an error that lists the packs there are.
-enum PackPath {
-    static func resolve(_ argument: String, roots: [String] = ResourceLocator.roots) throws -> String {
+public enum PackPath {
+    public static func resolve(_ argument: String, roots: [String] = ResourceLocator.roots) throws(WorkflowError) -> String {
         if FileManager.default.fileExists(atPath: argument) { return argument }
         let name = argument.hasSuffix(".rules") ? argument : argument + ".rules"
         var candidates = [name]
@@ -86,11 +86,11 @@ enum PackPath {
         } else {
             message += "\nпапка rules с пакетами не найдена ни в текущей папке, ни рядом с программой"
         }
-        throw UserFacingError.fail(message)
+        throw .message(message)
     }
 
     /// The packs under `rules/` of the first root that has any, by name.
-    static func packs(roots: [String]) -> [(name: String, path: String)] {
+    public static func packs(roots: [String]) -> [(name: String, path: String)] {
         for r in roots {
             let dir = (r as NSString).appendingPathComponent("rules")
             // Regulation packs only: a file of shared templates (`rules/base.rules`) has no rule of its own.

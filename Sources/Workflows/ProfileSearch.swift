@@ -1,30 +1,19 @@
-import ArgumentParser
 import Foundation
 import JournalImport
 import JournalModel
-
-/// `--profile` and `--profiles` of `import`, `check`, `memo` and `inspection`.
-struct ProfileOptions: ParsableArguments {
-    @Option(help: "Профиль импорта для всех файлов: название, имя файла профиля без .profile, имя таблицы или путь к файлу .profile.")
-    var profile: String?
-
-    @Option(name: .customLong("profiles"),
-            help: "Папка со своими профилями импорта: они ищутся раньше поставляемых (как и папки из ZHURNAL_PROFILES).")
-    var profilesDirectory: String?
-}
 
 /// Where import profiles are found: the `--profiles` folder, then the folders of
 /// `ZHURNAL_PROFILES` (separated by «:»), then the shipped ones (`templates/import/profiles`
 /// of the current folder, else beside the program). A profile of an earlier folder hides a
 /// shipped one with the same file name or the same `название`; earlier profiles are tried first.
-enum ProfileSearch {
-    struct Found {
-        var profiles: [Profile]
+public enum ProfileSearch {
+    public struct Found: Sendable {
+        public var profiles: [Profile]
         /// The folders searched, in order (for messages).
-        var directories: [String]
+        public var directories: [String]
     }
 
-    static func userDirectories(explicit: String?) throws -> [String] {
+    public static func userDirectories(explicit: String?) throws -> [String] {
         var dirs: [String] = []
         if let explicit { dirs.append(explicit) }
         if let env = ProcessInfo.processInfo.environment["ZHURNAL_PROFILES"] {
@@ -43,7 +32,7 @@ enum ProfileSearch {
     /// The first shipped profile folder that exists: `templates/import/profiles` under each
     /// resource root (`ResourceLocator`: `$ZHURNAL_SHARE`, the current folder, the share folder
     /// beside an installed program, the checkout it was built in).
-    static func shippedDirectory() -> String? {
+    public static func shippedDirectory() -> String? {
         let found = ResourceLocator.roots.map { ($0 as NSString).appendingPathComponent("templates/import/profiles") }.first { p in
             var isDir: ObjCBool = false
             return FileManager.default.fileExists(atPath: p, isDirectory: &isDir) && isDir.boolValue
@@ -54,7 +43,7 @@ enum ProfileSearch {
         return found
     }
 
-    static func load(explicit: String?) throws -> Found {
+    public static func load(explicit: String?) throws -> Found {
         let user = try userDirectories(explicit: explicit)
         let shipped = shippedDirectory()
         var profiles: [Profile] = []
@@ -74,7 +63,7 @@ enum ProfileSearch {
 
     /// The profile `--profile` names: a file, a canonical table, a profile's `название` or
     /// file name.
-    static func forced(_ arg: String, among profiles: [Profile]) throws -> Profile {
+    public static func forced(_ arg: String, among profiles: [Profile]) throws -> Profile {
         if FileManager.default.fileExists(atPath: arg) { return try ProfileParser.load(path: arg) }
         if let t = CanonicalTable(rawValue: arg.lowercased()) { return Profile.canonical(t) }
         if let p = profiles.first(where: { $0.name == arg || Self.fileName($0) == arg }) { return p }
@@ -83,7 +72,7 @@ enum ProfileSearch {
             hint: Suggestions.closest(to: arg, among: names).map { "возможно, «\($0)»?" } ?? "профили: " + names.joined(separator: ", ")))
     }
 
-    static func fileName(_ p: Profile) -> String {
+    public static func fileName(_ p: Profile) -> String {
         ((p.source as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 }

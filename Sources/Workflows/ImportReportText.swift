@@ -3,8 +3,8 @@ import JournalImport
 import JournalStore
 
 /// The Russian accounting table and disagreements summary `zhurnal import` prints.
-enum ImportReportText {
-    static let maxListed = 50
+public enum ImportReportText {
+    public static let maxListed = 50
 
     static func pad(_ s: String, _ n: Int, right: Bool = false) -> String {
         let c = s.count
@@ -13,7 +13,7 @@ enum ImportReportText {
         return right ? fill + s : s + fill
     }
 
-    static func render(_ s: ImportSession.Summary, database: String) -> String {
+    public static func render(_ s: ImportSession.Summary, database: String) -> String {
         var out = ""
         if let b = s.outcome?.batch { out += "Импорт в базу \(database), пакет № \(b)\n\n" } else {
             out += "База \(database): все файлы уже были импортированы, изменений нет\n\n"
@@ -82,7 +82,7 @@ enum ImportReportText {
 
 extension ImportReportText {
     /// How lessons named by date only (grid columns, topic rows) were joined to numbered ones.
-    static func pairing(_ p: LessonPairing) -> String {
+    public static func pairing(_ p: LessonPairing) -> String {
         var out = ""
         let days = p.singleDays + p.doubleDays
         if days > 0 {
@@ -107,13 +107,13 @@ extension ImportReportText {
     }
 
     /// «1 день», «2 дня», «5 дней».
-    static func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+    public static func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
         let (m10, m100) = (n % 10, n % 100)
         let word = m10 == 1 && m100 != 11 ? one : (2...4).contains(m10) && !(12...14).contains(m100) ? few : many
         return "\(n) \(word)"
     }
 
-    static func missingSources(_ n: SourceNote) -> String {
+    public static func missingSources(_ n: SourceNote) -> String {
         var what: [String] = []
         if n.groups > 0 { what.append("списка групп") }
         if n.students > 0 { what.append("списка обучающихся") }

@@ -15,21 +15,21 @@ import Glibc
 ///     # .zhurnal-ignore
 ///     ground_truth.csv
 ///     legacy/
-enum FolderListing {
-    static let ignoreFileName = ".zhurnal-ignore"
+public enum FolderListing {
+    public static let ignoreFileName = ".zhurnal-ignore"
     static let textExtensions = ["csv", "tsv", "txt"]
     static let workbookExtensions = ["xlsx", "xlsm"]
 
-    struct Listing {
-        var files: [String]
+    public struct Listing {
+        public var files: [String]
         /// Relative paths skipped because `.zhurnal-ignore` names them.
-        var ignored: [String]
+        public var ignored: [String]
         /// Relative paths skipped for another reason, with it (Russian).
-        var skipped: [(path: String, reason: String)] = []
+        public var skipped: [(path: String, reason: String)] = []
     }
 
     /// The table files below `folder` in name order, minus what `.zhurnal-ignore` excludes.
-    static func tableFiles(in folder: String) -> Listing {
+    public static func tableFiles(in folder: String) -> Listing {
         let patterns = ignorePatterns(in: folder)
         var listing = Listing(files: [], ignored: [])
         let items = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
@@ -59,7 +59,7 @@ enum FolderListing {
     }
 
     /// Why a file of a folder is not read, by its name; nil for a table file.
-    static func skipReason(_ name: String) -> String? {
+    public static func skipReason(_ name: String) -> String? {
         let ext = (name as NSString).pathExtension.lowercased()
         if name.hasPrefix("~$") || name.hasPrefix(".~lock.") { return "временный файл открытой книги" }
         if name.hasPrefix(".") { return "скрытый файл" }

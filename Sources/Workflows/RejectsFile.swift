@@ -1,0 +1,54 @@
+import Foundation
+import JournalImport
+import JournalModel
+
+/// `--rejects`: every listed rejection as CSV (UTF-8, `;`); for files imported before, the
+/// rejections that import stored in the database.
+public enum RejectsFile {
+    /// Fails (exit 2, before the import touches the database) when `path` cannot be written:
+    /// its folder cannot be made or written to (a file stands in its way), or it names a folder
+    /// or a read-only file. A missing folder is made.
+    public static func validate(_ path: String) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        func fail(_ why: String) -> ImportFailure {
+            ImportFailure(Diagnostic(id: "import.rejects-path", location: nil,
+                                     message: "файл отклонённых строк «\(path)» нельзя записать: \(why); импорт не выполнен, база не изменена"))
+        }
+        if fm.fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue { throw fail("это папка") }
+            if !fm.isWritableFile(atPath: path) { throw fail("файл доступен только для чтения") }
+            return
+        }
+        // A missing folder is made, as for --db (nothing of the journal is written yet).
+        if !fm.fileExists(atPath: folder) {
+            do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw fail("папку «\(folder)» создать нельзя")
+            }
+        }
+        guard fm.fileExists(atPath: folder, isDirectory: &isDir) else { throw fail("папки «\(folder)» нет") }
+        guard isDir.boolValue else { throw fail("«\(folder)» — не папка") }
+        guard fm.isWritableFile(atPath: folder) else { throw fail("нет права записи в папку «\(folder)»") }
+    }
+
+    public static func write(_ files: [FileReport], to path: String) throws {
+        var text = "Файл;Строка;Столбец;Причина;Исходная строка\n"
+        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        for f in files {
+            for r in f.rejections + f.earlierRejections {
+                text += [q(r.location.file), "\(r.location.line)", r.location.columnText, q(r.reason), q(r.sourceLine ?? "")].joined(separator: ";") + "\n"
+            }
+        }
+        // Personal data: readable by the owner only; written whole or not at all.
+        let temporary = (path as NSString).deletingLastPathComponent.isEmpty ? ".\(UUID().uuidString).tmp"
+            : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+}
