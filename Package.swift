@@ -24,32 +24,34 @@ let package = Package(
 
         // Domain values: entities, cell values, dates, calendars, source locations.
         .target(name: "JournalModel"),
+        // Reading only regular input files (bounded), writing private outputs (0600, atomic).
+        .target(name: "FileAccess"),
         // Results of a check: findings, per-rule outcomes, coverage.
         .target(name: "Findings", dependencies: ["JournalModel"]),
         // CSV and XLSX → canonical records (encoding/delimiter sniffing, profiles, rejects).
         .target(name: "JournalImport", dependencies: [
-            "JournalModel", "CLibCSV",
+            "JournalModel", "FileAccess", "CLibCSV",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // SQLite store: migrations, batches, change history, loading a journal.
-        .target(name: "JournalStore", dependencies: ["JournalModel", "JournalImport", "CSQLite"]),
+        .target(name: "JournalStore", dependencies: ["JournalModel", "JournalImport", "FileAccess", "CSQLite"]),
         // The rule language: lexer, parser, AST, type checker, packs.
-        .target(name: "RuleLanguage", dependencies: ["JournalModel"]),
+        .target(name: "RuleLanguage", dependencies: ["JournalModel", "FileAccess"]),
         // Evaluation of compiled rules over a journal.
-        .target(name: "RuleEngine", dependencies: ["JournalModel", "Findings", "RuleLanguage"]),
+        .target(name: "RuleEngine", dependencies: ["JournalModel", "Findings", "RuleLanguage", "FileAccess"]),
         // XLSX report, memos and inspection reports, JSON.
         .target(name: "Reports", dependencies: [
-            "JournalModel", "Findings", "CXlsxWriter",
+            "JournalModel", "Findings", "FileAccess", "CXlsxWriter",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Synthetic journals with ground truth.
-        .target(name: "JournalGenerator", dependencies: ["JournalModel"]),
+        .target(name: "JournalGenerator", dependencies: ["JournalModel", "FileAccess"]),
         // The thin command line.
         .executableTarget(name: "zhurnal", dependencies: [
             "JournalModel", "Findings", "JournalImport", "JournalStore",
-            "RuleLanguage", "RuleEngine", "Reports", "JournalGenerator",
+            "RuleLanguage", "RuleEngine", "Reports", "JournalGenerator", "FileAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -56,7 +56,20 @@ extension ProfileBuilder {
     }
 
     private func checkRegex(_ l: ProfileLine) throws(ImportFailure) {
-        do { _ = try Regex(l.value) } catch { throw l.fail("ошибка в регулярном выражении: \(error)", atValue: true) }
+        try Self.checkPattern(l.value, l, shown: l.value, offset: 0)
+    }
+
+    /// A pattern of the profile: ICU must read it (the import matches with `BoundedRegex`), and
+    /// it must not backtrack without end (`RegexLint`); each mistake at its place in the line.
+    static func checkPattern(_ re: String, _ l: ProfileLine, shown: String, offset: Int) throws(ImportFailure) {
+        do { _ = try BoundedRegex(re) } catch {
+            throw l.fail("ошибка в регулярном выражении \(shown): выражение не разбирается (незакрытая скобка или лишний знак)", atValue: true)
+        }
+        if let slow = RegexLint.problem(re) {
+            var f = l.fail(slow.message, atValue: true, hint: "выражение проверяется на каждой строке выгрузки")
+            f.diagnostic.location?.column += offset + slow.offset
+            throw f
+        }
     }
 
     /// `Заголовок = Столбец`, `Заголовок = Столбец; Столбец`, `А + Б = Столбец`,
@@ -132,7 +145,8 @@ extension ProfileBuilder {
         for part in Self.variants(l.value) {
             if part.count >= 2, part.hasPrefix("/"), part.hasSuffix("/") {
                 let re = String(part.dropFirst().dropLast())
-                do { _ = try Regex(re) } catch { throw l.fail("ошибка в регулярном выражении /\(re)/: \(error)", atValue: true) }
+                let at = l.value.range(of: part).map { l.value.distance(from: l.value.startIndex, to: $0.lowerBound) + 1 } ?? 0
+                try Self.checkPattern(re, l, shown: "/\(re)/", offset: at)
                 entry.patterns.append(re)
             } else {
                 entry.variants.append(part)

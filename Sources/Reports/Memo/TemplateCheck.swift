@@ -14,6 +14,12 @@ enum TemplateCheck {
 
     static let nameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ._-")
 
+    /// Sections open at once (the shipped templates nest three deep); Mustache renders nested
+    /// sections recursively, so thousands of them would exhaust the stack.
+    static let maxSectionDepth = 50
+    /// Problems reported for one template; the rest are counted in one closing line.
+    static let maxProblems = 50
+
     static func check(_ text: String, file: String, schema: TemplateSchema) -> [Diagnostic] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var problems: [Diagnostic] = []
@@ -66,6 +72,11 @@ enum TemplateCheck {
                      hint: near.map { "возможно, «\($0)»?" } ?? "список подстановок — в templates/memo/README.md")
             }
             if tag.sigil == "#" || tag.sigil == "^" {
+                if open.count >= maxSectionDepth {
+                    diag("memo.template.too-deep", tag, "разделы вложены слишком глубоко: больше \(maxSectionDepth) разделов {{#…}} друг в друге",
+                         hint: "в шаблонах записок разделы вкладываются на два-три уровня — проверьте, закрыт ли каждый раздел")
+                    return problems
+                }
                 open.append(tag)
                 scopes.append(resolved ?? .leaf)
             }
@@ -75,6 +86,14 @@ enum TemplateCheck {
                  hint: "добавьте {{/\(tag.name)}} там, где раздел кончается")
         }
         return problems
+    }
+
+    /// At most `maxProblems`, and a closing note with how many more there are.
+    static func capped(_ problems: [Diagnostic], file: String) -> [Diagnostic] {
+        guard problems.count > maxProblems else { return problems }
+        return Array(problems.prefix(maxProblems)) + [Diagnostic(
+            id: "memo.template.more", level: .note, location: nil,
+            message: "\(file): и ещё \(problems.count - maxProblems) ошибок в шаблоне (показаны первые \(maxProblems))")]
     }
 
     /// The nearest known name; a swap of two letters («titel») counts as one typo.

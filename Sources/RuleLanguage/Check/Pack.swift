@@ -1,4 +1,5 @@
 import Foundation
+import FileAccess
 import JournalModel
 
 /// A parameter after `extends`, `set` and command-line overrides.
@@ -43,9 +44,10 @@ public enum PackLoader {
                                         message: "пакеты расширяют друг друга по кругу (\(p))"))
                 break
             }
-            guard let data = FileManager.default.contents(atPath: p), let text = String(data: data, encoding: .utf8) else {
+            let text: String
+            do { text = try InputFile.text(p) } catch {
                 diags.append(Diagnostic(id: RuleDiagnosticID.extends.rawValue, location: via,
-                                        message: "не удалось прочитать файл правил «\(p)» (нет файла или он не в UTF-8)"))
+                                        message: "не удалось прочитать файл правил \(error.message)"))
                 break
             }
             let sink = DiagnosticSink(file: p, text: text)

@@ -24,6 +24,9 @@ public enum RuleDiagnosticID: String, Sendable, CaseIterable {
     case badPlaceholder = "rules.bad-placeholder"
     case badExample = "rules.bad-example"
     case unknownTemplate = "rules.unknown-template"
+    case tooDeep = "rules.too-deep"
+    case tooLarge = "rules.too-large"
+    case slowRegex = "rules.slow-regex"
 }
 
 public enum RuleDiagnostics {
@@ -70,12 +73,15 @@ public final class DiagnosticSink {
 
     /// Errors after which the rest of their line cannot be read as written: whatever else is
     /// reported on that line follows from them.
-    static let lineBreaking: Set<String> = [RuleDiagnosticID.syntax, .unterminatedString, .badDate, .badDuration, .badPlaceholder]
+    static let lineBreaking: Set<String> = [RuleDiagnosticID.syntax, .unterminatedString, .badDate, .badDuration, .badPlaceholder, .tooDeep]
         .map(\.rawValue).reduce(into: []) { $0.insert($1) }
 
     /// One mistake gives one error: a diagnostic is dropped when it repeats one already kept, or
     /// when its line already has an error that broke the reading of that line.
     private func keep(_ d: Diagnostic) {
+        // Past ten screens of errors, only count: a file of 10,000 broken lines must not cost
+        // 10,000² comparisons or print them all.
+        if items.count >= 10 * RuleLimits.maxDiagnosticsPerFile { unkept += 1; return }
         if let l = d.location {
             for e in items where e.location?.line == l.line && e.location?.file == l.file {
                 if Self.lineBreaking.contains(e.id) { return }
@@ -85,10 +91,19 @@ public final class DiagnosticSink {
         items.append(d)
     }
 
+    /// Diagnostics not kept past the storage bound.
+    private var unkept = 0
+
     public var hasErrors: Bool { !items.isEmpty }
 
-    /// Diagnostics in file order.
+    /// Diagnostics in file order: the first `RuleLimits.maxDiagnosticsPerFile`, then a note
+    /// with how many more the file has.
     public var sorted: [Diagnostic] {
-        items.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        let all = items.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        let more = all.count - RuleLimits.maxDiagnosticsPerFile + unkept
+        guard more > 0 else { return all }
+        return Array(all.prefix(RuleLimits.maxDiagnosticsPerFile)) + [Diagnostic(
+            id: "rules.more-errors", level: .note, location: nil,
+            message: "\(file): и ещё \(more) \(DurationText.plural(more, "ошибка", "ошибки", "ошибок")) (показаны первые \(RuleLimits.maxDiagnosticsPerFile))")]
     }
 }

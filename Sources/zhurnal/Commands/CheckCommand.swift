@@ -35,6 +35,7 @@ struct CheckCommand: AsyncParsableCommand {
             params[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
         let request = try CheckCommand.window(from: from, to: to, period: period, week: week, month: month)
+        try OutputTargets.require([json, out].compactMap { $0 })
         let judged = try JudgedJournal.load(paths: paths, asOf: moment.asOf, window: request, group: group,
                                             source: .init(profile: profileOptions.profile, profilesDirectory: profileOptions.profilesDirectory))
         printError(judged.momentNote)

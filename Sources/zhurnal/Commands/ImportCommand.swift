@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileAccess
 import Foundation
 import JournalImport
 import JournalModel
@@ -32,6 +33,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Записать отклонённые строки в CSV-файл.")
     var rejects: String?
 
+    @Flag(help: "Печатать в расхождениях между файлами фамилии обучающихся и отметки (по умолчанию — только урок, файлы и строки).")
+    var verbose = false
+
     func run() throws {
         let summary: ImportSession.Summary
         do {
@@ -41,21 +45,23 @@ struct ImportCommand: ParsableCommand {
             if let rejects { try RejectsFile.validate(rejects) }
             let store: JournalStore
             do { store = try JournalStore(path: database) } catch let e as StoreError {
-                throw ImportFailure(Diagnostic(id: "store.open", location: nil,
-                                               message: "не удалось открыть базу данных «\(database)»: \(e.message)"))
+                throw ImportFailure(Diagnostic(id: "store.open", location: nil, message: e.userMessage(database: database)))
             }
             summary = try setup.session.run(files, into: store, progress: ProgressBar.shared.update)
             ProgressBar.shared.clear()
+        } catch let e as StoreError {
+            ProgressBar.shared.clear()
+            throw UserFacingError.fail(e.userMessage(database: database))
         } catch {
             ProgressBar.shared.clear()
             throw ImportSetup.exit(for: error)
         }
-        print(ImportReportText.render(summary, database: database), terminator: "")
+        print(ImportReportText.render(summary, database: database, verbose: verbose), terminator: "")
         if let rejects {
             do { try RejectsFile.write(summary.files, to: rejects) } catch {
                 // The import is committed: say so, and how to get the rows (they are in the database).
                 printError("импорт выполнен\(summary.outcome.map { " (пакет № \($0.batch))" } ?? ""), но файл отклонённых строк \(rejects) "
-                           + "не записан: \(error.localizedDescription). Отклонённые строки сохранены в базе: повторите команду "
+                           + "не записан: \((error as? FileAccessError)?.message ?? error.localizedDescription). Отклонённые строки сохранены в базе: повторите команду "
                            + "с --rejects в доступный для записи файл — файлы уже загружены и загружаться заново не будут")
                 throw ExitCodes.violations
             }
@@ -92,7 +98,7 @@ struct ImportSetup {
     static func exit(for error: Error) -> ExitCode {
         switch error {
         case let f as ImportFailure: return UserFacingError.fail([f.diagnostic])
-        case let e as StoreError: return UserFacingError.fail("ошибка базы данных: \(e.message)")
+        case let e as StoreError: return UserFacingError.fail(e.userMessage(database: nil))
         case let e as ExitCode: return e
         default: return UserFacingError.fail("\(error)")
         }
@@ -111,6 +117,9 @@ enum RejectsFile {
             ImportFailure(Diagnostic(id: "import.rejects-path", location: nil,
                                      message: "файл отклонённых строк «\(path)» нельзя записать: \(why); импорт не выполнен, база не изменена"))
         }
+        if let problem = PrivateFile.problem(path), problem.id != "file.folder-missing", problem.id != "file.folder-denied" {
+            throw fail(problem.id == "file.directory" ? "это папка" : problem.reason)
+        }
         if fm.fileExists(atPath: path, isDirectory: &isDir) {
             if isDir.boolValue { throw fail("это папка") }
             if !fm.isWritableFile(atPath: path) { throw fail("файл доступен только для чтения") }
@@ -123,22 +132,14 @@ enum RejectsFile {
 
     static func write(_ files: [FileReport], to path: String) throws {
         var text = "Файл;Строка;Столбец;Причина;Исходная строка\n"
-        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func q(_ s: String) -> String { "\"" + SpreadsheetText.inert(s).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         for f in files {
             for r in f.rejections + f.earlierRejections {
                 text += [q(r.location.file), "\(r.location.line)", r.location.columnText, q(r.reason), q(r.sourceLine ?? "")].joined(separator: ";") + "\n"
             }
         }
         // Personal data: readable by the owner only; written whole or not at all.
-        let temporary = (path as NSString).deletingLastPathComponent.isEmpty ? ".\(UUID().uuidString).tmp"
-            : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
+        try PrivateFile.write(Data(text.utf8), to: path)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileAccess
 import Foundation
 import JournalModel
 import Findings
@@ -97,9 +98,9 @@ struct DocumentJob {
             let templates = try MemoTemplates.locate(explicit: templatesDir)
             var settings = MemoSettings()
             if let path = settingsPath ?? templates.defaultSettingsPath {
-                guard let data = FileManager.default.contents(atPath: path),
-                      let text = String(data: data, encoding: .utf8) else {
-                    throw UserFacingError.fail("не удалось прочитать файл реквизитов \(path) (нужна кодировка UTF-8)")
+                let text: String
+                do { text = try InputFile.text(path) } catch {
+                    throw UserFacingError.fail("не удалось прочитать файл реквизитов \(error.message)")
                 }
                 settings = try MemoSettings.parse(text, file: path)
             }

@@ -1,0 +1,13 @@
+import FileAccess
+
+/// Output files (`--out`, `--json`, `--rejects`) checked before any work is done: a folder, a
+/// symbolic link, a device or a missing folder in an output's place is an error (exit 2) at
+/// once, not after a long check whose results could then not be written.
+enum OutputTargets {
+    static func require(_ paths: [String]) throws {
+        let problems = paths.compactMap(PrivateFile.problem)
+        guard problems.isEmpty else {
+            throw UserFacingError.fail(problems.map { "нельзя записать \($0.message)" }.joined(separator: "\nошибка: "))
+        }
+    }
+}
