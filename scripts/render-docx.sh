@@ -15,7 +15,8 @@ dpi=${3:-80}
 mkdir -p "$outdir"
 
 need=()
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer)
+# soffice alone is not enough: a machine with only Calc cannot open a .docx.
+dpkg -s libreoffice-writer >/dev/null 2>&1 || need+=(libreoffice-writer)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "Times New Roman\|Liberation Serif" || need+=(fonts-liberation)
 if [ ${#need[@]} -gt 0 ]; then

@@ -5,7 +5,7 @@
 #
 #   bash scripts/render-xlsx.sh out/report.xlsx [out/render]
 #
-# Installs libreoffice-calc and poppler-utils from Debian's packages when missing.
+# Installs libreoffice-calc, poppler-utils and the Carlito font from Debian's packages when missing.
 set -euo pipefail
 
 xlsx="${1:?usage: render-xlsx.sh FILE.xlsx [OUT_DIR]}"
@@ -17,7 +17,9 @@ out="$(cd "$out" && pwd)"
 base="$(basename "$xlsx" .xlsx)"
 
 need=()
-for p in libreoffice-calc poppler-utils; do
+# fonts-crosextra-carlito is metrically the same as Calibri, the report's font: without it the
+# pages are laid out in a wider substitute and text is cut where Excel would show it whole.
+for p in libreoffice-calc poppler-utils fonts-crosextra-carlito; do
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian machine lacks, builds zhurnal (release) and runs the main job on
-# the bundled example journal: import, check against the oosh14 pack (XLSX report + JSON) and
-# a service memo. Outputs go to out/.
+# Installs what a fresh Debian machine lacks, builds zhurnal (release), puts `zhurnal` on PATH
+# (scripts/install.sh: /usr/local/bin as root, else ~/.local/bin; packs and templates beside it in
+# share/zhurnal) and runs the main job on the bundled example journal: import, check against the
+# oosh14 pack (XLSX report + JSON) and a service memo. Outputs go to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,4 +17,5 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 swift build -c release
+bash scripts/install.sh
 bash scripts/example.sh

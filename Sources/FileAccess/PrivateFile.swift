@@ -34,7 +34,7 @@ public enum PrivateFile {
             case .missing:
                 return FileAccessError("file.folder-missing", path: path, "папки «\(folder)» нет: создайте её или укажите другую")
             default:
-                return FileAccessError("file.folder-missing", path: path, "«\(folder)» — не папка")
+                return FileAccessError("file.folder-not-folder", path: path, "«\(folder)» — не папка")
             }
         case .directory:
             return FileAccessError("file.directory", path: path, "это папка: укажите имя файла (путь к файлу в этой папке)")

@@ -36,6 +36,11 @@ public struct RuleOutcome: Sendable, Codable, Hashable {
     /// For «ошибка»: what went wrong.
     public var errorMessage: String?
     public var level: Level?
+    /// The rule's scope as the language names it (`student_subject_period`, `group_subject_month`,
+    /// `lessons`, …): reports use it to tell per-student accumulation rules from monthly figures.
+    public var scope: String?
+    /// The pack parameters the rule uses, with the values it ran with (after `--param`).
+    public var parameters: [RuleParameter]?
 
     public init(ruleId: String, title: String, document: String, clause: String, severity: Severity,
                 tags: [String] = [], status: Status, checked: Int = 0, violations: Int = 0, skipped: Int = 0,
@@ -80,5 +85,17 @@ public struct CoverageEntry: Sendable, Codable, Hashable {
         self.status = status
         self.ruleIds = ruleIds
         self.reason = reason
+    }
+}
+
+/// A pack parameter as a rule used it: name, value as the pack writes it, and its description.
+public struct RuleParameter: Sendable, Codable, Hashable {
+    public var name: String
+    public var value: String
+    public var description: String?
+    public init(name: String, value: String, description: String? = nil) {
+        self.name = name
+        self.value = value
+        self.description = description
     }
 }

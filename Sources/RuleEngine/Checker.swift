@@ -59,11 +59,26 @@ public enum Checker {
     /// The report of one window of an evaluation (memos select several windows of one evaluation).
     public static func report(_ evaluation: Evaluation, pack: Pack, coverage: [CoverageEntry] = [],
                               journal: Journal, options: CheckOptions) -> CheckReport {
-        let (outcomes, findings) = evaluation.select(from: options.from, to: options.to)
+        var (outcomes, findings) = evaluation.select(from: options.from, to: options.to)
+        describe(&outcomes, pack: pack)
         let now = options.checkedAt ?? LocalDateTime(seconds: Int64(Date().timeIntervalSince1970)
                                                      + Int64(TimeZone(identifier: journal.institution.timeZone.identifier)?.secondsFromGMT() ?? 0))
         return CheckReport(institution: journal.institution.name, packId: pack.id, packTitle: pack.title,
                            document: pack.document, from: options.from, to: options.to, group: options.group,
                            checkedAt: now, asOf: evaluation.asOf, outcomes: outcomes, findings: findings, coverage: coverage)
+    }
+
+    /// Names each outcome's scope and the parameters its rule used (with their values), so that
+    /// reports are driven by the pack's own rules rather than thresholds of their own.
+    static func describe(_ outcomes: inout [RuleOutcome], pack: Pack) {
+        let rules = Dictionary(pack.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let params = Dictionary(pack.params.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in outcomes.indices {
+            guard let r = rules[outcomes[i].ruleId] else { continue }
+            outcomes[i].scope = r.scope.name
+            outcomes[i].parameters = r.parametersUsed.sorted().compactMap { name in
+                params[name].map { RuleParameter(name: name, value: $0.value.description, description: $0.description) }
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ enum RuleRunner {
                 if let f = r.validFrom, d < f.dayNumber { return }
                 if let t = r.validTo, d > t.dayNumber { return }
             }
-            if let g = group, Scopes.group(of: ref, env) != g { return }
+            if let g = group, Scopes.group(of: ref, env) != g { tally.otherGroups = true; return }
             tally.seenAny = true
             env.slots[0] = ref
             if let f = c.filter {

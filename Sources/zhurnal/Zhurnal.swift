@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// `zhurnal`: checks an electronic school journal against the institution's regulation.
-@main
+/// `zhurnal`: checks an electronic school journal against the institution's regulation. The
+/// entry point is `Main` (Entry.swift), which renders help and usage errors in Russian.
 struct Zhurnal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhurnal",

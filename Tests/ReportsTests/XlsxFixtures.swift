@@ -75,7 +75,9 @@ enum XlsxFixtures {
 
     static let markRule = "OOSH14-3.2.4.2-MARK"
 
-    /// Seven findings, given out of order. Sorted: F6, F1, F3, F4, F2, F5, F7.
+    /// Seven findings, given out of order. On «Нарушения» (severity, rule in the pack's order, class,
+    /// subject, date): F1, F2 (нарушение, rule 1), F6 (нарушение, rule 5), F3, F4, F7 (замечания,
+    /// rules 2, 3, 6), F5 (рекомендация).
     static var findings: [Finding] {
         let doc = "oosh14"
         return [
@@ -108,6 +110,12 @@ enum XlsxFixtures {
 
     static var outcomes: [RuleOutcome] {
         let doc = "oosh14"
+        var accumulation = RuleOutcome(ruleId: "OOSH14-4.5", title: "Накопляемость отметок", document: doc, clause: "4.5",
+                                       severity: .recommendation, tags: ["накопляемость"], status: .violated, checked: 4,
+                                       violations: 1, level: .warn)
+        accumulation.scope = "student_subject_period"
+        accumulation.parameters = [RuleParameter(name: "accumulation_min", value: "3"),
+                                   RuleParameter(name: "attestation_kinds", value: "{\"четверть\"}")]
         return [
             RuleOutcome(ruleId: markRule, title: "Отметки выставляются в день урока", document: doc, clause: "3.2.4.2",
                         severity: .violation, status: .violated, checked: 9, violations: 2, skipped: 2,
@@ -116,8 +124,7 @@ enum XlsxFixtures {
                         severity: .remark, status: .violated, checked: 6, violations: 1),
             RuleOutcome(ruleId: "OOSH14-3.2.4.8-HW", title: "Домашнее задание записано", document: doc,
                         clause: "3.2.4.8", severity: .remark, status: .violated, checked: 6, violations: 1),
-            RuleOutcome(ruleId: "OOSH14-4.5", title: "Накопляемость отметок", document: doc, clause: "4.5",
-                        severity: .recommendation, status: .violated, checked: 4, violations: 1, level: .warn),
+            accumulation,
             RuleOutcome(ruleId: "OOSH14-3.2.4.7", title: "Записи на русском языке", document: doc, clause: "3.2.4.7",
                         severity: .violation, status: .violated, checked: 6, violations: 1),
             RuleOutcome(ruleId: "OOSH14-SUBST", title: "Замены отмечены", document: doc, clause: "3.2.4.2",

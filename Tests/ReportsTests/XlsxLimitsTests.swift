@@ -9,9 +9,9 @@ struct XlsxLimitsTests {
     @Test func journalTextThatLooksLikeAFormulaStaysText() throws {
         let book = try XlsxFixtures.roundTrip()
         let s = try #require(book.sheet("Нарушения"))
-        // Row 2 is the finding whose subject, teacher, expected, found and message look like formulas.
-        for (ref, text) in [("F2", "=SUM(1)"), ("G2", "@x"), ("J2", "-1"), ("K2", "+7"),
-                            ("N2", "=HYPERLINK(\"http://example.invalid\",\"x\")")] {
+        // Row 4 is F6, the finding whose subject, teacher, expected, found and message look like formulas.
+        for (ref, text) in [("F4", "=SUM(1)"), ("G4", "@x"), ("J4", "-1"), ("K4", "+7"),
+                            ("N4", "=HYPERLINK(\"http://example.invalid\",\"x\")")] {
             let c = try #require(s[ref], "\(ref)")
             #expect(c.value == text)
             #expect(c.type == "inlineStr" || c.type == "s", "\(ref) must be a string cell")
@@ -24,7 +24,7 @@ struct XlsxLimitsTests {
         var findings = XlsxFixtures.findings
         findings[0].message = String(repeating: "ж", count: 40_000)
         let s = try #require(try XlsxFixtures.roundTrip(report: XlsxFixtures.report(findings: findings)).sheet("Нарушения"))
-        let text = try #require(s["N8"]?.value)   // F7 (8а) sorts last
+        let text = try #require(s["N7"]?.value)   // F7 (8а, the last замечание) is row 7
         #expect(text.utf16.count == 32_767)
         #expect(text.hasSuffix("ж…[обрезано]"))
     }
@@ -44,14 +44,19 @@ struct XlsxLimitsTests {
         let options = XlsxReportOptions(createdAt: XlsxFixtures.createdAt, maxRowsPerSheet: 4)
         let book = try XlsxFixtures.roundTrip(options: options)
         #expect(book.sheetNames == ["Сводка", "Нарушения", "Нарушения (2)", "Нарушения (3)", "Преподаватели",
-                                    "Классы", "Накопляемость", "Не проверено"])
+                                    "Классы", "Накопляемость", "Не проверено", "@x", "Иванова М.П.", "Петров С.И."])
         let parts = ["Нарушения", "Нарушения (2)", "Нарушения (3)"].compactMap { book.sheet($0) }
         #expect(parts.map { $0.rowNumbers.count - 1 } == [3, 3, 1])
         for p in parts { #expect(p.row(1).first == "№" && p.row(1).last == "Сообщение") }
         // Numbering and order continue across sheets.
         #expect(parts.flatMap { $0.column("A", from: 2) } == ["1", "2", "3", "4", "5", "6", "7"])
-        #expect(parts[1]["I3"]?.value == "Абрамов Артём")
-        #expect(parts[2]["E2"]?.value == "8а")
+        // F1, F2, F6 | F3, F4, F7 | F5.
+        #expect(parts[0]["I3"]?.value == "Абрамов Артём")
+        #expect(parts[1]["E4"]?.value == "8а")
+        #expect(parts[2]["I2"]?.value == "Васильев Глеб")
+        // The summary links a rule to the sheet and row where its findings start: F7's rule on «Нарушения (2)», row 4.
+        let summary = try #require(book.sheet("Сводка"))
+        #expect(summary.xml.contains("<hyperlink ref=\"F19\" location=\"'Нарушения (2)'!A4\""))
         #expect(parts[2].xml.contains("<autoFilter ref=\"A1:N2\"/>"))
     }
 
@@ -73,16 +78,18 @@ struct XlsxLimitsTests {
         let names = ["Абрамов", "Белова", "Васильев", "Григорьева"]
         for (part, xml) in book.parts { for n in names { #expect(!xml.contains(n), "\(n) in \(part)") } }
         let s = try #require(book.sheet("Нарушения"))
-        let code = try #require(s["I3"]?.value)   // Белова Вера
+        let code = try #require(s["I2"]?.value)   // Белова Вера
         #expect(code.wholeMatch(of: /Обучающийся \d{4}/) != nil)
-        #expect(s["N3"]?.value == "Отметка \(code) за 01.09.2025 внесена с опозданием.")
+        #expect(s["N2"]?.value == "Отметка \(code) за 01.09.2025 внесена с опозданием.")
         // The same student has the same code on the accumulation sheet; codes differ between students.
         let acc = try #require(book.sheet("Накопляемость"))
         let students = acc.column("A", from: 1).filter { $0.hasPrefix("Обучающийся ") }
         #expect(students.contains(code))
         #expect(Set(students).count == 4)
         let summary = try #require(book.sheet("Сводка"))
-        #expect(summary["B8"]?.value == "заменены кодами «Обучающийся NNNN» (псевдонимизация)")
+        #expect(summary["B9"]?.value == "заменены кодами «Обучающийся NNNN» (псевдонимизация)")
+        // The teacher's own page shows the code too.
+        #expect(book.sheet("Иванова М.П.")?.cells.values.contains { $0.value == code } == true)
     }
 
     @Test func pseudonymsAreStableAndUnique() {

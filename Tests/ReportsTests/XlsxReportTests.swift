@@ -8,31 +8,35 @@ import Testing
 struct XlsxReportTests {
     @Test func sheetsAreNamedAndOrderedAsTheDeputyDirectorExpects() throws {
         let book = try XlsxFixtures.roundTrip()
-        #expect(book.sheetNames == ["Сводка", "Нарушения", "Преподаватели", "Классы", "Накопляемость", "Не проверено"])
+        // Then a page per teacher with findings, by name: «@x» (only in a finding), Иванова, Петров.
+        #expect(book.sheetNames == ["Сводка", "Нарушения", "Преподаватели", "Классы", "Накопляемость", "Не проверено",
+                                    "@x", "Иванова М.П.", "Петров С.И."])
     }
 
-    @Test func findingsSheetHasHeaderAndOneRowPerFindingSortedByGroupSubjectDate() throws {
+    @Test func findingsSheetHasHeaderAndOneRowPerFindingBySeverityRuleClassAndDate() throws {
         let book = try XlsxFixtures.roundTrip()
         let s = try #require(book.sheet("Нарушения"))
         #expect(s.row(1) == ["№", "Важность", "Пункт", "Правило", "Класс", "Предмет", "Преподаватель", "Дата урока",
                              "Обучающийся", "Ожидалось", "Фактически", "Опоздание", "Опоздание, ч", "Сообщение"])
         #expect(s.rowNumbers == Array(1...8))   // header + 7 findings
         #expect(s.column("A", from: 2) == ["1", "2", "3", "4", "5", "6", "7"])
-        #expect(s.column("E", from: 2) == ["7б", "7б", "7б", "7б", "7б", "7б", "8а"])
-        #expect(s.column("F", from: 2) == ["=SUM(1)", "Алгебра", "Алгебра", "Алгебра", "Алгебра", "Геометрия", "Физика"])
-        // Алгебра: 01.09 (F1), 03.09 (F3), 08.09 without student (F4) before 08.09 Абрамов (F2).
-        #expect(s.column("I", from: 2) == ["", "Белова Вера", "", "", "Абрамов Артём", "Васильев Глеб", ""])
+        // нарушения F1, F2 (the first rule, by date), F6 (the fifth rule); замечания F3, F4, F7; рекомендация F5.
+        #expect(s.column("B", from: 2) == ["нарушение", "нарушение", "нарушение", "замечание", "замечание", "замечание",
+                                           "рекомендация"])
+        #expect(s.column("E", from: 2) == ["7б", "7б", "7б", "7б", "7б", "8а", "7б"])
+        #expect(s.column("F", from: 2) == ["Алгебра", "Алгебра", "=SUM(1)", "Алгебра", "Алгебра", "Физика", "Геометрия"])
+        #expect(s.column("I", from: 2) == ["Белова Вера", "Абрамов Артём", "", "", "", "", "Васильев Глеб"])
     }
 
     @Test func findingRowCarriesRuleTitleDateDelayAndMessage() throws {
         let s = try #require(try XlsxFixtures.roundTrip().sheet("Нарушения"))
-        #expect(s.row(3) == ["2", "нарушение", "3.2.4.2", "Отметки выставляются в день урока", "7б", "Алгебра",
+        #expect(s.row(2) == ["1", "нарушение", "п.\u{00A0}3.2.4.2", "Отметки выставляются в день урока", "7б", "Алгебра",
                              "Иванова Мария Петровна", "45901", "Белова Вера", "до 01.09.2025 24:00",
                              "03.09.2025 09:00", "1 сут. 9 ч", "33", "Отметка Белова Вера за 01.09.2025 внесена с опозданием."])
         // 45901 is 01.09.2025 as an Excel serial date; the cell is a number with a date format.
-        #expect(s["H3"]?.type == nil)
-        #expect(s["L6"]?.value == "10 ч")
-        #expect(s["M6"]?.value == "10")
+        #expect(s["H2"]?.type == nil)
+        #expect(s["L3"]?.value == "10 ч")
+        #expect(s["M3"]?.value == "10")
     }
 
     @Test func findingsSheetHasAutofilterFrozenHeaderAndSeverityColours() throws {
@@ -44,27 +48,35 @@ struct XlsxReportTests {
         #expect(s.xml.contains("<col min=\"14\" max=\"14\" width=\"60.7109375\""))
     }
 
-    @Test func longMessagesWrapInTallerRows() throws {
-        // 200 characters in a 60-character column: four lines, so the row is 4 × 15 pt high
-        // and the text does not spill over the next row when printed.
+    @Test func longRuleTitlesWrapInRowsSizedToTheirText() throws {
+        // The «Правило» column is 48 characters: (48·7 + 5) px = 341 px = 255.75 pt, 4 pt for the
+        // cell's margins → 251.75 pt of text. «а» is 981/2048 em, at 11 pt 5.269 pt; a space
+        // 463/2048 em = 2.487 pt. A word of ten «а» is 52.69 pt: four words and three spaces take
+        // 218.2 pt, five 273.4 pt — four words a line. Twenty words: five lines, 5 × 15 pt = 75 pt.
         var long = XlsxFixtures.findings[0]
-        long.message = String(repeating: "Отметка выставлена поздно. ", count: 8)
-        let book = try XlsxFixtures.roundTrip(report: XlsxFixtures.report(findings: [long]))
-        let s = try #require(book.sheet("Нарушения"))
+        long.ruleId = "LONG"
+        var report = XlsxFixtures.report(findings: [long])
+        report.outcomes.append(RuleOutcome(ruleId: "LONG", title: Array(repeating: String(repeating: "а", count: 10), count: 20)
+                                            .joined(separator: " "), document: "oosh14", clause: "1", severity: .remark,
+                                           status: .violated, checked: 1, violations: 1))
+        let s = try #require(try XlsxFixtures.roundTrip(report: report).sheet("Нарушения"))
         let row2 = try #require(s.xml.components(separatedBy: "<row r=\"2\"").dropFirst().first)
         let attributes = row2.prefix(while: { $0 != ">" })
-        #expect(attributes.contains("ht=\"60\"") && attributes.contains("customHeight=\"1\""))
+        #expect(attributes.contains("ht=\"75\"") && attributes.contains("customHeight=\"1\""))
     }
 
-    @Test func everySheetPrintsLandscapeFitToWidth() throws {
+    @Test func everySheetPrintsLandscapeNumberedPerSheet() throws {
         let book = try XlsxFixtures.roundTrip()
         for s in book.sheets {
             #expect(s.xml.contains("orientation=\"landscape\""), "\(s.name)")
-            #expect(s.xml.contains("fitToHeight=\"0\""), "\(s.name)")
-            #expect(s.xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "\(s.name)")
+            // Pages are numbered from 1 in each sheet, the footer names the sheet and its page count.
+            #expect(s.xml.contains("useFirstPageNumber=\"1\""), "\(s.name)")
+            #expect(s.xml.contains("&amp;R\(s.name) — стр. &amp;P из "), "\(s.name)")
         }
         let wb = try #require(book.parts["xl/workbook.xml"])
         #expect(wb.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Нарушения'!$1:$1</definedName>"))
+        // The message column is not printed: the print area ends at «Опоздание, ч» (M).
+        #expect(wb.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">'Нарушения'!$A$1:$M$8</definedName>"))
     }
 
     @Test func documentPropertiesCarryTitleAuthorAndFixedCreationTime() throws {

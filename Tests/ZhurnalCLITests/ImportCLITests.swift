@@ -90,17 +90,21 @@ import Testing
             """)
     }
 
-    @Test func rejectsIntoAMissingFolderFailsBeforeTheImportAndChangesNothing() throws {
+    /// A rejects path whose folder is a file cannot be written: the import stops before it
+    /// touches the database (issue 11: nothing reported as failed is committed).
+    @Test func unwritableRejectsPathFailsBeforeTheImportAndChangesNothing() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("j.sqlite").path
         #expect(try run(["import", "examples/7b-algebra/marks_log_7b_algebra.csv", "--db", db]).status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
-        let rejects = dir.appendingPathComponent("нет-такой-папки/rejects.csv").path
+        let blocker = dir.appendingPathComponent("файл")
+        try Data("x".utf8).write(to: blocker)
+        let rejects = blocker.appendingPathComponent("rejects.csv").path
         let r = try run(["import", "examples/7b-algebra/topics_7b_algebra.csv", "--db", db, "--rejects", rejects])
         #expect(r.status == 2)
         #expect(r.stdout == "")
-        #expect(r.stderr == "ошибка: файл отклонённых строк «\(rejects)» нельзя записать: папки «\(dir.appendingPathComponent("нет-такой-папки").path)» нет; "
+        #expect(r.stderr == "ошибка: файл отклонённых строк «\(rejects)» нельзя записать: «\(blocker.path)» — не папка; "
                 + "импорт не выполнен, база не изменена\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
         // Nothing was committed: the file imports now, as new.
@@ -109,6 +113,10 @@ import Testing
         let fresh = dir.appendingPathComponent("new.sqlite").path
         #expect(try run(["import", "examples/7b-algebra/topics_7b_algebra.csv", "--db", fresh, "--rejects", rejects]).status == 2)
         #expect(!FileManager.default.fileExists(atPath: fresh))
+        // A missing folder is made, as for --db.
+        let made = dir.appendingPathComponent("новая/rejects.csv").path
+        #expect(try run(["import", "examples/7b-algebra/marks_log_7b_algebra.csv", "--db", fresh, "--rejects", made]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: made))
     }
 
     @Test func rejectsOfAFileImportedBeforeAreWrittenFromTheDatabase() throws {

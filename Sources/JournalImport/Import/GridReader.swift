@@ -77,6 +77,9 @@ struct GridReader {
             switch col { case .date(let d, _): title = "\(d)"; case .period(let p): title = p; case .none: continue }
             if let why = row.spreadsheetConversion(i, column: title) {
                 report.reject(Rejection(location: row.location(column: i), reason: why, sourceLine: row.sourceLine, field: i))
+                // The row's marks are not taken, but its name still lists the student in the
+                // group (the grid is the class list): other files' rows for the student stand.
+                try sink.accept(.student(StudentRecord(group: group, name: name, source: .grid)), line: row.line)
                 return
             }
         }

@@ -30,7 +30,9 @@ enum DocxXML {
             switch b {
             case .paragraph(let p):
                 let beforeTable: Bool = if i + 1 < blocks.count, case .table = blocks[i + 1] { true } else { false }
-                body += paragraph(p, keepWithNext: beforeTable || keepsWithSignature(blocks, after: i))
+                // A bold heading from the left margin («Выводы», «Рекомендации») stays with its text.
+                let heading = p.bold && p.align == .left
+                body += paragraph(p, keepWithNext: beforeTable || heading || keepsWithSignature(blocks, after: i))
             case .table(let t):
                 body += table(t)
                 // A table needs a paragraph after it (two tables in a row would merge); a blank

@@ -23,6 +23,10 @@ public struct InspectionDocument: Sendable, Hashable {
         public var substitutionFindings: Int
         public var accumulationFindings: Int
         public var findings: Int
+        /// Findings of severity «нарушение» (the rate ranks by them).
+        public var violations: Int
+        /// `violations` per 100 lessons; nil without lessons.
+        public var violationsPer100: Double? { lessons > 0 ? Double(violations) * 100 / Double(lessons) : nil }
     }
 
     /// Figures of one teacher.
@@ -34,6 +38,11 @@ public struct InspectionDocument: Sendable, Hashable {
         public var topicHomeworkFindings: Int
         public var substitutionFindings: Int
         public var findings: Int
+        /// Findings of severity «нарушение».
+        public var violations: Int
+        /// The requirement this teacher broke most often (rule title) and how many times.
+        public var mainViolation: String?
+        public var violationsPer100: Double? { lessons > 0 ? Double(violations) * 100 / Double(lessons) : nil }
     }
 
     /// One rule that found violations in the month.
@@ -53,6 +62,8 @@ public struct InspectionDocument: Sendable, Hashable {
         public var reason: String
     }
 
+    /// Class or group, class teacher or curator: the institution's words.
+    public var words: InstitutionWords
     public var institution: String
     public var monthStart: LocalDate
     public var monthEnd: LocalDate
@@ -67,6 +78,9 @@ public struct InspectionDocument: Sendable, Hashable {
     public var rulesChecked: Int
     public var groups: [GroupFigures]
     public var teachers: [TeacherFigures]
+    /// At most five teachers and groups with the most violations per 100 lessons (only those with any).
+    public var topTeachers: [TeacherFigures]
+    public var topGroups: [GroupFigures]
     public var violations: [Violation]
     public var unchecked: [Unchecked]
     public var findingCount: Int

@@ -55,12 +55,13 @@ enum InspectionFigures {
                 substitutions: ls.filter(\.isSubstitution).count,
                 substitutionFindings: fs.filter { $0.area == .substitutions }.count,
                 accumulationFindings: fs.filter { $0.area == .accumulation }.count,
-                findings: fs.count)
+                findings: fs.count, violations: fs.filter { $0.severity == .violation }.count)
         }.sorted { $0.group.localizedStandardCompareAscending($1.group) }
     }
 
     /// Per teacher: lessons taught in the month and findings by kind.
-    static func teachers(journal: Journal, lessons: [Int], findings: [Finding]) -> [InspectionDocument.TeacherFigures] {
+    static func teachers(journal: Journal, lessons: [Int], findings: [Finding],
+                         titles: [String: String] = [:]) -> [InspectionDocument.TeacherFigures] {
         var lessonCount: [String: Int] = [:]
         var groups: [String: Set<String>] = [:]
         for i in lessons {
@@ -76,21 +77,38 @@ enum InspectionFigures {
             let fs = byTeacher[name] ?? []
             var gs = groups[name] ?? []
             for f in fs { if let g = f.group { gs.insert(g) } }
+            let violations = fs.filter { $0.severity == .violation }
+            let byRule = Dictionary(grouping: violations, by: \.ruleId)
+            let main = byRule.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }
             return InspectionDocument.TeacherFigures(
                 teacher: name, groups: gs.sorted { $0.localizedStandardCompareAscending($1) },
                 lessons: lessonCount[name] ?? 0,
                 lateFindings: fs.filter(isLate).count,
                 topicHomeworkFindings: fs.filter { $0.area == .topics || $0.area == .homework }.count,
                 substitutionFindings: fs.filter { $0.area == .substitutions }.count,
-                findings: fs.count)
+                findings: fs.count, violations: violations.count,
+                mainViolation: main.map { "\(titles[$0.key] ?? $0.key) — \($0.value.count)" })
         }
+    }
+
+    /// The `limit` teachers with the most violations per 100 lessons (ties: more violations,
+    /// then name); only those with a violation and a lesson.
+    static func topTeachers(_ ts: [InspectionDocument.TeacherFigures], limit: Int = 5) -> [InspectionDocument.TeacherFigures] {
+        Array(ts.filter { $0.violations > 0 && $0.lessons > 0 }.sorted {
+            ($1.violationsPer100 ?? 0, $1.violations, $0.teacher) < ($0.violationsPer100 ?? 0, $0.violations, $1.teacher)
+        }.prefix(limit))
+    }
+
+    static func topGroups(_ gs: [InspectionDocument.GroupFigures], limit: Int = 5) -> [InspectionDocument.GroupFigures] {
+        Array(gs.filter { $0.violations > 0 && $0.lessons > 0 }.sorted {
+            if ($0.violationsPer100 ?? 0) != ($1.violationsPer100 ?? 0) { return ($0.violationsPer100 ?? 0) > ($1.violationsPer100 ?? 0) }
+            if $0.violations != $1.violations { return $0.violations > $1.violations }
+            return NaturalOrder.less($0.group, $1.group)
+        }.prefix(limit))
     }
 }
 
 extension String {
-    /// Natural order for group names: «7б» before «10а».
-    func localizedStandardCompareAscending(_ other: String) -> Bool {
-        let a = Group.grade(fromName: self) ?? Int.max, b = Group.grade(fromName: other) ?? Int.max
-        return a != b ? a < b : self < other
-    }
+    /// Natural order for group names: «7б» before «10а» (`NaturalOrder`).
+    func localizedStandardCompareAscending(_ other: String) -> Bool { NaturalOrder.less(self, other) }
 }

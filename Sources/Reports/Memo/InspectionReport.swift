@@ -40,7 +40,12 @@ public enum InspectionReport {
         }
         if deputy == nil { warnings.append("не указан составитель справки — укажите «Составитель справки» в файле реквизитов") }
 
+        let words = InstitutionWords(journal.institution.kind)
+        let titles = Dictionary(report.outcomes.map { ($0.ruleId, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let groups = InspectionFigures.groups(journal: journal, lessons: lessons, findings: findings, start: start, end: end)
+        let teachers = InspectionFigures.teachers(journal: journal, lessons: lessons, findings: findings, titles: titles)
         return InspectionDocument(
+            words: words,
             institution: settings.value(.institution) ?? journal.institution.name,
             monthStart: start, monthEnd: end,
             monthTitle: "\(monthNames[start.month - 1]) \(start.year) г.",
@@ -53,10 +58,10 @@ public enum InspectionReport {
                                    fullName: deputy),
             regulation: Parties.regulation(report), packTitle: report.packTitle,
             rulesChecked: report.outcomes.filter { $0.status == .passed || $0.status == .violated }.count,
-            groups: InspectionFigures.groups(journal: journal, lessons: lessons, findings: findings, start: start, end: end),
-            teachers: InspectionFigures.teachers(journal: journal, lessons: lessons, findings: findings),
+            groups: groups, teachers: teachers,
+            topTeachers: InspectionFigures.topTeachers(teachers), topGroups: InspectionFigures.topGroups(groups),
             violations: violations(findings, outcomes: report.outcomes),
-            unchecked: report.outcomes.filter { $0.status == .notChecked || $0.status == .error }.map {
+            unchecked: report.outcomes.filter(UncheckedNote.concernsUser).map {
                 InspectionDocument.Unchecked(
                     title: $0.title, clause: Parties.clause($0.clause),
                     reason: $0.status == .error ? "ошибка: \($0.errorMessage ?? "причина не указана")"

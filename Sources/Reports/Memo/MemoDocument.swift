@@ -30,8 +30,7 @@ public enum EntryProblem: String, Sendable, CaseIterable, Comparable {
     case wrong = "заполнены с нарушением требований"
 
     /// Late when the finding carries a positive delay; otherwise the entry breaks a requirement,
-    /// which the memo names by the rule's title (a finding alone cannot tell an empty entry from
-    /// a wrong one, and the memo must not claim more than the rule found).
+    /// which the memo names by the rule's phrase (`MemoPhrases`) or, without one, its title.
     public init(_ f: Finding) {
         if let d = f.delaySeconds, d > 0 { self = .late } else { self = .wrong }
     }
@@ -44,8 +43,8 @@ public enum EntryProblem: String, Sendable, CaseIterable, Comparable {
 public struct MemoItem: Sendable, Hashable {
     public var area: FindingArea
     public var problem: EntryProblem
-    /// For `.wrong`: the requirement broken, as the rule's title words it.
-    public var requirement: String?
+    /// How the memo names it, for one case and for several (`MemoPhrases`).
+    public var phrase: MemoPhrases.Phrase
     public var clause: String
     public var subject: String?
     public var dates: [LocalDate]
@@ -70,8 +69,8 @@ public struct MemoRow: Sendable, Hashable {
     public var subject: String?
     public var area: FindingArea
     public var problem: EntryProblem
-    /// For `.wrong`: the requirement broken, as the rule's title words it.
-    public var requirement: String?
+    /// How the memo names it, for one case and for several (`MemoPhrases`).
+    public var phrase: MemoPhrases.Phrase
     public var count: Int
     public var maxDelaySeconds: Int64?
     public var clause: String
@@ -81,6 +80,8 @@ public struct MemoRow: Sendable, Hashable {
 
 /// A service memo («служебная записка») ready to render: requisites, teachers, table.
 public struct MemoDocument: Sendable, Hashable {
+    /// Class or group, class teacher or curator: the institution's words.
+    public var words: InstitutionWords
     public var institution: String
     public var group: String
     public var weekStart: LocalDate
@@ -96,4 +97,37 @@ public struct MemoDocument: Sendable, Hashable {
     public var findingCount: Int
     /// Things the user should know (a curator missing from the journal, …), in Russian.
     public var warnings: [String]
+
+    /// True when something was entered late / when something breaks a requirement other than a deadline.
+    public var hasLate: Bool { teachers.contains { $0.items.contains { $0.problem == .late } } }
+    public var hasWrong: Bool { teachers.contains { $0.items.contains { $0.problem == .wrong } } }
+
+    /// The subject line, by what the memo reports: «О несвоевременном заполнении электронного
+    /// журнала», «О нарушениях порядка заполнения электронного журнала», or both.
+    public var title: String {
+        switch (hasLate, hasWrong) {
+        case (true, false): "О несвоевременном заполнении электронного журнала"
+        case (false, true): "О нарушениях порядка заполнения электронного журнала"
+        default: "О несвоевременном заполнении электронного журнала и нарушениях порядка его заполнения"
+        }
+    }
+
+    /// How the teachers are asked to fill in the journal: «своевременно», «в соответствии с
+    /// установленными требованиями», or both.
+    public var fillManner: String {
+        switch (hasLate, hasWrong) {
+        case (true, false): "своевременно"
+        case (false, true): "в соответствии с установленными требованиями"
+        default: "своевременно и в соответствии с установленными требованиями"
+        }
+    }
+
+    /// «нарушения сроков заполнения электронного журнала» and the like, for the opening sentence.
+    public var violationsKind: String {
+        switch (hasLate, hasWrong) {
+        case (true, false): "нарушения сроков его заполнения"
+        case (false, true): "нарушения порядка его заполнения"
+        default: "нарушения сроков и порядка его заполнения"
+        }
+    }
 }

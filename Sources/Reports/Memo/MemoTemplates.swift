@@ -24,6 +24,14 @@ public struct MemoTemplates: Sendable {
 
     public init(directory: String) { self.directory = directory }
 
+    /// The template folder: `explicit` (the `templates` folder or its `memo` subfolder), else
+    /// `templates/memo` under the first of `roots` that has one (the CLI passes the current
+    /// folder, the share folder beside the installed program and the checkout it was built in).
+    public static func locate(explicit: String?, roots: [String]) throws(MemoError) -> MemoTemplates {
+        let candidates = explicit.map { [$0 + "/memo", $0] } ?? roots.map { $0 + "/templates/memo" }
+        return try first(of: candidates)
+    }
+
     /// The template folder to use, or an error naming the places searched.
     public static func locate(explicit: String?, currentDirectory: String = FileManager.default.currentDirectoryPath,
                               executable: String = CommandLine.arguments.first ?? "") throws(MemoError) -> MemoTemplates {
@@ -41,6 +49,10 @@ public struct MemoTemplates: Sendable {
                 if !candidates.contains(c) { candidates.append(c) }
             }
         }
+        return try first(of: candidates)
+    }
+
+    static func first(of candidates: [String]) throws(MemoError) -> MemoTemplates {
         for c in candidates where FileManager.default.fileExists(atPath: c + "/" + fileName(.memo, .markdown)) {
             return MemoTemplates(directory: c)
         }

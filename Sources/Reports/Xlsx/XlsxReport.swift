@@ -44,11 +44,13 @@ public enum XlsxReport {
             keywords: "электронный журнал, проверка, \(report.packId)",
             created: utcSeconds(options.createdAt, zone: journal.institution.timeZone)))
         try SummarySheet.write(ctx)
-        try FindingsSheet.write(ctx, findings: report.findings, order: FindingOrder.sortedIndices(report.findings))
+        try FindingsSheet.write(ctx)
         try TeachersSheet.write(ctx)
         try GroupsSheet.write(ctx)
         try AccumulationSheet.write(ctx)
         try NotCheckedSheet.write(ctx)
+        if ctx.options.comparison != nil { try FixedSheet.write(ctx) }
+        try TeacherSheet.writeAll(ctx)
     }
 
     /// Institution-local time → seconds since 1970 UTC (what the document property holds).
@@ -59,12 +61,14 @@ public enum XlsxReport {
     }
 }
 
-/// The order of the «Нарушения» sheet: group, subject, date, student, rule, key — the same as
-/// `CheckReport.sortedFindings`. Names are replaced by their rank among the distinct names
-/// first, so the sort compares integers (the finding key, unique, breaks the rare ties).
+/// The order of the «Нарушения» sheet: severity (нарушения first), then the rule in the pack's
+/// order — so each rule's findings are one block the summary links to — then class or group
+/// (natural order: 2а before 10а), subject, date, student; the finding key breaks the rare
+/// ties. Names are replaced by their rank among the distinct names first, so the sort compares
+/// integers.
 enum FindingOrder {
-    static func sortedIndices(_ findings: [Finding]) -> [Int] {
-        func ranks(_ value: (Finding) -> String) -> [Int32] {
+    static func sortedIndices(_ findings: [Finding], ruleOrder: [String: Int] = [:]) -> [Int] {
+        func ranks(_ value: (Finding) -> String, by less: (String, String) -> Bool = { $0 < $1 }) -> [Int32] {
             var ids: [String: Int32] = [:]
             let raw = findings.map { f -> Int32 in
                 let v = value(f)
@@ -74,15 +78,18 @@ enum FindingOrder {
                 return id
             }
             var rankOf = [Int32](repeating: 0, count: ids.count)
-            for (r, (_, id)) in ids.sorted(by: { $0.key < $1.key }).enumerated() { rankOf[Int(id)] = Int32(r) }
+            for (r, (_, id)) in ids.sorted(by: { less($0.key, $1.key) }).enumerated() { rankOf[Int(id)] = Int32(r) }
             return raw.map { rankOf[Int($0)] }
         }
-        let group = ranks { $0.group ?? "" }, subject = ranks { $0.subject ?? "" }
-        let student = ranks { $0.student ?? "" }, rule = ranks { $0.ruleId }
+        let group = ranks({ $0.group ?? "" }, by: NaturalOrder.less), subject = ranks { $0.subject ?? "" }
+        let student = ranks { $0.student ?? "" }
+        let unknownRule = ruleOrder.count
+        let rule = ranks({ $0.ruleId }, by: { (ruleOrder[$0] ?? unknownRule, $0) < (ruleOrder[$1] ?? unknownRule, $1) })
+        let severity = findings.map { Int32($0.severity.rank) }
         let day = findings.map { $0.date?.dayNumber ?? 0 }
         return findings.indices.sorted { a, b in
-            let ka = (group[a], subject[a], day[a], student[a], rule[a])
-            let kb = (group[b], subject[b], day[b], student[b], rule[b])
+            let ka = (severity[a], rule[a], group[a], subject[a], day[a], student[a])
+            let kb = (severity[b], rule[b], group[b], subject[b], day[b], student[b])
             if ka != kb { return ka < kb }
             return (findings[a].key, a) < (findings[b].key, b)
         }

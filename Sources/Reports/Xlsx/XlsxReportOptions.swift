@@ -16,17 +16,17 @@ public struct XlsxReportOptions: Sendable {
     public var maxRowsPerSheet: Int
     /// Stream rows to disk (libxlsxwriter's constant-memory mode).
     public var constantMemory: Bool
-    /// How many teachers and groups the summary lists by number of findings.
+    /// How many teachers and groups the summary ranks.
     public var topCount: Int
-    /// Marks required per study period at up to 1 hour a week, and above (`oosh14` п. 4.5).
-    public var marksRequiredAtOneHour: Int
-    public var marksRequiredAbove: Int
+    /// An earlier check to compare with (`check --compare прошлый.json`): findings are marked
+    /// new or still open and the fixed ones listed.
+    public var comparison: Comparison?
 
     public static let excelMaxRows = 1_048_576
 
     public init(createdAt: LocalDateTime, pseudonymize: Bool = false, author: String = "zhurnal",
                 maxRowsPerSheet: Int = XlsxReportOptions.excelMaxRows, constantMemory: Bool = true,
-                topCount: Int = 10, marksRequiredAtOneHour: Int = 3, marksRequiredAbove: Int = 5) {
+                topCount: Int = 10, comparison: Comparison? = nil) {
         precondition((2...XlsxReportOptions.excelMaxRows).contains(maxRowsPerSheet), "maxRowsPerSheet out of range")
         self.createdAt = createdAt
         self.pseudonymize = pseudonymize
@@ -34,7 +34,6 @@ public struct XlsxReportOptions: Sendable {
         self.maxRowsPerSheet = maxRowsPerSheet
         self.constantMemory = constantMemory
         self.topCount = topCount
-        self.marksRequiredAtOneHour = marksRequiredAtOneHour
-        self.marksRequiredAbove = marksRequiredAbove
+        self.comparison = comparison
     }
 }

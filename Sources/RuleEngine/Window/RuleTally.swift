@@ -22,6 +22,8 @@ struct RuleTally: Sendable {
     var missingData: [String] = []
     /// Any record at all was in scope (for the wording of «не проверено»).
     var seenAny = false
+    /// Records were left out because they belong to another group than the one asked for.
+    var otherGroups = false
     var checked = DayCounter()
     /// Skip reasons in the order first met, and their counts.
     var reasons: [String] = []
@@ -99,7 +101,8 @@ struct RuleTally: Sendable {
             o.status = .notChecked
             o.missingData = o.skipped > 0
                 ? [RuleTally.summary(o.skippedReasons, total: o.skipped)]
-                : [seenAny ? "нет записей, к которым применимо правило" : "в журнале нет записей: \(scopeText)"]
+                : [seenAny ? "нет записей, к которым применимо правило"
+                   : otherGroups ? "у проверяемой группы нет записей, к которым применимо правило" : "в журнале нет записей: \(scopeText)"]
         } else if o.violations > 0 {
             o.status = .violated
         }

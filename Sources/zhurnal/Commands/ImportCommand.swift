@@ -44,6 +44,7 @@ struct ImportCommand: ParsableCommand {
             // Before anything is written: an import reported as failed must have changed nothing.
             if let rejects { try RejectsFile.validate(rejects) }
             let store: JournalStore
+            OutputFolder.create(for: database)
             do { store = try JournalStore(path: database) } catch let e as StoreError {
                 throw ImportFailure(Diagnostic(id: "store.open", location: nil, message: e.userMessage(database: database)))
             }
@@ -82,6 +83,12 @@ struct ImportSetup {
     /// `profileArgument`: `--profile`; `profilesDirectory`: `--profiles` (see `ProfileSearch`).
     init(profileArgument: String?, profilesDirectory: String? = nil) throws {
         let found = try ProfileSearch.load(explicit: profilesDirectory)
+        if found.profiles.isEmpty {
+            // Without profiles only the canonical tables are recognised; say why a legacy export fails.
+            printError("предупреждение: профили импорта старых выгрузок не найдены (templates/import/profiles в текущей папке "
+                       + "и рядом с программой) — распознаются только канонические таблицы; установите программу "
+                       + "командой bash scripts/install.sh или укажите папку с шаблонами в ZHURNAL_SHARE")
+        }
         let forced = try profileArgument.map { try ProfileSearch.forced($0, among: found.profiles) }
         var options = ImportOptions()
         options.profileDirectories = found.directories
@@ -108,7 +115,8 @@ struct ImportSetup {
 /// rejections that import stored in the database.
 enum RejectsFile {
     /// Fails (exit 2, before the import touches the database) when `path` cannot be written:
-    /// its folder is missing or not writable, or it names a folder or a read-only file.
+    /// its folder cannot be made or written to (a file stands in its way), or it names a folder
+    /// or a read-only file. A missing folder is made.
     static func validate(_ path: String) throws {
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -124,6 +132,12 @@ enum RejectsFile {
             if isDir.boolValue { throw fail("это папка") }
             if !fm.isWritableFile(atPath: path) { throw fail("файл доступен только для чтения") }
             return
+        }
+        // A missing folder is made, as for --db (nothing of the journal is written yet).
+        if !fm.fileExists(atPath: folder) {
+            do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw fail("папку «\(folder)» создать нельзя")
+            }
         }
         guard fm.fileExists(atPath: folder, isDirectory: &isDir) else { throw fail("папки «\(folder)» нет") }
         guard isDir.boolValue else { throw fail("«\(folder)» — не папка") }

@@ -19,7 +19,7 @@ struct InspectionCommand: AsyncParsableCommand {
     @Argument(help: "База данных (.sqlite) или папка/файлы CSV.")
     var paths: [String]
 
-    @Option(help: "Файл правил (набор положения).")
+    @Option(help: "Пакет правил: имя (oosh14) или файл .rules.")
     var rules: String
 
     @Option(help: "Месяц: 2025-09, 09.2025 или «сентябрь 2025».")
@@ -40,7 +40,6 @@ struct InspectionCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let first = InspectionReport.month(parsing: month) else { throw UserFacingError.fail("месяц не распознан") }
-        let last = first.adding(days: LocalDate.daysIn(month: first.month, year: first.year) - 1)
         let job = try DocumentJob.prepare(paths: paths, rules: rules, window: .month(first), asOf: moment.asOf, group: nil,
                                           settingsPath: document.settings, templatesDir: document.templates,
                                           profiles: document.profileOptions)

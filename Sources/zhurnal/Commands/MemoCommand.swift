@@ -10,7 +10,7 @@ import Reports
 struct MemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "memo",
-        abstract: "Служебная записка куратора о несвоевременном заполнении журнала за неделю.",
+        abstract: "Служебная записка куратора (классного руководителя) о заполнении журнала за неделю.",
         discussion: """
         Проверяет журнал группы за неделю (понедельник–воскресенье), содержащую дату --week, и пишет \
         служебную записку заместителю директора: DOCX (--out записка.docx) или Markdown (--out записка.md; \
@@ -22,7 +22,7 @@ struct MemoCommand: AsyncParsableCommand {
     @Argument(help: "База данных (.sqlite) или папка/файлы CSV.")
     var paths: [String]
 
-    @Option(help: "Файл правил (набор положения), например rules/hexlet.rules.")
+    @Option(help: "Пакет правил: имя (hexlet) или файл .rules.")
     var rules: String
 
     @Option(help: "Группа (класс), например 7б.")
@@ -58,7 +58,7 @@ struct MemoCommand: AsyncParsableCommand {
         var quiet: [String] = []
         for g in groups {
             guard let memo = ServiceMemo.build(report: job.report, journal: job.journal, group: g, week: day,
-                                               settings: job.settings, sequence: written) else {
+                                               settings: job.settings, phrases: job.phrases, sequence: written) else {
                 quiet.append(g)
                 continue
             }
@@ -91,11 +91,15 @@ struct DocumentJob {
     var report: CheckReport
     var templates: MemoTemplates
     var settings: MemoSettings
+    /// How memos name what each rule found (`templates/memo/формулировки.txt`).
+    var phrases: MemoPhrases
 
     static func prepare(paths: [String], rules: String, window: CheckWindow.Request, asOf: String?, group: String?,
                         settingsPath: String?, templatesDir: String?, profiles: ProfileOptions = ProfileOptions()) throws -> DocumentJob {
+        let packPath = try PackPath.resolve(rules)
         do {
-            let templates = try MemoTemplates.locate(explicit: templatesDir)
+            let templates = try MemoTemplates.locate(explicit: templatesDir, roots: ResourceLocator.roots)
+            let phrases = try MemoPhrases.load(directory: templates.directory)
             var settings = MemoSettings()
             if let path = settingsPath ?? templates.defaultSettingsPath {
                 let text: String
@@ -107,8 +111,9 @@ struct DocumentJob {
             let judged = try JudgedJournal.load(paths: paths, asOf: asOf, window: window, group: group,
                                                 source: .init(profile: profiles.profile, profilesDirectory: profiles.profilesDirectory))
             printError(judged.momentNote)
-            let report = try Checker.check(packPath: rules, journal: judged.journal, options: judged.options(group: group))
-            return DocumentJob(journal: judged.journal, report: report, templates: templates, settings: settings)
+            let report = try Checker.check(packPath: packPath, journal: judged.journal, options: judged.options(group: group))
+            return DocumentJob(journal: judged.journal, report: report, templates: templates, settings: settings,
+                               phrases: phrases)
         } catch let e as MemoError {
             throw UserFacingError.fail(e.diagnostics)
         } catch let e as RulePackError {
@@ -116,9 +121,11 @@ struct DocumentJob {
         }
     }
 
-    /// Rules that could not be checked are named: «no violations» must not read as «complied».
+    /// Rules that could not be checked for want of data (or failed) are named: «no violations»
+    /// must not read as «complied». Rules with nothing to judge in the window (no 1st grade, no
+    /// month ending in the week) are not news and are left out (`UncheckedNote`).
     static func noteUnchecked(_ report: CheckReport) {
-        let unchecked = report.outcomes.filter { $0.status == .notChecked || $0.status == .error }
+        let unchecked = report.outcomes.filter(UncheckedNote.concernsUser)
         guard !unchecked.isEmpty else { return }
         let lines = unchecked.prefix(5).map { o -> String in
             let clause = ClauseText.cited(o.clause)

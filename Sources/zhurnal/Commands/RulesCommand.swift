@@ -29,7 +29,9 @@ struct RulesCommand: AsyncParsableCommand {
         for p in paths {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue {
-                let items = (FileManager.default.enumerator(atPath: p)?.allObjects as? [String]) ?? []
+                // A symlinked folder is listed through its target (the enumerator does not follow it).
+                let target = URL(fileURLWithPath: p).resolvingSymlinksInPath().path
+                let items = (FileManager.default.enumerator(atPath: target)?.allObjects as? [String]) ?? []
                 out += items.filter { $0.hasSuffix(".rules") }.sorted().map { (p as NSString).appendingPathComponent($0) }
             } else {
                 out.append(p)
@@ -86,10 +88,10 @@ struct RulesCommand: AsyncParsableCommand {
     struct Explain: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Показать правило: пункт, параметры, нужные данные.")
         @Argument(help: "Id правила") var id: String
-        @Option(name: .customLong("rules"), help: "Файл пакета правил") var rulesFile: String
+        @Option(name: .customLong("rules"), help: "Пакет правил: имя (oosh14) или файл .rules") var rulesFile: String
 
         func run() async throws {
-            guard let pack = RulesCommand.load(rulesFile) else { throw ExitCodes.badInput }
+            guard let pack = RulesCommand.load(try PackPath.resolve(rulesFile)) else { throw ExitCodes.badInput }
             guard let r = pack.rules.first(where: { $0.id == id }) else {
                 let ids = pack.rules.map(\.id)
                 let byPrefix = ids.filter { $0.hasPrefix(id) }
@@ -112,11 +114,12 @@ struct RulesCommand: AsyncParsableCommand {
 
     struct Coverage: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Таблица покрытия пунктов положения (<пакет>.coverage.csv).")
-        @Argument(help: "Файл пакета правил") var pack: String
+        @Argument(help: "Пакет правил: имя (oosh14) или файл .rules") var pack: String
 
         func run() async throws {
-            guard let p = RulesCommand.load(pack) else { throw ExitCodes.badInput }
-            let path = CoverageTable.path(forPack: pack)
+            let file = try PackPath.resolve(pack)
+            guard let p = RulesCommand.load(file) else { throw ExitCodes.badInput }
+            let path = CoverageTable.path(forPack: file)
             let entries: [CoverageEntry]
             do {
                 guard let e = try CoverageTable.read(path: path) else { throw UserFacingError.fail("нет таблицы покрытия \(path)") }

@@ -40,18 +40,18 @@ enum ProfileSearch {
         return dirs
     }
 
-    /// The first shipped profile folder that exists.
+    /// The first shipped profile folder that exists: `templates/import/profiles` under each
+    /// resource root (`ResourceLocator`: `$ZHURNAL_SHARE`, the current folder, the share folder
+    /// beside an installed program, the checkout it was built in).
     static func shippedDirectory() -> String? {
-        var candidates = ["templates/import/profiles"]
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(url.appendingPathComponent("templates/import/profiles").path)
-            url.deleteLastPathComponent()
-        }
-        return candidates.first { p in
+        let found = ResourceLocator.roots.map { ($0 as NSString).appendingPathComponent("templates/import/profiles") }.first { p in
             var isDir: ObjCBool = false
             return FileManager.default.fileExists(atPath: p, isDirectory: &isDir) && isDir.boolValue
         }
+        // Shown in hints: relative to the current folder when it is there.
+        let here = FileManager.default.currentDirectoryPath + "/"
+        if let f = found, f.hasPrefix(here) { return String(f.dropFirst(here.count)) }
+        return found
     }
 
     static func load(explicit: String?) throws -> Found {

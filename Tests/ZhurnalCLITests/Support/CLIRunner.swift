@@ -16,10 +16,18 @@ enum CLIRunner {
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
     static func run(_ args: [String]) throws -> Run {
+        try run(args, executable: binary, in: root)
+    }
+
+    /// Runs `executable` (default: the built program) in `folder` with extra environment variables.
+    static func run(_ args: [String], executable: String, in folder: URL, environment: [String: String] = [:]) throws -> Run {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
-        p.currentDirectoryURL = root
+        p.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

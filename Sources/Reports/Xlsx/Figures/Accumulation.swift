@@ -1,19 +1,28 @@
+import Findings
 import JournalModel
 
-/// Mark accumulation (накопляемость): for each study period and group, every student's
-/// number of marks per subject against the number required — 3 at up to 1 hour a week,
-/// 5 above (`oosh14` п. 4.5), with weekly hours taken from the teaching load.
+/// Mark accumulation (накопляемость): for each study period and group, every student's number
+/// of marks per subject, marked with what the pack's own accumulation rules found for that
+/// student, subject and period — a shortfall at the rule's severity, or «not judged». The
+/// sheet never applies thresholds of its own: a cell is coloured only where a rule said so.
 struct AccumulationBlock: Equatable {
     struct Column: Equatable {
         var subject: String
         /// nil when the load has no hours for this group and subject.
         var weeklyHours: Double?
-        var required: Int?
+    }
+
+    /// What the pack's rules said about one cell.
+    enum Mark: Equatable {
+        case none
+        case shortfall(Severity)
+        case notJudged
     }
 
     struct Row: Equatable {
         var student: String
         var marks: [Int]
+        var status: [Mark]
     }
 
     var group: String
@@ -21,29 +30,66 @@ struct AccumulationBlock: Equatable {
     var period: String?
     var from: LocalDate
     var to: LocalDate
-    /// True when the checked dates cover the whole period, so a shortfall is final.
-    var complete: Bool
+    /// The period's last day (its accumulation is due then).
+    var end: LocalDate
+    var state: State
     var columns: [Column]
     var rows: [Row]
 
-    func isShort(row: Int, col: Int) -> Bool {
-        guard let r = columns[col].required else { return false }
-        return rows[row].marks[col] < r
+    enum State: Equatable {
+        /// Ended by the moment of the check and due inside the checked dates: the rules judged it.
+        case judged
+        /// Not ended by the moment of the check: the rules do not judge it yet.
+        case running
+        /// Ended, but due outside the checked dates: its results belong to another check's window.
+        case outsideWindow
+        /// The calendar has no study periods.
+        case noPeriods
     }
 }
 
-struct AccumulationRule {
-    var oneHourMinimum = 3
-    var aboveMinimum = 5
-    func required(weeklyHours: Double) -> Int { weeklyHours <= 1 ? oneHourMinimum : aboveMinimum }
+/// The pack's rules about accumulation: per student, subject and period, tagged «накопляемость».
+struct AccumulationRules {
+    var outcomes: [RuleOutcome]
+
+    init(report: CheckReport) {
+        let perStudent: Set<String> = ["student_subject_period", "period_marks"]
+        let named = Set(report.findings.filter { $0.student != nil && $0.area == .accumulation }.map(\.ruleId))
+        outcomes = report.outcomes.filter { o in
+            guard o.tags.contains("накопляемость") else { return false }
+            if let s = o.scope { return perStudent.contains(s) }
+            return named.contains(o.ruleId) || o.skippedItems.contains { $0.student != nil }
+        }
+    }
+
+    var ids: Set<String> { Set(outcomes.map(\.ruleId)) }
 }
 
 enum Accumulation {
-    static func compute(scope: ReportScope, rule: AccumulationRule) -> [AccumulationBlock] {
+    struct CellKey: Hashable { var group: String; var subject: String; var student: String; var end: LocalDate }
+
+    static func compute(scope: ReportScope, report: CheckReport, rules: AccumulationRules) -> [AccumulationBlock] {
         let j = scope.journal
         guard let from = scope.from, let to = scope.to else { return [] }
-        // Periods of the kind that holds the first checked day (quarters in a school,
-        // semesters in a college), overlapping the checked dates.
+        let asOf = report.asOf?.date ?? to
+        // What the rules found and skipped, by group, subject, student and period end.
+        let ids = rules.ids
+        var found: [CellKey: Severity] = [:]
+        for f in report.findings where ids.contains(f.ruleId) {
+            guard let g = f.group, let s = f.subject, let st = f.student, let d = f.date else { continue }
+            let k = CellKey(group: g, subject: s, student: st, end: d)
+            if let old = found[k], old.rank <= f.severity.rank { continue }
+            found[k] = f.severity
+        }
+        var skipped = Set<CellKey>()
+        for o in rules.outcomes {
+            for i in o.skippedItems {
+                guard let g = i.group, let s = i.subject, let st = i.student, let d = i.date else { continue }
+                skipped.insert(CellKey(group: g, subject: s, student: st, end: d))
+            }
+        }
+        // Periods of the kind that holds the first checked day (quarters in a school, semesters
+        // in a college), overlapping the checked dates.
         var spans: [(name: String?, start: LocalDate, end: LocalDate)] = []
         if let first = j.calendar.period(containing: from) ?? j.calendar.period(containing: to) {
             let kind = j.calendar.periods[Int(first)].kind
@@ -58,18 +104,27 @@ enum Accumulation {
             let k = Int64(l.group) << 32 | Int64(l.subject)
             hours[k] = max(hours[k] ?? 0, l.weeklyHours)
         }
-        let lessonsByGroup = Dictionary(grouping: scope.lessons) { j.lesson($0).group }
+        var lessonsByGroup: [GroupID: [LessonID]] = [:]
+        for (i, l) in j.lessons.enumerated() { lessonsByGroup[l.group, default: []].append(LessonID(i)) }
+        let checkedGroups = Set(scope.lessons.map { j.lesson($0).group })
         var blocks: [AccumulationBlock] = []
         for span in spans {
-            let lo = max(span.start, from), hi = min(span.end, to)
-            for (gid, ids) in lessonsByGroup.sorted(by: { j.group($0.key).name < j.group($1.key).name }) {
-                let inSpan = ids.filter { let d = j.lesson($0).date; return lo <= d && d <= hi }
+            let state: AccumulationBlock.State = span.name == nil ? .noPeriods
+                : span.end > asOf ? .running
+                : (span.end < from || span.end > to) ? .outsideWindow : .judged
+            let groups = checkedGroups.sorted { NaturalOrder.less(j.group($0).name, j.group($1).name) }
+            for gid in groups {
+                // The whole period's marks as of the check (the rules see the whole period too).
+                let inSpan = (lessonsByGroup[gid] ?? []).filter {
+                    let d = j.lesson($0).date
+                    return span.start <= d && d <= span.end
+                }
+                if inSpan.isEmpty { continue }
                 var subjects = Set(inSpan.map { j.lesson($0).subject })
                 for l in j.load where l.group == gid { subjects.insert(l.subject) }
                 let subjectList = subjects.sorted { j.subject($0).name < j.subject($1).name }
-                let columns = subjectList.map { s -> AccumulationBlock.Column in
-                    let h = hours[Int64(gid) << 32 | Int64(s)]
-                    return .init(subject: j.subject(s).name, weeklyHours: h, required: h.map(rule.required))
+                let columns = subjectList.map { s in
+                    AccumulationBlock.Column(subject: j.subject(s).name, weeklyHours: hours[Int64(gid) << 32 | Int64(s)])
                 }
                 var counts: [StudentID: [Int]] = [:]
                 let colIndex = Dictionary(uniqueKeysWithValues: subjectList.enumerated().map { ($1, $0) })
@@ -84,17 +139,24 @@ enum Accumulation {
                 let students = j.students.indices.filter {
                     let s = j.students[$0]
                     guard s.group == gid else { return false }
-                    if let e = s.enrolled, e > hi { return false }
-                    if let l = s.left, l < lo { return false }
+                    if let e = s.enrolled, e > span.end { return false }
+                    if let l = s.left, l < span.start { return false }
                     return true
                 }.sorted { j.students[$0].name < j.students[$1].name }
-                let rows = students.map { i in
-                    AccumulationBlock.Row(student: j.students[i].name,
-                                          marks: counts[StudentID(i)] ?? Array(repeating: 0, count: subjectList.count))
+                let groupName = j.group(gid).name
+                let rows = students.map { i -> AccumulationBlock.Row in
+                    let name = j.students[i].name
+                    let status = columns.map { c -> AccumulationBlock.Mark in
+                        let k = CellKey(group: groupName, subject: c.subject, student: name, end: span.end)
+                        if let s = found[k] { return .shortfall(s) }
+                        return skipped.contains(k) ? .notJudged : .none
+                    }
+                    return AccumulationBlock.Row(student: name,
+                                                 marks: counts[StudentID(i)] ?? Array(repeating: 0, count: subjectList.count),
+                                                 status: status)
                 }
-                blocks.append(AccumulationBlock(group: j.group(gid).name, period: span.name, from: lo, to: hi,
-                                                complete: span.name != nil && from <= span.start && span.end <= to,
-                                                columns: columns, rows: rows))
+                blocks.append(AccumulationBlock(group: groupName, period: span.name, from: span.start, to: span.end,
+                                                end: span.end, state: state, columns: columns, rows: rows))
             }
         }
         return blocks
