@@ -40,7 +40,7 @@ public enum InputFile {
             let e = errno
             if e == ENOENT { throw FileAccessError("file.missing", path: path, "файл не найден") }
             if e == EACCES { throw FileAccessError("file.denied", path: path, "нет права на чтение файла") }
-            throw FileAccessError("file.unreadable", path: path, "файл не открывается: \(String(cString: strerror(e)))")
+            throw FileAccessError("file.unreadable", path: path, "файл не открывается: \(SystemErrorText.russian(e))")
         }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
@@ -71,7 +71,7 @@ public enum InputFile {
             let n = buffer.withUnsafeMutableBytes { sysRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileAccessError("file.unreadable", path: path, "ошибка чтения файла: \(String(cString: strerror(errno)))")
+                throw FileAccessError("file.unreadable", path: path, "ошибка чтения файла: \(SystemErrorText.russian(errno))")
             }
             if n == 0 { break }
             out.append(contentsOf: buffer[0..<n])

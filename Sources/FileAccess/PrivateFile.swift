@@ -66,7 +66,10 @@ public enum PrivateFile {
             }
             if errno != EEXIST { break }
         }
-        throw FileAccessError("file.unwritable", path: path, "не удалось создать файл: \(String(cString: strerror(errno)))")
+        let code = errno
+        throw FileAccessError("file.unwritable", path: path, code == ENOSPC || code == EDQUOT || code == EROFS
+                              ? "не удалось создать файл: \(SystemErrorText.russian(code))"
+                              : "не удалось создать файл: нет прав на запись в папку или диск заполнен")
     }
 
     /// Renames the finished `temp` over `path` (checked again: nothing swapped in meanwhile is
@@ -75,7 +78,7 @@ public enum PrivateFile {
         if let p = problem(path) { discard(temp); throw p }
         _ = chmod(temp, mode)
         guard rename(temp, path) == 0 else {
-            let why = String(cString: strerror(errno))
+            let why = SystemErrorText.russian(errno)
             discard(temp)
             throw FileAccessError("file.unwritable", path: path, "не удалось записать файл: \(why)")
         }
@@ -104,7 +107,7 @@ public enum PrivateFile {
                 done += n
             }
         }
-        let why = ok ? "" : String(cString: strerror(errno))
+        let why = ok ? "" : SystemErrorText.russian(errno)
         if close(fd) != 0 { ok = false }
         guard ok else { throw FileAccessError("file.unwritable", path: path, "не удалось записать файл: \(why)") }
     }
@@ -114,7 +117,7 @@ public enum PrivateFile {
     public static func create(_ path: String) throws(FileAccessError) -> Int32 {
         try check(path)
         let fd = sysOpen(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode)
-        guard fd >= 0 else { throw FileAccessError("file.unwritable", path: path, "не удалось создать файл: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw FileAccessError("file.unwritable", path: path, "не удалось создать файл: \(SystemErrorText.russian(errno))") }
         _ = fchmod(fd, mode)
         return fd
     }

@@ -173,15 +173,22 @@ extension ProfileBuilder {
         return out.filter { !$0.isEmpty }
     }
 
+    /// The last column of a worksheet (XFD): a larger number is a typo.
+    static let maxColumn = 16_384
+
     private mutating func gridLine(_ l: ProfileLine) throws(ImportFailure) {
         switch l.key.lowercased() {
         case "строка месяцев": grid.monthRowLabel = l.value
         case "строка чисел": grid.dayRowLabel = l.value
         case "столбец ученика":
-            guard let n = Int(l.value), n > 0 else { throw l.fail("ожидается номер столбца", atValue: true) }
+            guard let n = Int(l.value), (1...Self.maxColumn).contains(n) else {
+                throw l.fail("ожидается номер столбца от 1 до 16 384 (столько столбцов у листа Excel)", atValue: true)
+            }
             grid.nameColumn = n
         case "первый столбец отметок":
-            guard let n = Int(l.value), n > 0 else { throw l.fail("ожидается номер столбца", atValue: true) }
+            guard let n = Int(l.value), (1...Self.maxColumn).contains(n) else {
+                throw l.fail("ожидается номер столбца от 1 до 16 384 (столько столбцов у листа Excel)", atValue: true)
+            }
             grid.firstDataColumn = n
         default:
             throw l.fail("неизвестный параметр сетки «\(l.key)»", hint: "параметры: " + ProfileParser.gridParameters.joined(separator: ", "))

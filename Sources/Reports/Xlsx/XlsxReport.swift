@@ -17,8 +17,12 @@ public enum XlsxReport {
         // Personal data: a 0600 temporary file beside the report, renamed over a regular file only.
         let tmp: String
         do { tmp = try PrivateFile.temporary(beside: path) } catch {
-            if error.id == "file.folder-missing" { throw XlsxReportError.folderMissing(path: path) }
-            throw XlsxReportError.library(code: error.reason, path: path)
+            switch error.id {
+            case "file.folder-missing": throw XlsxReportError.folderMissing(path: path)
+            // A folder, a symbolic link or a device where the report should go is not replaced.
+            case "file.directory", "file.symlink", "file.not-regular": throw XlsxReportError.cannotReplace(path: path, reason: error.reason)
+            default: throw XlsxReportError.library(code: error.reason, path: path)
+            }
         }
         do {
             let wb = try XlsxWorkbook(file: tmp, reportPath: path, constantMemory: options.constantMemory)

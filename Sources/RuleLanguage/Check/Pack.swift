@@ -173,8 +173,11 @@ public enum PackLoader {
             let sink = DiagnosticSink(file: "--param", text: text)
             var parser = Parser(text: text, sink: sink)
             guard let v = parser.parseLiteral(), sink.items.isEmpty, sameKind(old.value, v) else {
-                cli.append(Diagnostic(id: RuleDiagnosticID.typeMismatch.rawValue, location: nil,
-                                      message: "--param \(name)=\(text): ожидалось значение вида «\(old.value)»"))
+                // The value's own mistake (a term over 100 years, an unknown unit) when it has one.
+                let why = sink.items.first.map { $0.message + "; " } ?? ""
+                cli.append(Diagnostic(id: (sink.items.first?.id).flatMap { $0.isEmpty ? nil : $0 } ?? RuleDiagnosticID.typeMismatch.rawValue,
+                                      location: nil,
+                                      message: "--param \(name)=\(text): \(why)ожидалось значение вида «\(old.value)»"))
                 continue
             }
             old.value = v
