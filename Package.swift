@@ -57,7 +57,7 @@ let package = Package(
 
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
         .testTarget(name: "JournalImportTests", dependencies: [
-            "JournalModel", "JournalImport", "JournalStore", "JournalGenerator", "CXlsxWriter",
+            "JournalModel", "JournalImport", "JournalStore", "JournalGenerator", "FileAccess", "CXlsxWriter",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["JournalModel", "RuleLanguage"]),
