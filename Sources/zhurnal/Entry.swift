@@ -43,7 +43,7 @@ enum Main {
             if code == .validationFailure {
                 exit(usageFailure(error, args: args, tree: tree))
             }
-            printError("ошибка: " + (message.isEmpty ? "\(error)" : message))
+            printError("ошибка: " + (ForeignErrorText.russian(error) ?? (message.isEmpty ? "\(error)" : message)))
             exit(ExitCodes.badInput.rawValue)
         }
         exit(0)

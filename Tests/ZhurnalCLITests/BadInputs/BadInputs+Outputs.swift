@@ -68,6 +68,16 @@ extension BadInput {
                  expect: ["записка.md", "символическая ссылка"]),
     ]
 
+    static let generated: [BadInput] = [
+        BadInput(id: "generate-out-device", area: "Outputs", what: "`generate --out /dev/null` (a device where a folder should be)",
+                 args: ["generate", "--out", "/dev/null", "--classes", "1"], exit: 2,
+                 expect: ["ошибка: --out «/dev/null» — устройство, а нужна папка для файлов журнала"], forbid: ["Error Domain"]),
+        BadInput(id: "generate-out-under-file", area: "Outputs", what: "`generate --out файл/папка` where the parent is a file",
+                 files: ["файл": text("x")],
+                 args: ["generate", "--out", "файл/журнал", "--classes", "1"], exit: 2,
+                 expect: ["ошибка: не удалось создать папку «файл/журнал»"], forbid: ["Error Domain"]),
+    ]
+
     static let templates: [BadInput] = [
         BadInput(id: "template-nested-sections", area: "Templates", what: "5,000 nested `{{#teachers}}` sections in a memo template",
                  setup: { dir in
@@ -103,7 +113,7 @@ extension BadInput {
                  args: ["check", "e.sqlite", "--rules", "oosh41"], exit: 2, expect: ["oosh41"]),
     ]
 
-    static let all: [BadInput] = rules + templates + profiles + imports + database + outputs + commandLine
+    static let all: [BadInput] = rules + templates + profiles + imports + database + outputs + generated + commandLine
 }
 
 @Sendable func copyTemplates(to dir: URL) throws {
