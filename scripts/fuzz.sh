@@ -19,8 +19,12 @@ mkdir -p "$work"
 rm -f "$work/current" "$work/last-run.txt"
 log="$work/log.txt"
 # The whole run gets the budget plus time to replay the corpus; past that it is a hang.
+# The test bundle is run directly (not through `swift test`), so several targets can be fuzzed
+# at once: SwiftPM would serialise them on its lock of .build.
+bundle=".build/debug/zhurnalPackageTests.xctest"
+[ -x "$bundle" ] || { echo "no test bundle at $bundle: run swift build --build-tests" >&2; exit 2; }
 timeout --signal=KILL $((seconds + 300)) env ZHURNAL_FUZZ_TARGET="$target" ZHURNAL_FUZZ_SECONDS="$seconds" \
-  ${seed:+ZHURNAL_FUZZ_SEED="$seed"} swift test --skip-build --filter "FuzzTests" >"$log" 2>&1
+  ${seed:+ZHURNAL_FUZZ_SEED="$seed"} "$bundle" --testing-library swift-testing --filter "FuzzTests" >"$log" 2>&1
 status=$?
 keep() {
   mkdir -p "Tests/FuzzTests/Regressions/$target"
