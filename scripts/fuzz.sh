@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one target for a number of seconds: scripts/fuzz.sh TARGET SECONDS [SEED]
+# (ZHURNAL_FUZZ_SKIP_BUILD=1 uses the test bundle already built).
 #   TARGET: csv | profiles | rules | templates (see Tests/FuzzTests/FuzzTargets.swift)
 # Runs the seeded-mutation suite `FuzzTests` (debug build) with that budget. A crash or trap
 # kills the test process: the input it was running is kept as a regression fixture in
@@ -9,7 +10,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 target="${1:?usage: scripts/fuzz.sh csv|profiles|rules|templates SECONDS [SEED]}"
 seconds="${2:?usage: scripts/fuzz.sh TARGET SECONDS [SEED]}"
-seed="${3:-}"
+# A new seed each run (printed in the result), so longer runs do not repeat the same inputs.
+seed="${3:-$(date +%s)}"
 case "$target" in csv|profiles|rules|templates) ;; *) echo "unknown target: $target" >&2; exit 2 ;; esac
 if [ "${ZHURNAL_FUZZ_SKIP_BUILD:-0}" != 1 ]; then
   swift build --build-tests >/dev/null || exit 2

@@ -111,6 +111,9 @@ extension ProfileBuilder {
     /// `Начало - Окончание`: two columns of `table` around a separator.
     static func split(_ text: String, _ table: CanonicalTable) -> (String, String, String)? {
         let chars = Array(text)
+        // Two column names and a separator fit in far fewer characters; a longer text is no
+        // split (trying every cut of a 20,000-character line took minutes — found by fuzzing).
+        guard chars.count <= 256 else { return nil }
         for k in 1..<max(1, chars.count) {
             let left = String(chars[..<k]).trimmingSpaces()
             guard table.columnIndex(left) != nil else { continue }

@@ -66,12 +66,15 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
         self.location = location
         self.message = message
         self.hint = hint
-        if let line = sourceLine, line.utf8.count > Diagnostic.excerptWidth, line.count > Diagnostic.excerptWidth {
+        // Cut by Unicode scalars, not characters: counting characters of a 50 KB line is slow
+        // (grapheme breaking), and a line that long is not prose with combining accents.
+        if let line = sourceLine, line.utf8.count > Diagnostic.excerptWidth,
+           case let scalars = line.unicodeScalars, case let count = scalars.count, count > Diagnostic.excerptWidth {
             let column = max(1, location?.column ?? 1)
-            let start = max(0, min(column - 1 - Diagnostic.excerptWidth / 3, line.count - Diagnostic.excerptWidth))
-            let from = line.index(line.startIndex, offsetBy: start)
-            let to = line.index(from, offsetBy: Diagnostic.excerptWidth)
-            self.sourceLine = (start > 0 ? "…" : "") + line[from..<to] + (to < line.endIndex ? "…" : "")
+            let start = max(0, min(column - 1 - Diagnostic.excerptWidth / 3, count - Diagnostic.excerptWidth))
+            let from = scalars.index(scalars.startIndex, offsetBy: start)
+            let to = scalars.index(from, offsetBy: Diagnostic.excerptWidth)
+            self.sourceLine = (start > 0 ? "…" : "") + String(scalars[from..<to]) + (to < scalars.endIndex ? "…" : "")
             excerptStart = start
         } else {
             self.sourceLine = sourceLine

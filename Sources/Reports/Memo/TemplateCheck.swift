@@ -21,14 +21,24 @@ enum TemplateCheck {
     static let maxProblems = 50
 
     static func check(_ text: String, file: String, schema: TemplateSchema) -> [Diagnostic] {
+        var unreported = 0
+        return check(text, file: file, schema: schema, unreported: &unreported)
+    }
+
+    /// `unreported`: problems found past `maxProblems`, counted but not made into diagnostics (a
+    /// template of 20,000 misspelt tags must not cost 20,000 suggestions and line copies).
+    static func check(_ text: String, file: String, schema: TemplateSchema, unreported: inout Int) -> [Diagnostic] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var problems: [Diagnostic] = []
         var scopes: [TemplateSchema] = [schema]
         var open: [Tag] = []
+        var skipped = 0
+        defer { unreported = skipped }
 
-        func diag(_ id: String, _ tag: Tag, _ message: String, hint: String? = nil) {
+        func diag(_ id: String, _ tag: Tag, _ message: @autoclosure () -> String, hint: @autoclosure () -> String? = nil) {
+            guard problems.count < maxProblems else { skipped += 1; return }
             problems.append(Diagnostic(id: id, location: SourceLocation(file: file, line: tag.line, column: tag.column),
-                                       message: message, sourceLine: tag.lineText, hint: hint))
+                                       message: message(), sourceLine: tag.lineText, hint: hint()))
         }
 
         for tag in tags(lines: lines, file: file, problems: &problems) {
@@ -67,9 +77,9 @@ enum TemplateCheck {
             }
             let resolved = TemplateSchema.resolve(tag.name, in: scopes)
             if resolved == nil {
-                let near = suggestion(for: tag.name, among: TemplateSchema.visibleNames(scopes))
                 diag("memo.template.unknown-name", tag, "неизвестная подстановка «\(tag.name)»",
-                     hint: near.map { "возможно, «\($0)»?" } ?? "список подстановок — в templates/memo/README.md")
+                     hint: suggestion(for: tag.name, among: TemplateSchema.visibleNames(scopes)).map { "возможно, «\($0)»?" }
+                        ?? "список подстановок — в templates/memo/README.md")
             }
             if tag.sigil == "#" || tag.sigil == "^" {
                 if open.count >= maxSectionDepth {
@@ -89,11 +99,12 @@ enum TemplateCheck {
     }
 
     /// At most `maxProblems`, and a closing note with how many more there are.
-    static func capped(_ problems: [Diagnostic], file: String) -> [Diagnostic] {
-        guard problems.count > maxProblems else { return problems }
+    static func capped(_ problems: [Diagnostic], file: String, unreported: Int = 0) -> [Diagnostic] {
+        let more = problems.count - maxProblems + unreported
+        guard more > 0 else { return problems }
         return Array(problems.prefix(maxProblems)) + [Diagnostic(
             id: "memo.template.more", level: .note, location: nil,
-            message: "\(file): и ещё \(problems.count - maxProblems) ошибок в шаблоне (показаны первые \(maxProblems))")]
+            message: "\(file): и ещё \(more) ошибок в шаблоне (показаны первые \(maxProblems))")]
     }
 
     /// The nearest known name; a swap of two letters («titel») counts as one typo.

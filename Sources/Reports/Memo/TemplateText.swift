@@ -8,10 +8,11 @@ import Mustache
 enum TemplateText {
     static func render(_ text: String, file: String, format: MemoTemplates.Format,
                        context: [String: Any], schema: TemplateSchema) throws(MemoError) -> String {
-        var problems = TemplateCheck.check(text, file: file, schema: schema)
+        var unreported = 0
+        var problems = TemplateCheck.check(text, file: file, schema: schema, unreported: &unreported)
         if format == .docx { problems += DocxMarkup.check(text, file: file) }
         problems.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-        if !problems.isEmpty { throw MemoError(diagnostics: TemplateCheck.capped(problems, file: file)) }
+        if !problems.isEmpty { throw MemoError(diagnostics: TemplateCheck.capped(problems, file: file, unreported: unreported)) }
         let template = try parse(text, file: file, format: format)
         return template.render(context)
     }

@@ -64,6 +64,10 @@ public final class DiagnosticSink {
     public var otherFiles: [String: [Substring]] = [:]
 
     public func add(_ id: RuleDiagnosticID, at loc: SourceLocation, _ message: String, hint: String? = nil) {
+        // Decided before the diagnostic (and its copy of the line) is made: a 30 KB line of
+        // mistakes must not cost a copy of the line per token.
+        if items.count >= Self.storageLimit { unkept += 1; return }
+        if brokenLines.contains(LineKey(file: loc.file, line: loc.line)) { return }
         let ls = loc.file == file ? lines : (otherFiles[loc.file] ?? [])
         let src = loc.line >= 1 && loc.line <= ls.count ? String(ls[loc.line - 1]) : nil
         keep(Diagnostic(id: id.rawValue, location: loc, message: message, sourceLine: src, hint: hint))
@@ -81,15 +85,22 @@ public final class DiagnosticSink {
     private func keep(_ d: Diagnostic) {
         // Past ten screens of errors, only count: a file of 10,000 broken lines must not cost
         // 10,000² comparisons or print them all.
-        if items.count >= 10 * RuleLimits.maxDiagnosticsPerFile { unkept += 1; return }
+        if items.count >= Self.storageLimit { unkept += 1; return }
         if let l = d.location {
+            if brokenLines.contains(LineKey(file: l.file, line: l.line)) { return }
             for e in items where e.location?.line == l.line && e.location?.file == l.file {
-                if Self.lineBreaking.contains(e.id) { return }
                 if e.location == l && e.message == d.message { return }
             }
+            if Self.lineBreaking.contains(d.id) { brokenLines.insert(LineKey(file: l.file, line: l.line)) }
         }
         items.append(d)
     }
+
+    static let storageLimit = 10 * RuleLimits.maxDiagnosticsPerFile
+
+    private struct LineKey: Hashable { var file: String; var line: Int }
+    /// Lines with an error that broke their reading: nothing more is reported there.
+    private var brokenLines: Set<LineKey> = []
 
     /// Diagnostics not kept past the storage bound.
     private var unkept = 0

@@ -89,6 +89,19 @@ extension BadInput {
                  args: ["memo", "e.sqlite", "--rules", "oosh14", "--group", "7б", "--week", "15.09.2025", "--templates", "tpl", "--out", "m.md"], exit: 2,
                  // 13 characters a tag: the 51st opens at column 50 × 13 + 1 = 651.
                  expect: ["tpl/memo/записка.md.mustache:1:651: ошибка: разделы вложены слишком глубоко: больше 50 разделов"]),
+        // 20,000 misspelt tags: 50 errors shown, 20,000 − 50 = 19,950 counted (it took 4 minutes
+        // when every tag got its suggestion and its copy of the 200 KB line).
+        BadInput(id: "template-many-errors", area: "Templates", what: "20,000 misspelt `{{titel}}` on one line of a memo template",
+                 setup: { dir in
+                     try importExample(dir)
+                     try copyTemplates(to: dir)
+                     try Data((String(repeating: "{{titel}} ", count: 20_000) + "\n").utf8).write(to: dir.appendingPathComponent("tpl/memo/записка.md.mustache"))
+                 },
+                 args: ["memo", "e.sqlite", "--rules", "oosh14", "--group", "7б", "--week", "15.09.2025", "--templates", "tpl", "--out", "m.md"], exit: 2,
+                 // `title` lives inside the teachers' sections, not at the top: no «возможно» here.
+                 expect: ["tpl/memo/записка.md.mustache:1:1: ошибка: неизвестная подстановка «titel»", "подсказка: список подстановок — в templates/memo/README.md",
+                          "примечание: tpl/memo/записка.md.mustache: и ещё 19950 ошибок в шаблоне (показаны первые 50)"],
+                 maxOutput: 40_000),
         BadInput(id: "template-fifo", area: "Templates", what: "a FIFO in place of a memo template",
                  setup: { dir in
                      try importExample(dir)
