@@ -87,6 +87,13 @@ enum TemplateCheck {
                          hint: "в шаблонах записок разделы вкладываются на два-три уровня — проверьте, закрыт ли каждый раздел")
                     return problems
                 }
+                // A list inside itself (`{{#rows}}…{{#rows}}`) repeats it for each of its own
+                // items: ten levels of a 10-row list is 10¹⁰ renderings.
+                if tag.sigil == "#", let outer = open.first(where: { $0.sigil == "#" && $0.name == tag.name }) {
+                    diag("memo.template.recursive-section", tag,
+                         "раздел {{#\(tag.name)}} внутри раздела {{#\(tag.name)}} из строки \(outer.line): список повторялся бы для каждого своего элемента",
+                         hint: "закройте внешний раздел {{/\(tag.name)}} раньше")
+                }
                 open.append(tag)
                 scopes.append(resolved ?? .leaf)
             }
@@ -109,10 +116,11 @@ enum TemplateCheck {
 
     /// The nearest known name; a swap of two letters («titel») counts as one typo.
     static func suggestion(for name: String, among names: [String]) -> String? {
+        guard name.count <= Suggestions.maxNameLength else { return nil }
         let sorted = Array(Set(names)).sorted()
         if let near = Suggestions.closest(to: name, among: sorted) { return near }
         let limit = max(2, name.count / 3)
-        return sorted.map { ($0, Suggestions.distance(name, $0)) }.filter { $0.1 <= limit }
+        return sorted.filter { abs($0.count - name.count) <= limit }.map { ($0, Suggestions.distance(name, $0)) }.filter { $0.1 <= limit }
             .min { $0.1 < $1.1 }?.0
     }
 

@@ -153,21 +153,26 @@ public struct Lexer {
     /// provided the placeholder's `}` and the closing quote of the whole string follow on the
     /// line; nil when they do not (then the quote ends the string, as a plain `"` would).
     private func innerStringEnd() -> Int? {
+        // Looked for within `innerStringReach` characters: a placeholder's string is short, and
+        // scanning to the end of a 30 KB line from each of its thousands of quotes took seconds.
+        let limit = min(chars.count, pos + Self.innerStringReach)
         var k = pos + 1
-        while k < chars.count, chars[k] != "\n" {
+        while k < limit, chars[k] != "\n" {
             if chars[k] == "\\", k + 1 < chars.count, chars[k + 1] == "\"" || chars[k + 1] == "\\" { k += 2; continue }
             if chars[k] == "\"" { break }
             k += 1
         }
-        guard k < chars.count, chars[k] == "\"" else { return nil }
+        guard k < limit, chars[k] == "\"" else { return nil }
         var j = k + 1, sawBrace = false
-        while j < chars.count, chars[j] != "\n" {
+        while j < limit, chars[j] != "\n" {
             if chars[j] == "}" { sawBrace = true }
             if chars[j] == "\"", sawBrace { return k }
             j += 1
         }
         return nil
     }
+
+    static let innerStringReach = 1024
 
     private func digits(from k: Int, count: Int) -> Bool {
         (0..<count).allSatisfy { at(k + $0).map { $0.isASCII && $0.isNumber } ?? false }

@@ -41,8 +41,8 @@ public enum RuleDiagnostics {
         let list = Array(among)
         if let c = Suggestions.closest(to: name, among: list) { return "возможно, `\(c)`?" }
         // Keywords are short: also accept two edits (a swapped pair of letters) for names of 4+ letters.
-        guard name.count >= 4 else { return nil }
-        let near = list.map { ($0, Suggestions.distance(name.lowercased(), $0.lowercased())) }
+        guard name.count >= 4, name.count <= Suggestions.maxNameLength else { return nil }
+        let near = list.filter { abs($0.count - name.count) <= 2 }.map { ($0, Suggestions.distance(name.lowercased(), $0.lowercased())) }
             .filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
         return near.map { "возможно, `\($0.0)`?" }
     }
