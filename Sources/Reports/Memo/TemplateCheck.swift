@@ -76,6 +76,14 @@ enum TemplateCheck {
                 continue
             }
             let resolved = TemplateSchema.resolve(tag.name, in: scopes)
+            // `{{.}}` prints the current item: inside a list of texts that is one text, but where
+            // the item is a whole record (or the top of the memo) it would print all of it —
+            // every name and figure, as many times as the tag is written.
+            if tag.name == ".", tag.sigil == nil || tag.sigil == "&", let r = resolved, !r.fields.isEmpty {
+                diag("memo.template.dot-object", tag, "«{{.}}» здесь — целая запись, а не одно значение",
+                     hint: "подставляйте поля записи по именам: " + r.fields.keys.sorted().prefix(8).map { "{{\($0)}}" }.joined(separator: ", "))
+                continue
+            }
             if resolved == nil {
                 diag("memo.template.unknown-name", tag, "неизвестная подстановка «\(tag.name)»",
                      hint: suggestion(for: tag.name, among: TemplateSchema.visibleNames(scopes)).map { "возможно, «\($0)»?" }
