@@ -27,36 +27,38 @@ let package = Package(
 
         // Domain values: entities, cell values, dates, calendars, source locations.
         .target(name: "JournalModel"),
+        // Reading only regular input files (bounded), writing private outputs (0600, atomic).
+        .target(name: "FileAccess"),
         // Results of a check: findings, per-rule outcomes, coverage.
         .target(name: "Findings", dependencies: ["JournalModel"]),
         // CSV and XLSX → canonical records (encoding/delimiter sniffing, profiles, rejects).
         .target(name: "JournalImport", dependencies: [
-            "JournalModel", "CLibCSV",
+            "JournalModel", "FileAccess", "CLibCSV",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // SQLite store: migrations, batches, change history, loading a journal.
-        .target(name: "JournalStore", dependencies: ["JournalModel", "JournalImport", "CSQLite"]),
+        .target(name: "JournalStore", dependencies: ["JournalModel", "JournalImport", "FileAccess", "CSQLite"]),
         // The rule language: lexer, parser, AST, type checker, packs.
-        .target(name: "RuleLanguage", dependencies: ["JournalModel"]),
+        .target(name: "RuleLanguage", dependencies: ["JournalModel", "FileAccess"]),
         // Evaluation of compiled rules over a journal.
-        .target(name: "RuleEngine", dependencies: ["JournalModel", "Findings", "RuleLanguage"]),
+        .target(name: "RuleEngine", dependencies: ["JournalModel", "Findings", "RuleLanguage", "FileAccess"]),
         // XLSX report, memos and inspection reports, JSON.
         .target(name: "Reports", dependencies: [
-            "JournalModel", "Findings", "CXlsxWriter",
+            "JournalModel", "Findings", "FileAccess", "CXlsxWriter",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Synthetic journals with ground truth.
-        .target(name: "JournalGenerator", dependencies: ["JournalModel"]),
+        .target(name: "JournalGenerator", dependencies: ["JournalModel", "FileAccess"]),
         // What the CLI and the web page both do: load and judge a journal, set up an import,
         // find packs, profiles and templates, prepare documents.
         .target(name: "Workflows", dependencies: [
-            "JournalModel", "Findings", "JournalImport", "JournalStore", "RuleLanguage", "RuleEngine", "Reports",
+            "JournalModel", "Findings", "JournalImport", "JournalStore", "RuleLanguage", "RuleEngine", "Reports", "FileAccess",
         ]),
         // `zhurnal serve`: the Russian web page over a workspace folder (Hummingbird, Mustache pages).
         .target(name: "WebServer", dependencies: [
-            "JournalModel", "Findings", "JournalImport", "JournalStore", "RuleLanguage", "RuleEngine", "Reports", "Workflows",
+            "JournalModel", "Findings", "JournalImport", "JournalStore", "RuleLanguage", "RuleEngine", "Reports", "Workflows", "FileAccess",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -66,13 +68,13 @@ let package = Package(
         // The thin command line.
         .executableTarget(name: "zhurnal", dependencies: [
             "JournalModel", "Findings", "JournalImport", "JournalStore",
-            "RuleLanguage", "RuleEngine", "Reports", "JournalGenerator", "Workflows", "WebServer",
+            "RuleLanguage", "RuleEngine", "Reports", "JournalGenerator", "Workflows", "WebServer", "FileAccess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
         .testTarget(name: "JournalImportTests", dependencies: [
-            "JournalModel", "JournalImport", "JournalStore", "JournalGenerator", "CXlsxWriter",
+            "JournalModel", "JournalImport", "JournalStore", "JournalGenerator", "FileAccess", "CXlsxWriter",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["JournalModel", "RuleLanguage"]),
@@ -83,6 +85,9 @@ let package = Package(
         ]),
         .testTarget(name: "JournalGeneratorTests", dependencies: ["JournalModel", "JournalGenerator"]),
         .testTarget(name: "AccuracyTests", dependencies: ["JournalModel", "JournalGenerator", "JournalImport", "JournalStore", "RuleEngine", "Findings", "RuleLanguage", "Reports"]),
+        // Seeded-mutation fuzzing of the importer, profiles, rules and templates (scripts/fuzz.sh).
+        .testTarget(name: "FuzzTests", dependencies: ["JournalModel", "JournalImport", "RuleLanguage", "RuleEngine", "Reports"],
+                    exclude: ["Regressions"]),
         // End-to-end: runs the built `zhurnal` binary on fixture files and compares output.
         .testTarget(name: "WebServerTests", dependencies: [
             "WebServer", "Workflows", "JournalModel", "Findings", "Reports",

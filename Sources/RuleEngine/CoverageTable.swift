@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import JournalModel
 import Findings
@@ -15,7 +16,12 @@ public enum CoverageTable {
 
     /// nil when the file does not exist; throws diagnostics for a malformed file.
     public static func read(path: String) throws -> [CoverageEntry]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        if FileKind.of(path) == .missing { return nil }
+        let data: Data
+        do { data = try InputFile.read(path) } catch {
+            throw PackError(diagnostics: [Diagnostic(id: "rules.coverage", location: SourceLocation(file: path, line: 1, column: 1),
+                                                     message: "таблица покрытия не читается: \(error.reason)")])
+        }
         guard var text = String(data: data, encoding: .utf8) else {
             throw PackError(diagnostics: [Diagnostic(id: "rules.coverage", location: SourceLocation(file: path, line: 1, column: 1),
                                                      message: "таблица покрытия не в кодировке UTF-8")])

@@ -1,6 +1,7 @@
 import Foundation
 import JournalModel
 import RuleLanguage
+import Synchronization
 
 /// Binary operators specialised by the operand types known after checking.
 enum Operators {
@@ -102,13 +103,12 @@ enum Operators {
                 return .bool(s.lowercased().hasPrefix(x.lowercased()))
             }
         case "matches":
-            guard case .literal(.text(let pattern)) = rhs, let re = try? NSRegularExpression(pattern: pattern) else {
+            guard case .literal(.text(let pattern)) = rhs, let box = RegexBox.shared(pattern) else {
                 preconditionFailure("matches needs a checked literal pattern")
             }
-            let box = RegexBox(re)
             return { env in
-                guard case .text(let s) = l(env) else { return .null }
-                return .bool(box.matches(s))
+                guard case .text(let s) = l(env), let m = box.matches(s) else { return .null }
+                return .bool(m)
             }
         case "+", "-":
             let sign: Int64 = op == "+" ? 1 : -1
@@ -216,22 +216,37 @@ extension Operators {
     }
 }
 
-/// A compiled `matches` pattern. NSRegularExpression is thread-safe for matching; before calling
-/// it, a literal the pattern requires (`^\s*Контрольная работа…` → "Контрольная работа") rejects
-/// most texts cheaply.
+/// A compiled `matches` pattern. Every match runs under a step budget (`BoundedRegex`): a text
+/// it cannot decide in time is unknown (the record is skipped, «не проверено», with the
+/// reason), never a hang. Before matching, a literal the pattern requires (`^\s*Контрольная
+/// работа…` → "Контрольная работа") rejects most texts cheaply. One box per pattern for the
+/// whole run (`shared`), so explaining a skipped record does not compile it again.
 final class RegexBox: @unchecked Sendable {
-    let re: NSRegularExpression
+    let re: BoundedRegex
     let required: [UInt8]?
 
-    init(_ re: NSRegularExpression) {
+    init(_ re: BoundedRegex) {
         self.re = re
         required = RegexBox.requiredLiteral(re.pattern).map { Array($0.utf8) }
+    }
+
+    private static let registry = Mutex<[String: RegexBox]>([:])
+
+    /// The box of `pattern` (compiled once per run); nil for a pattern ICU does not accept.
+    static func shared(_ pattern: String) -> RegexBox? {
+        registry.withLock { boxes in
+            if let b = boxes[pattern] { return b }
+            guard let re = try? BoundedRegex(pattern) else { return nil }
+            let b = RegexBox(re)
+            if boxes.count < 1024 { boxes[pattern] = b }
+            return b
+        }
     }
 
     /// Results for texts seen before: work types, letters and stock phrases repeat across a
     /// journal, and a dictionary look-up costs far less than an ICU match. Bounded, so a column
     /// of distinct topics does not grow it without limit.
-    private var memo: [String: Bool] = [:]
+    private var memo: [String: Bool?] = [:]
     private let lock = NSLock()
     static let memoLimit = 4096
 
@@ -239,18 +254,17 @@ final class RegexBox: @unchecked Sendable {
     /// go straight to the matcher.
     static let memoMaxBytes = 64
 
-    func matches(_ s: String) -> Bool {
+    /// Whether `s` matches; nil when the step budget ran out (or the pattern was given up).
+    func matches(_ s: String) -> Bool? {
         if let r = required, !TextFold.containsBytes(s, r) { return false }
-        guard s.utf8.count <= RegexBox.memoMaxBytes else {
-            return re.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
-        }
+        guard s.utf8.count <= RegexBox.memoMaxBytes else { return re.matches(s) }
         lock.lock()
         let known = memo[s]
         lock.unlock()
         if let known { return known }
-        let result = re.firstMatch(in: s, range: NSRange(location: 0, length: s.utf16.count)) != nil
+        let result = re.matches(s)
         lock.lock()
-        if memo.count < RegexBox.memoLimit { memo[s] = result }
+        if memo.count < RegexBox.memoLimit { memo[s] = .some(result) }
         lock.unlock()
         return result
     }

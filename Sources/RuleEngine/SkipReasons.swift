@@ -52,6 +52,9 @@ enum NullReason {
             if rv.isNull { return explain(r, env, depth: depth) }
             switch op {
             case "/": return "деление на ноль"
+            case "matches":
+                if case .literal(.text(let pattern)) = r, let box = RegexBox.shared(pattern) { return box.re.exceededReason }
+                return "значения нельзя сравнить (`\(op)`)"
             default: return "значения нельзя сравнить (`\(op)`)"
             }
         case .ifThen(let c, let a, let b):

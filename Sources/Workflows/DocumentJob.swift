@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import JournalModel
 import Findings
@@ -28,9 +29,9 @@ public struct DocumentJob: Sendable {
                 let phrases = try MemoPhrases.load(directory: templates.directory)
                 var settings = MemoSettings()
                 if let path = settingsPath ?? templates.defaultSettingsPath {
-                    guard let data = FileManager.default.contents(atPath: path),
-                          let text = String(data: data, encoding: .utf8) else {
-                        throw WorkflowError.message("не удалось прочитать файл реквизитов \(path) (нужна кодировка UTF-8)")
+                    let text: String
+                    do { text = try InputFile.text(path) } catch {
+                        throw WorkflowError.message("не удалось прочитать файл реквизитов \(error.message)")
                     }
                     settings = try MemoSettings.parse(text, file: path)
                 }

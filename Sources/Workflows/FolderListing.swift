@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import JournalImport
 #if canImport(Glibc)
@@ -39,6 +40,11 @@ public enum FolderListing {
             let full = (folder as NSString).appendingPathComponent(item)
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
+            if isDir.boolValue, FileKind.of(full, followingLinks: false) == .symlink {
+                // Not walked into: a link to a parent folder would go round for ever.
+                listing.skipped.append((item, "ссылка на папку: папки по ссылкам не просматриваются — укажите папку саму"))
+                continue
+            }
             if isDir.boolValue {
                 if patterns.contains(where: { $0.hasSuffix("/") && matches(String($0.dropLast()), item) }) {
                     ignoredFolders.append(item)
@@ -53,6 +59,8 @@ public enum FolderListing {
                 continue
             }
             if let reason = skipReason(name) { listing.skipped.append((item, reason)); continue }
+            // A FIFO would block the import, a device (a link to /dev/zero) would never end.
+            if let problem = InputFile.problem(full) { listing.skipped.append((item, problem.reason)); continue }
             listing.files.append(full)
         }
         return listing
@@ -76,7 +84,7 @@ public enum FolderListing {
 
     static func ignorePatterns(in folder: String) -> [String] {
         let path = (folder as NSString).appendingPathComponent(ignoreFileName)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        guard let text = try? InputFile.text(path, limit: 1 << 20) else { return [] }
         return text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import JournalImport
 import JournalModel
@@ -19,6 +20,9 @@ public enum ImportInputs {
                     }
                     for (path, reason) in listing.skipped { report("пропущено: \((p as NSString).appendingPathComponent(path)) — \(reason)") }
                     for full in listing.files { out += try files(of: full, sheet: nil, fromFolder: true, importer: importer, report: report) }
+                } else if let problem = InputFile.problem(p) {
+                    // Named on the command line but not a regular file (a FIFO, /dev/zero): listed, not read.
+                    report("пропущено: \(p) — \(problem.reason)")
                 } else {
                     out += try files(of: p, sheet: nil, fromFolder: false, importer: importer, report: report)
                 }

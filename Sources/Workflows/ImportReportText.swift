@@ -13,7 +13,9 @@ public enum ImportReportText {
         return right ? fill + s : s + fill
     }
 
-    public static func render(_ s: ImportSession.Summary, database: String) -> String {
+    /// `verbose`: disagreement lines name the student and the values (personal data); by
+    /// default they give the lesson, the files and the line, which is enough to find the cell.
+    public static func render(_ s: ImportSession.Summary, database: String, verbose: Bool = false) -> String {
         var out = ""
         if let b = s.outcome?.batch { out += "Импорт в базу \(database), пакет № \(b)\n\n" } else {
             out += "База \(database): все файлы уже были импортированы, изменений нет\n\n"
@@ -52,7 +54,11 @@ public enum ImportReportText {
                 for k in Disagreement.Kind.allCases where counts[k] != nil { out += "  \(k.rawValue): \(counts[k]!)\n" }
                 out += "\n"
                 for d in o.disagreements.prefix(maxListed) {
-                    out += "  \((d.file as NSString).lastPathComponent)\(d.line.map { ":\($0)" } ?? ""): \(d.message)\n"
+                    let text = verbose ? d.message : (d.brief ?? d.message)
+                    out += "  \((d.file as NSString).lastPathComponent)\(d.line.map { ":\($0)" } ?? ""): \(text)\n"
+                }
+                if !verbose, o.disagreements.prefix(maxListed).contains(where: { $0.brief != nil }) {
+                    out += "  (фамилии и отметки не печатаются — они в базе; показать их: --verbose)\n"
                 }
                 if o.disagreements.count > maxListed {
                     out += "  … и ещё \(o.disagreements.count - maxListed) (все расхождения сохранены в базе)\n"

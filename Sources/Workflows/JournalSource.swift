@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import JournalImport
 import JournalModel
@@ -30,8 +31,13 @@ public enum JournalSource {
                             reporter: WorkflowReporter = .silent) throws(JournalSourceError) -> Journal {
         do {
             let store: JournalStore
+            if paths.count == 1, let problem = notADatabase(paths[0]) {
+                throw JournalSourceError(diagnostics: [Diagnostic(id: "store.not-database", location: nil, message: problem)])
+            }
             if paths.count == 1, isDatabase(paths[0]) {
                 store = try JournalStore(path: paths[0])
+                return try nonEmpty(try store.load(), source: "в базе «\(paths[0])»",
+                                    hint: "загрузка журнала в неё не выполнялась или была прервана — загрузите выгрузки: zhurnal import ПАПКА --db \(paths[0])")
             } else {
                 // The folder's journal is built in memory (the same import and merge as
                 // `zhurnal import`, no file written and read back), or in `--db` when asked.
@@ -46,20 +52,48 @@ public enum JournalSource {
                            + "расхождений между файлами \(summary.outcome?.disagreements.count ?? 0)"
                            + (summary.rejected > 0 ? " (подробности: zhurnal import … --rejects FILE)" : ""))
                 for u in summary.outcome?.unlinkedPeriods ?? [] where !u.calendarIsEmpty { reporter.note("импорт: \(u.message)") }
-                return try store.load()
+                return try nonEmpty(try store.load(), source: "в файлах \(paths.joined(separator: ", "))",
+                                    hint: "в них нет таблиц с уроками или отметками (журнал отметок, занятия, сетка журнала)")
             }
-            return try store.load()
+        } catch let e as JournalSourceError {
+            throw e
         } catch let f as ImportFailure {
             reporter.progressDone()
             throw JournalSourceError(diagnostics: [f.diagnostic])
         } catch let e as LoadError {
             throw JournalSourceError(diagnostics: [e.diagnostic])
         } catch let e as StoreError {
-            throw JournalSourceError(diagnostics: [Diagnostic(id: "store.error", location: nil, message: "ошибка базы данных: \(e.message)")])
+            let db = paths.count == 1 && isDatabase(paths[0]) ? paths[0] : options.keepDatabase
+            throw JournalSourceError(diagnostics: [Diagnostic(id: "store.error", location: nil, message: e.userMessage(database: db))])
         } catch let e as WorkflowError {
             throw JournalSourceError(diagnostics: e.diagnostics)
         } catch {
             throw JournalSourceError(diagnostics: [Diagnostic(id: "source.error", location: nil, message: "\(error)")])
+        }
+    }
+
+    /// A journal without a lesson or a cell has nothing to check: «нарушено 0» would read as
+    /// «all is well». Exit code 2 with what to do instead.
+    static func nonEmpty(_ journal: Journal, source: String, hint: String) throws(JournalSourceError) -> Journal {
+        guard journal.lessons.isEmpty && journal.cells.isEmpty else { return journal }
+        throw JournalSourceError(diagnostics: [Diagnostic(id: "journal.empty", location: nil,
+            message: "\(source) нет ни уроков, ни отметок — проверять нечего", hint: hint)])
+    }
+
+    /// Why a lone path named like a database (`.sqlite`, `.db`) is not one, or nil.
+    public static func notADatabase(_ path: String) -> String? {
+        guard ["sqlite", "sqlite3", "db"].contains((path as NSString).pathExtension.lowercased()) else { return nil }
+        switch FileKind.of(path) {
+        case .missing:
+            return "базы данных «\(path)» нет: сначала загрузите журнал — zhurnal import ПАПКА --db \(path)"
+        case .regular:
+            if isDatabase(path) { return nil }
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            return size == 0
+                ? "файл базы данных «\(path)» пуст: загрузка журнала в него не была завершена — загрузите выгрузки заново: zhurnal import ПАПКА --db \(path)"
+                : "«\(path)» — не база данных zhurnal: это файл другого формата или повреждённая база"
+        case let kind:
+            return "«\(path)» — \(kind.russianName), а не файл базы данных"
         }
     }
 

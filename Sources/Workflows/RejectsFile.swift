@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import JournalImport
 import JournalModel
@@ -15,6 +16,9 @@ public enum RejectsFile {
         func fail(_ why: String) -> ImportFailure {
             ImportFailure(Diagnostic(id: "import.rejects-path", location: nil,
                                      message: "файл отклонённых строк «\(path)» нельзя записать: \(why); импорт не выполнен, база не изменена"))
+        }
+        if let problem = PrivateFile.problem(path), problem.id != "file.folder-missing", problem.id != "file.folder-denied" {
+            throw fail(problem.id == "file.directory" ? "это папка" : problem.reason)
         }
         if fm.fileExists(atPath: path, isDirectory: &isDir) {
             if isDir.boolValue { throw fail("это папка") }
@@ -34,21 +38,13 @@ public enum RejectsFile {
 
     public static func write(_ files: [FileReport], to path: String) throws {
         var text = "Файл;Строка;Столбец;Причина;Исходная строка\n"
-        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func q(_ s: String) -> String { "\"" + SpreadsheetText.inert(s).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         for f in files {
             for r in f.rejections + f.earlierRejections {
                 text += [q(r.location.file), "\(r.location.line)", r.location.columnText, q(r.reason), q(r.sourceLine ?? "")].joined(separator: ";") + "\n"
             }
         }
         // Personal data: readable by the owner only; written whole or not at all.
-        let temporary = (path as NSString).deletingLastPathComponent.isEmpty ? ".\(UUID().uuidString).tmp"
-            : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
+        try PrivateFile.write(Data(text.utf8), to: path)
     }
 }

@@ -46,7 +46,7 @@ enum Main {
             if code == .validationFailure {
                 exit(usageFailure(error, args: args, tree: tree))
             }
-            printError("ошибка: " + (message.isEmpty ? "\(error)" : message))
+            printError("ошибка: " + (ForeignErrorText.russian(error) ?? (message.isEmpty ? "\(error)" : message)))
             exit(ExitCodes.badInput.rawValue)
         }
         exit(0)

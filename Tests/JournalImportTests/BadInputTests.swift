@@ -100,7 +100,9 @@ import Testing
         let s = try importFiles([p], db: t.path("j.sqlite"))
         let f = try #require(s.files.first)
         #expect((f.read, f.accepted, f.rejected) == (2, 1, 1))
-        #expect(f.rejections.first?.reason == "значение слишком длинное: 10485760 байт (допускается не более 65536)")
+        // 10 << 20 = 10 485 760 characters against the stated limit of 32 767 (an Excel cell).
+        #expect(f.rejections.first?.reason == "значение длиннее 32 767 знаков (в нём 10 485 760): столько не вмещает и клетка Excel — "
+                + "сократите запись или проверьте, не поглотило ли значение соседние строки (незакрытая кавычка)")
         #expect(f.rejections.first?.location.line == 2)
     }
 

@@ -112,7 +112,8 @@ import Findings
         MemoFixture.keepPreview(URL(fileURLWithPath: path))
         let missing = dir.appendingPathComponent("нет такой папки/справка.docx").path
         let error = #expect(throws: MemoError.self) { try DocxWriter.write(package, to: missing) }
-        #expect(error?.description == "ошибка: не удалось записать \(missing) — проверьте, что папка существует и в неё можно писать")
+        let folder = (missing as NSString).deletingLastPathComponent
+        #expect(error?.description == "ошибка: не удалось записать \(missing) — папки «\(folder)» нет: создайте её или укажите другую")
     }
 
     @Test func aCleanMonthSaysSo() throws {

@@ -50,7 +50,8 @@ import Findings
     @Test func aMissingFolderIsARussianErrorAndNoFile() throws {
         let path = try XlsxFixtures.tempFolder() + "/нет такой папки/findings.json"
         let error = #expect(throws: ReportJSON.WriteError.self) { try ReportJSON.write(XlsxFixtures.report(), to: path) }
-        #expect(error?.message == "не удалось создать \(path) — проверьте, что папка существует и в неё можно писать")
+        let folder = (path as NSString).deletingLastPathComponent
+        #expect(error?.message == "не удалось записать «\(path)» — папки «\(folder)» нет: создайте её или укажите другую")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

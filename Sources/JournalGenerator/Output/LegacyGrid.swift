@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import JournalModel
 
@@ -46,7 +47,9 @@ final class LegacyGrid {
         lines += [line(monthRow), line(dayRow), line(["", "Фамилия и имя ученика"])]
         for (i, name) in students.enumerated() { lines.append(line(["\(i + 1)", name] + values[i])) }
         let bytes = Self.cp1251(lines.joined(separator: "\r\n") + "\r\n")
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw GeneratorError.cannotWrite(path) }
+        guard let fd = try? PrivateFile.create(path) else { throw GeneratorError.cannotWrite(path) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do { try handle.write(contentsOf: Data(bytes)); try handle.close() } catch { throw GeneratorError.cannotWrite(path) }
     }
 
     /// Windows-1251 of Cyrillic, ASCII, «», №; anything else becomes «?».

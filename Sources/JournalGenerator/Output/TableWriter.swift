@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 
 /// Writes one `;`-separated UTF-8 table, buffered. The generator never puts `;`, quotes or line
@@ -13,11 +14,9 @@ final class TableWriter {
 
     /// Creates (truncates) `path` and writes `preamble` lines (verbatim) and the header row.
     init(path: String, header: [String], delimiter: Character = ";", preamble: [String] = [], bom: Bool = false) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw GeneratorError.cannotWrite(path)
-        }
-        guard let h = FileHandle(forWritingAtPath: path) else { throw GeneratorError.cannotWrite(path) }
-        handle = h
+        // A generated journal has the shape of a real one (names, marks): owner-only, like one.
+        guard let fd = try? PrivateFile.create(path) else { throw GeneratorError.cannotWrite(path) }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         self.path = path
         self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ";")
         buffer.reserveCapacity(1 << 20)

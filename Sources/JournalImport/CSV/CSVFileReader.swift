@@ -22,11 +22,11 @@ public final class CSVFileReader {
         self.path = path
         self.chunkSize = chunkSize
         self.displayName = displayName ?? path
-        guard let f = RawFile(path: path) else {
-            throw ImportFailure(Diagnostic(id: "import.unreadable", location: SourceLocation(file: displayName ?? path, line: 1, column: 1),
-                                           message: "не удалось открыть файл для чтения"))
+        do { file = try RawFile(path: path) } catch {
+            throw ImportFailure(Diagnostic(id: error.id == "file.not-regular" ? "import.not-regular" : "import.unreadable",
+                                           location: SourceLocation(file: displayName ?? path, line: 1, column: 1),
+                                           message: "не удалось открыть файл для чтения: \(error.reason)"))
         }
-        file = f
         let attrs = try? FileManager.default.attributesOfItem(atPath: path)
         fileSize = (attrs?[.size] as? NSNumber)?.int64Value ?? 0
     }
@@ -51,6 +51,9 @@ public final class CSVFileReader {
         }
         if forcedEncoding == .utf8, firstBytes.starts(with: [0xEF, 0xBB, 0xBF]) { encoding = .utf8BOM }
         var skip = encoding == .utf8BOM && firstBytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // A BOM written twice (a program that adds one to a file that has one): all are skipped,
+        // or the first header would read «\u{FEFF}Группа» and not be found.
+        while skip > 0, firstBytes.dropFirst(skip).starts(with: [0xEF, 0xBB, 0xBF]) { skip += 3 }
         delimiter = forcedDelimiter ?? Delimiter.sniff(firstBytes.dropFirst(skip))
         let parser = CSVParser(delimiter: delimiter)
         var utf8Buffer: [UInt8] = []
@@ -66,6 +69,7 @@ public final class CSVFileReader {
                 return parser.parse(buf)
             }
             skip = 0
+            if parser.rowTooLong { throw rowTooLongError(parser) }
             try deliver(parser, row: row)
             if !ok { throw quoteError(parser) }
             progress(bytesRead)
@@ -73,8 +77,16 @@ public final class CSVFileReader {
             n = next
         }
         let finished = parser.finish()
+        if parser.rowTooLong { throw rowTooLongError(parser) }
         try deliver(parser, row: row)
         if !finished { throw quoteError(parser) }
+    }
+
+    private func rowTooLongError(_ p: CSVParser) -> ImportFailure {
+        let st = p.state.pointee
+        return fail("import.row-too-long", "строка длиннее \(CSVParser.maxRowBytes >> 20) МБ — это не строка таблицы журнала: "
+                    + "возможно, не закрыта кавычка в этой строке (и значение поглотило следующие строки) или файл не текстовая таблица",
+                    line: st.fieldsInRow > 0 ? st.rowStartLine : st.line)
     }
 
     private func quoteError(_ p: CSVParser) -> ImportFailure {

@@ -1,4 +1,9 @@
 internal import CLibCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Rows parsed from one chunk of input: a flat byte buffer with field and row boundaries, so a
 /// chunk costs a few array appends rather than one allocation per field.
@@ -53,6 +58,9 @@ struct ParseState {
     var fieldsInRow = 0
     var rowStartLine = 1
     var lastTerminatorWasCR = false
+    /// Bytes of the row being read; past `CSVParser.maxRowBytes` the file stops (`rowTooLong`).
+    var rowBytes = 0
+    var rowTooLong = false
 }
 
 /// One owner of a libcsv parser (strict quotes, every line end reported so that line numbers
@@ -60,6 +68,14 @@ struct ParseState {
 final class CSVParser {
     private let handle: UnsafeMutablePointer<csv_parser>
     let state: UnsafeMutablePointer<ParseState>
+
+    /// The longest row (and so field) read: memory stays bounded whatever the file. No row of
+    /// a journal comes near it; a file that does is not a table, or a quote left open swallowed
+    /// the lines after it.
+    static let maxRowBytes = 16 << 20
+
+    /// The field or row being read grew past `maxRowBytes`: the file cannot be read as a table.
+    var rowTooLong: Bool { state.pointee.rowTooLong || csv_error(handle) == CSV_ENOMEM }
 
     init(delimiter: UInt8) {
         handle = .allocate(capacity: 1)
@@ -69,6 +85,9 @@ final class CSVParser {
         // csv_init only fails on allocation of nothing (it allocates lazily): a programmer error.
         precondition(csv_init(handle, options) == 0, "csv_init failed")
         csv_set_delim(handle, delimiter)
+        // libcsv grows its field buffer by this much at a time, through `boundedRealloc`.
+        csv_set_blk_size(handle, 64 << 10)
+        csv_set_realloc_func(handle, boundedRealloc)
     }
 
     deinit {
@@ -93,12 +112,20 @@ final class CSVParser {
     }
 }
 
+/// libcsv's field buffer may not grow past `CSVParser.maxRowBytes` (libcsv then stops with
+/// CSV_ENOMEM, reported as a row too long).
+private func boundedRealloc(_ p: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+    size > CSVParser.maxRowBytes + (64 << 10) ? nil : realloc(p, size)
+}
+
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ ctx: UnsafeMutableRawPointer?) {
     guard let ctx else { return }
     let s = ctx.assumingMemoryBound(to: ParseState.self)
-    if s.pointee.fieldsInRow == 0 { s.pointee.rowStartLine = s.pointee.line }
+    if s.pointee.fieldsInRow == 0 { s.pointee.rowStartLine = s.pointee.line; s.pointee.rowBytes = 0 }
     s.pointee.lastTerminatorWasCR = false
-    if let data, length > 0 {
+    s.pointee.rowBytes += length
+    if s.pointee.rowBytes > CSVParser.maxRowBytes { s.pointee.rowTooLong = true }
+    if let data, length > 0, !s.pointee.rowTooLong {
         let buf = UnsafeRawBufferPointer(start: data, count: length).bindMemory(to: UInt8.self)
         s.pointee.batch.bytes.append(contentsOf: buf)
         // Line breaks inside a quoted field move the physical line on.

@@ -46,6 +46,16 @@ public struct CSVRow {
         return start..<batch.pointee.fieldEnds[f]
     }
 
+    /// Why field `i` is too long to import (more than `limit` characters), or nil.
+    func tooLong(_ i: Int, limit: Int) -> String? {
+        let r = range(i)
+        // Characters: bytes that do not continue a UTF-8 sequence.
+        let chars = batch.pointee.bytes[r].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        guard chars > limit else { return nil }
+        return "значение длиннее \(NumberText.grouped(limit)) знаков (в нём \(NumberText.grouped(chars))): столько не вмещает и клетка Excel — "
+            + "сократите запись или проверьте, не поглотило ли значение соседние строки (незакрытая кавычка)"
+    }
+
     /// Byte length of field `i` (0 when the row is shorter).
     public func byteCount(_ i: Int) -> Int { i < count ? range(i).count : 0 }
 
@@ -103,10 +113,28 @@ public struct CSVRow {
         return s
     }
 
-    /// The failure for a field whose bytes are not UTF-8.
+    /// The failure for a field whose bytes are not UTF-8: at the bad byte's own column, naming it.
     func encodingFailure(column i: Int) -> ImportFailure {
-        ImportFailure(Diagnostic(id: "import.encoding", location: location(column: i),
-            message: "недопустимая последовательность байтов: файл не в кодировке UTF-8 целиком"))
+        var loc = location(column: i)
+        var byte: UInt8?
+        let r = range(i)
+        batch.pointee.bytes.withUnsafeBufferPointer { all in
+            let field = Array(all[r])
+            var k = 0
+            while k < field.count {
+                let len = UTF8Text.sequenceLength(field, at: k)
+                if len == 0 { byte = field[k]; break }
+                k += len
+            }
+            if byte != nil, loc.columnLabel == nil {
+                loc.column += String(decoding: field[..<k], as: UTF8.self).count
+            }
+        }
+        let what = byte.map { "байт 0x" + String($0, radix: 16, uppercase: true) } ?? "последовательность байтов"
+        return ImportFailure(Diagnostic(id: "import.encoding", location: loc,
+            message: "\(what) не относится к кодировке UTF-8: файл не в UTF-8 целиком (повреждён или склеен из файлов в разных кодировках)",
+            sourceLine: sourceLine,
+            hint: "сохраните файл заново в UTF-8 или в Windows-1251 целиком"))
     }
 
     /// All fields as text.
@@ -154,6 +182,26 @@ public struct CSVRow {
 /// (ASCII words skipped eight bytes at a time), then builds the String without a second
 /// generic validation pass — `String(validating:)` cost more than the rest of a field.
 enum UTF8Text {
+    /// Length of the well-formed UTF-8 sequence at `i` (1 for ASCII), 0 when none starts there.
+    static func sequenceLength(_ b: [UInt8], at i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return 1 }
+        let len: Int, lo: UInt8, hi: UInt8
+        switch c {
+        case 0xC2...0xDF: (len, lo, hi) = (2, 0x80, 0xBF)
+        case 0xE0: (len, lo, hi) = (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE, 0xEF: (len, lo, hi) = (3, 0x80, 0xBF)
+        case 0xED: (len, lo, hi) = (3, 0x80, 0x9F)
+        case 0xF0: (len, lo, hi) = (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (len, lo, hi) = (4, 0x80, 0xBF)
+        case 0xF4: (len, lo, hi) = (4, 0x80, 0x8F)
+        default: return 0
+        }
+        guard i + len <= b.count, (lo...hi).contains(b[i + 1]) else { return 0 }
+        for k in 2..<max(2, len) where b[i + k] & 0xC0 != 0x80 { return 0 }
+        return len
+    }
+
     static func string(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         guard isValid(b) else { return nil }
         return String(decoding: b, as: UTF8.self)

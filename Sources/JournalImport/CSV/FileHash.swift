@@ -24,9 +24,11 @@ public enum FileHash {
     private static let workbookDigests = Mutex<[String: String]>([:])
 
     private static func fileDigest(path: String, displayName: String) throws(ImportFailure) -> String {
-        guard let file = RawFile(path: path) else {
-            throw ImportFailure(Diagnostic(id: "import.unreadable", location: SourceLocation(file: displayName, line: 1, column: 1),
-                                           message: "не удалось открыть файл для чтения"))
+        let file: RawFile
+        do { file = try RawFile(path: path) } catch {
+            throw ImportFailure(Diagnostic(id: error.id == "file.not-regular" ? "import.not-regular" : "import.unreadable",
+                                           location: SourceLocation(file: displayName, line: 1, column: 1),
+                                           message: "не удалось открыть файл для чтения: \(error.reason)"))
         }
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)

@@ -1,3 +1,4 @@
+import FileAccess
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,10 +13,9 @@ private func posixRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ count: Int
 final class RawFile {
     private let fd: Int32
 
-    init?(path: String) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        self.fd = fd
+    /// Opens the regular file `path` (a FIFO or a device is refused: it would block or never end).
+    init(path: String) throws(FileAccessError) {
+        fd = try InputFile.open(path)
     }
 
     deinit { close(fd) }

@@ -29,7 +29,7 @@ enum InputKind {
     /// A ZIP archive is read as a workbook; an OLE2 compound file is an `.xls` (or an encrypted
     /// workbook); `.ods` is a ZIP too but says so in its `mimetype`.
     static func of(path: String) -> InputKind {
-        guard let f = RawFile(path: path) else { return .text }
+        guard let f = try? RawFile(path: path) else { return .text }
         var head = [UInt8](repeating: 0, count: 96)
         let n = f.read(into: &head) ?? 0
         let b = head.prefix(n)

@@ -21,6 +21,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
         if bytes.contains(0) { return .unsupported("файл содержит нулевые байты — это не текстовый CSV") }
         if isValidUTF8Prefix(bytes) { return .encoding(.utf8) }
+        // Mostly UTF-8 with a stray bad byte (a damaged export): read as UTF-8, so the bad byte
+        // is reported at its own line and column, not as «not Windows-1251» at 1:1. Windows-1251
+        // text almost never forms UTF-8 sequences (a capital letter followed by «ё» or «№»).
+        let (valid, invalid) = utf8Sequences(bytes)
+        if valid >= 8, valid >= 4 * invalid { return .encoding(.utf8) }
         // Windows-1251: letters А..я are 0xC0...0xFF; 0x98 is unassigned.
         var high = 0, letters = 0
         for b in bytes where b >= 0x80 {
@@ -30,6 +35,17 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
         if high > 0, letters * 10 >= high * 7 { return .encoding(.cp1251) }
         return .unsupported("не удалось определить кодировку (ожидаются UTF-8 или Windows-1251)")
+    }
+
+    /// Counts of well-formed multi-byte UTF-8 sequences and of bytes that start none.
+    static func utf8Sequences(_ bytes: [UInt8]) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0, i = 0
+        let n = bytes.count
+        while i < n {
+            let len = UTF8Text.sequenceLength(bytes, at: i)
+            if len == 0 { invalid += 1; i += 1 } else { if len > 1 { valid += 1 }; i += len }
+        }
+        return (valid, invalid)
     }
 
     /// True when `bytes` is valid UTF-8, allowing a sequence cut at the very end.

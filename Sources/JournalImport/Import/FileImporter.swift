@@ -10,6 +10,9 @@ public struct FileImporter {
     public var options: ImportOptions
     /// Rows searched for a header before giving up.
     static let headerSearchRows = 40
+    /// Cells of the rows above and at the header longer than this are not read as column names
+    /// or header lines (a title or a column name is a few dozen characters).
+    static let maxHeaderCellBytes = 1024
 
     public init(profiles: [Profile], forced: Profile? = nil, options: ImportOptions = ImportOptions()) {
         self.profiles = profiles

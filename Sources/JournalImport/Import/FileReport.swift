@@ -71,8 +71,9 @@ public struct Rejection: Sendable, Hashable {
 public struct ImportOptions: Sendable {
     /// Timestamps with an offset are converted to this zone.
     public var timeZone: InstitutionTimeZone = .moscow
-    /// Longer fields are rejected (a guard against a broken file swallowing megabytes).
-    public var maxFieldBytes = 65_536
+    /// A value longer than this many characters rejects its row (as many as an Excel cell holds;
+    /// a guard against a broken file swallowing megabytes). Stated in the README.
+    public var maxFieldCharacters = 32_767
     /// The folders profiles were searched in, for the hint of a file no profile reads.
     public var profileDirectories: [String] = []
     public init() {}

@@ -1,3 +1,5 @@
+import FileAccess
+import Foundation
 import JournalModel
 
 /// The per-file state machine: searching for the header, then data rows.
@@ -23,6 +25,8 @@ struct FileState {
     var headerBlock: [String] = []
     var rowsSeen = 0
     var bestCandidate: (table: CanonicalTable, missing: [String], line: Int, source: String)?
+    /// For `bestCandidate` from a profile: its line that maps a header the file lacks.
+    var blamedRule: (profile: Profile, rule: ColumnRule, absent: String, headers: [String])?
     let cache = ParseCache()
 
     init(importer: FileImporter, file: String, sheet: String? = nil, fileName: String = "", isText: Bool = true) {
@@ -36,7 +40,11 @@ struct FileState {
     mutating func handle(_ row: CSVRow, sink: RecordSink) throws {
         if report == nil {
             rowsSeen += 1
-            let cells = try row.texts().map { $0.trimmingSpaces() }
+            // A cell of a header names a column: a longer one cannot, and comparing megabytes of
+            // text with every column name of every profile would take minutes.
+            let cells = try (0..<row.count).map { i in
+                row.byteCount(i) > FileImporter.maxHeaderCellBytes ? "" : try row.text(i).trimmingSpaces()
+            }
             if try !detectHeader(cells, row: row, sink: sink) {
                 headerBlock.append(cells.filter { !$0.isEmpty }.joined(separator: " "))
                 if rowsSeen >= FileImporter.headerSearchRows { throw noHeaderFailure(file: file) }
@@ -92,6 +100,19 @@ struct FileState {
     }
 
     func noHeaderFailure(file: String) -> ImportFailure {
+        if let b = blamedRule {
+            // The profile names a header the file does not have: point at the profile's line.
+            let lineText = (try? InputFile.text(b.profile.source))?.split(separator: "\n", omittingEmptySubsequences: false)
+                .dropFirst(b.rule.line - 1).first.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let near = Suggestions.closest(to: b.absent, among: b.headers.filter { !$0.isEmpty })
+            let target = b.rule.targets.joined(separator: "», «")
+            return ImportFailure(Diagnostic(id: "import.profile-column-missing",
+                location: SourceLocation(file: b.profile.source, line: b.rule.line, column: 1),
+                message: "в файле \(file) нет столбца «\(b.absent)», который эта строка профиля «\(b.profile.name)» переводит в «\(target)»",
+                sourceLine: lineText,
+                hint: (near.map { "возможно, в профиле должно быть «\($0)»? " } ?? "")
+                    + "заголовки файла: " + b.headers.filter { !$0.isEmpty }.prefix(30).joined(separator: "; ")))
+        }
         if let c = bestCandidate {
             let cols = c.missing.map { "«\($0)»" }.joined(separator: ", ")
             return ImportFailure(Diagnostic(id: "import.missing-column", location: SourceLocation(file: file, line: c.line, column: 1),
@@ -135,7 +156,12 @@ struct FileState {
         let plan = try ColumnPlan.make(table: t, headers: cells, headerRow: row, profile: p, fixedValues: try headerValues(p, row: row))
         if !plan.missing.isEmpty {
             // Perhaps the first of two header rows (group titles over the columns): look on.
-            if bestCandidate == nil { bestCandidate = (t, plan.missing, row.line, p.source == "встроенный" ? "канонический формат" : "профиль «\(p.name)»") }
+            if bestCandidate == nil {
+                bestCandidate = (t, plan.missing, row.line, p.source == "встроенный" ? "канонический формат" : "профиль «\(p.name)»")
+                if p.source != "встроенный", let b = ColumnPlan.blame(missing: plan.missing, headers: cells, profile: p) {
+                    blamedRule = (p, b.rule, b.absent, cells)
+                }
+            }
             return false
         }
         try start(profile: p, headers: cells, row: row, sink: sink)
@@ -153,12 +179,18 @@ struct FileState {
         ]
         for (patterns, texts, place) in searches {
             for (column, pattern) in patterns {
-                guard let re = try? Regex(pattern) else { continue }
+                guard let re = try? BoundedRegex(pattern) else { continue }
                 for line in texts {
-                    if let m = try? re.firstMatch(in: line) {
-                        let captured = m.output.count > 1 ? m.output[1].substring : m.output[0].substring
-                        if let sub = captured { values[column] = String(sub).trimmingSpaces(); break }
+                    switch re.firstMatch(in: line) {
+                    case .noMatch: continue
+                    case .match(let whole, let group):
+                        guard let sub = re.captureGroups > 0 ? group : whole else { continue }
+                        values[column] = sub.trimmingSpaces()
+                    case .exceeded:
+                        throw ImportFailure(Diagnostic(id: "import.slow-regex", location: SourceLocation(file: file, line: 1, column: 1),
+                            message: "\(place): \(re.exceededReason) (профиль «\(p.name)»)"))
                     }
+                    break
                 }
                 // Optional header values (the teacher, say) may be absent; required ones stop the file.
                 let required = p.table.columns.contains { $0.required && CanonicalTable.normalize($0.name) == CanonicalTable.normalize(column) }
@@ -185,6 +217,7 @@ struct FileState {
             let plan = try ColumnPlan.make(table: t, headers: headers, headerRow: row, profile: p, fixedValues: fixed)
             if !plan.missing.isEmpty {
                 bestCandidate = (t, plan.missing, row.line, "профиль «\(p.name)»")
+                if let b = ColumnPlan.blame(missing: plan.missing, headers: headers, profile: p) { blamedRule = (p, b.rule, b.absent, headers) }
                 throw noHeaderFailure(file: file)
             }
             self.plan = plan

@@ -66,10 +66,9 @@ struct GridReader {
             report.reject(Rejection(location: row.location(column: nameIndex), reason: "не указан обучающийся", sourceLine: row.sourceLine, field: nameIndex))
             return
         }
-        for i in 0..<row.count where row.byteCount(i) > options.maxFieldBytes {
-            report.reject(Rejection(location: row.location(column: i),
-                                    reason: "значение слишком длинное: \(row.byteCount(i)) байт (допускается не более \(options.maxFieldBytes))",
-                                    sourceLine: row.sourceLine, field: i))
+        for i in 0..<row.count where row.byteCount(i) > options.maxFieldCharacters {
+            guard let why = row.tooLong(i, limit: options.maxFieldCharacters) else { continue }
+            report.reject(Rejection(location: row.location(column: i), reason: why, sourceLine: row.sourceLine, field: i))
             return
         }
         // A mark a spreadsheet turned into a date or a negative number (a sheet of a workbook).

@@ -72,7 +72,7 @@ enum RawRows {
 
     /// The raw rows starting at `lines` (1-based physical lines).
     static func read(path: String, encoding: TextEncoding, lines: Set<Int>) -> [Int: [UInt8]]? {
-        guard let file = RawFile(path: path), let last = lines.max() else { return nil }
+        guard let file = try? RawFile(path: path), let last = lines.max() else { return nil }
         var out: [Int: [UInt8]] = [:]
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var utf8: [UInt8] = []

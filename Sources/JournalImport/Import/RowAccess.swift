@@ -39,10 +39,9 @@ struct RowAccess {
     }
 
     private func checkLength(_ c: Int, _ i: Int) throws {
-        let n = row.byteCount(i)
-        if n > options.maxFieldBytes {
-            throw RowRejection(column: c, reason: "значение слишком длинное: \(n) байт (допускается не более \(options.maxFieldBytes))")
-        }
+        // A character takes at least one byte: most values are decided without counting.
+        guard row.byteCount(i) > options.maxFieldCharacters, let why = row.tooLong(i, limit: options.maxFieldCharacters) else { return }
+        throw RowRejection(column: c, reason: why)
     }
 
     private func missing(_ c: Int) -> RowRejection {

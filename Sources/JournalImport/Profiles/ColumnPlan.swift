@@ -131,6 +131,20 @@ struct ColumnPlan {
         missing = cols.indices.filter { cols[$0].required && mapping.fieldIndex[$0] == nil && mapping.fixed[$0] == nil }.map { cols[$0].name }
     }
 
+    /// The profile's `[столбцы]` line that should have given a missing required column, and
+    /// the header it names that the file does not have: the mistake is that line (a misspelt
+    /// header), not the file. Nil when no line of the profile speaks of a missing column.
+    static func blame(missing: [String], headers: [String], profile: Profile) -> (rule: ColumnRule, absent: String)? {
+        let present = Set(headers.map(CanonicalTable.normalize))
+        for name in missing {
+            let key = CanonicalTable.normalize(name)
+            for rule in profile.columnRules where rule.targets.contains(where: { CanonicalTable.normalize($0) == key }) {
+                if let absent = rule.headers.first(where: { !present.contains(CanonicalTable.normalize($0)) }) { return (rule, absent) }
+            }
+        }
+        return nil
+    }
+
     /// Canonical column name → the file's field it is read from (for locating rejections).
     var fieldsByColumn: [String: Int] {
         var out: [String: Int] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import FileAccess
 import JournalModel
 
 /// Reads the declarative profile format (the reference is `templates/import/README.md`, and a
@@ -23,10 +24,10 @@ public enum ProfileParser {
     public static let gridParameters = ["строка месяцев", "строка чисел", "столбец ученика", "первый столбец отметок"]
 
     public static func load(path: String) throws(ImportFailure) -> Profile {
-        guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8) else {
+        let text: String
+        do { text = try InputFile.text(path) } catch {
             throw ImportFailure(Diagnostic(id: "profile.unreadable", location: SourceLocation(file: path, line: 1, column: 1),
-                                           message: "не удалось прочитать профиль импорта (ожидается текст в UTF-8)"))
+                                           message: "не удалось прочитать профиль импорта: \(error.reason)"))
         }
         return try parse(text, file: path)
     }

@@ -56,7 +56,20 @@ extension ProfileBuilder {
     }
 
     private func checkRegex(_ l: ProfileLine) throws(ImportFailure) {
-        do { _ = try Regex(l.value) } catch { throw l.fail("ошибка в регулярном выражении: \(error)", atValue: true) }
+        try Self.checkPattern(l.value, l, shown: l.value, offset: 0)
+    }
+
+    /// A pattern of the profile: ICU must read it (the import matches with `BoundedRegex`), and
+    /// it must not backtrack without end (`RegexLint`); each mistake at its place in the line.
+    static func checkPattern(_ re: String, _ l: ProfileLine, shown: String, offset: Int) throws(ImportFailure) {
+        do { _ = try BoundedRegex(re) } catch {
+            throw l.fail("ошибка в регулярном выражении \(shown): выражение не разбирается (незакрытая скобка или лишний знак)", atValue: true)
+        }
+        if let slow = RegexLint.problem(re) {
+            var f = l.fail(slow.message, atValue: true, hint: "выражение проверяется на каждой строке выгрузки")
+            f.diagnostic.location?.column += offset + slow.offset
+            throw f
+        }
     }
 
     /// `Заголовок = Столбец`, `Заголовок = Столбец; Столбец`, `А + Б = Столбец`,
@@ -98,6 +111,9 @@ extension ProfileBuilder {
     /// `Начало - Окончание`: two columns of `table` around a separator.
     static func split(_ text: String, _ table: CanonicalTable) -> (String, String, String)? {
         let chars = Array(text)
+        // Two column names and a separator fit in far fewer characters; a longer text is no
+        // split (trying every cut of a 20,000-character line took minutes — found by fuzzing).
+        guard chars.count <= 256 else { return nil }
         for k in 1..<max(1, chars.count) {
             let left = String(chars[..<k]).trimmingSpaces()
             guard table.columnIndex(left) != nil else { continue }
@@ -132,7 +148,8 @@ extension ProfileBuilder {
         for part in Self.variants(l.value) {
             if part.count >= 2, part.hasPrefix("/"), part.hasSuffix("/") {
                 let re = String(part.dropFirst().dropLast())
-                do { _ = try Regex(re) } catch { throw l.fail("ошибка в регулярном выражении /\(re)/: \(error)", atValue: true) }
+                let at = l.value.range(of: part).map { l.value.distance(from: l.value.startIndex, to: $0.lowerBound) + 1 } ?? 0
+                try Self.checkPattern(re, l, shown: "/\(re)/", offset: at)
                 entry.patterns.append(re)
             } else {
                 entry.variants.append(part)
@@ -159,15 +176,22 @@ extension ProfileBuilder {
         return out.filter { !$0.isEmpty }
     }
 
+    /// The last column of a worksheet (XFD): a larger number is a typo.
+    static let maxColumn = 16_384
+
     private mutating func gridLine(_ l: ProfileLine) throws(ImportFailure) {
         switch l.key.lowercased() {
         case "строка месяцев": grid.monthRowLabel = l.value
         case "строка чисел": grid.dayRowLabel = l.value
         case "столбец ученика":
-            guard let n = Int(l.value), n > 0 else { throw l.fail("ожидается номер столбца", atValue: true) }
+            guard let n = Int(l.value), (1...Self.maxColumn).contains(n) else {
+                throw l.fail("ожидается номер столбца от 1 до 16 384 (столько столбцов у листа Excel)", atValue: true)
+            }
             grid.nameColumn = n
         case "первый столбец отметок":
-            guard let n = Int(l.value), n > 0 else { throw l.fail("ожидается номер столбца", atValue: true) }
+            guard let n = Int(l.value), (1...Self.maxColumn).contains(n) else {
+                throw l.fail("ожидается номер столбца от 1 до 16 384 (столько столбцов у листа Excel)", atValue: true)
+            }
             grid.firstDataColumn = n
         default:
             throw l.fail("неизвестный параметр сетки «\(l.key)»", hint: "параметры: " + ProfileParser.gridParameters.joined(separator: ", "))

@@ -44,14 +44,15 @@ final class ValueMatcher {
     }
 
     let map: ValueMap
-    private let entries: [(value: String, keys: Set<String>, regexes: [Regex<AnyRegexOutput>])]
+    private let entries: [(value: String, keys: Set<String>, regexes: [BoundedRegex])]
     private var memo: [String: Outcome] = [:]
 
     init(_ map: ValueMap) {
         self.map = map
         entries = map.entries.map { e in
             (e.value, Set(([e.value] + e.variants).map(CanonicalTable.normalize)),
-             e.patterns.compactMap { try? Regex($0).ignoresCase() })
+             // The whole value must match, in any case; every match under a step budget.
+             e.patterns.compactMap { try? BoundedRegex("^(?:" + $0 + ")$", caseInsensitive: true) })
         }
     }
 
@@ -66,8 +67,18 @@ final class ValueMatcher {
         let key = CanonicalTable.normalize(text)
         let trimmed = text.trimmingSpaces()
         var found: [String] = []
-        for e in entries where e.keys.contains(key) || e.regexes.contains(where: { (try? $0.wholeMatch(in: trimmed)) != nil }) {
-            if !found.contains(e.value) { found.append(e.value) }
+        for e in entries {
+            var hit = e.keys.contains(key)
+            for re in e.regexes where !hit {
+                switch re.firstMatch(in: trimmed) {
+                case .match: hit = true
+                case .noMatch: break
+                case .exceeded:
+                    return .problem("значение «\(trimmed.prefix(80))» не удалось сопоставить со словарём «\(map.column)»: " + re.exceededReason
+                                    + " (\(map.file):\(map.line))")
+                }
+            }
+            if hit, !found.contains(e.value) { found.append(e.value) }
         }
         let place = "\(map.file):\(map.line)"
         if found.count > 1 {

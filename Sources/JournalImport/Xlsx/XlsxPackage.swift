@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import JournalModel
 import ZIPFoundation
@@ -29,6 +30,7 @@ final class XlsxPackage {
 
     init(path: String, displayName: String) throws(ImportFailure) {
         self.displayName = displayName
+        if let problem = InputFile.problem(path) { throw Self.failure(displayName, "не удалось открыть файл: \(problem.reason)") }
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw Self.failure(displayName, "файл не читается как книга XLSX (архив ZIP повреждён)")
         }

@@ -48,8 +48,16 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     public var level: Level
     public var location: SourceLocation?
     public var message: String
+    /// The source line, or the part of a long one around the column (see `excerptWidth`).
     public var sourceLine: String?
     public var hint: String?
+    /// Characters of the source line cut before `sourceLine` (a long line is shown around the
+    /// column, not whole).
+    public private(set) var excerptStart = 0
+
+    /// Characters of a source line shown at most: a 50 KB line is cut to this much around the
+    /// column, marked «…» where cut.
+    public static let excerptWidth = 120
 
     public init(id: String = "", level: Level = .error, location: SourceLocation?, message: String,
                 sourceLine: String? = nil, hint: String? = nil) {
@@ -57,18 +65,33 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
         self.level = level
         self.location = location
         self.message = message
-        self.sourceLine = sourceLine
         self.hint = hint
+        // Cut by Unicode scalars, not characters: counting characters of a 50 KB line is slow
+        // (grapheme breaking), and a line that long is not prose with combining accents.
+        if let line = sourceLine, line.utf8.count > Diagnostic.excerptWidth,
+           case let scalars = line.unicodeScalars, case let count = scalars.count, count > Diagnostic.excerptWidth {
+            let column = max(1, location?.column ?? 1)
+            let start = max(0, min(column - 1 - Diagnostic.excerptWidth / 3, count - Diagnostic.excerptWidth))
+            let from = scalars.index(scalars.startIndex, offsetBy: start)
+            let to = scalars.index(from, offsetBy: Diagnostic.excerptWidth)
+            self.sourceLine = (start > 0 ? "…" : "") + String(scalars[from..<to]) + (to < scalars.endIndex ? "…" : "")
+            excerptStart = start
+        } else {
+            self.sourceLine = sourceLine
+        }
     }
 
     /// `file:line:col: ошибка: message`, then the source line and a caret under the column.
+    /// Control characters of the source (ESC, BEL…) are shown as their Unicode pictures, so a
+    /// line of a file cannot drive the terminal.
     public var rendered: String {
         var out = ""
         if let loc = location { out += "\(loc): " }
         out += "\(level.rawValue): \(message)"
         if let line = sourceLine, let loc = location {
-            let shown = line.replacingTabs()
-            out += "\n  \(shown)\n  " + String(repeating: " ", count: max(0, loc.column - 1)) + "^"
+            let shown = VisibleText.of(line.replacingTabs(), keepingLineBreaks: false)
+            let caret = max(0, loc.column - 1 - excerptStart) + (excerptStart > 0 ? 1 : 0)
+            out += "\n  \(shown)\n  " + String(repeating: " ", count: caret) + "^"
         }
         if let h = hint { out += "\nподсказка: \(h)" }
         return out

@@ -2,11 +2,17 @@
 ///
 ///     Suggestions.closest(to: "enterd_at", among: ["entered_at", "date"])   // "entered_at"
 public enum Suggestions {
+    /// Longest text a suggestion is looked for.
+    public static let maxNameLength = 200
+
     /// The candidate nearest to `name` if it is close enough to be a plausible typo.
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+        // No name is hundreds of characters long: a typo suggestion for such a text is
+        // meaningless, and the edit distance to it costs its length times each candidate's.
+        guard name.count <= maxNameLength else { return nil }
         let limit = max(1, name.count / 3)
         var best: (String, Int)?
-        for c in candidates {
+        for c in candidates where abs(c.count - name.count) <= limit {
             let d = distance(name.lowercased(), c.lowercased())
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (c, d) }
         }

@@ -131,7 +131,8 @@ struct Disagreements {
             let kept = contradictions.int(8) != 0 ? vb : va
             out.append(Disagreement(kind: .cellContradiction,
                 message: "\(contradictions.text(7)), \(Self.lesson(contradictions.int(6), contradictions.int(9))): в файле \(name(fa)) «\(va)», в файле \(name(fb)) «\(vb)»; в журнал записано «\(kept)»",
-                file: file(fa), line: Int(la), otherFile: file(fb), otherLine: Int(lb)))
+                file: file(fa), line: Int(la), otherFile: file(fb), otherLine: Int(lb),
+                brief: "\(Self.lesson(contradictions.int(6), contradictions.int(9))): у обучающегося в файлах \(name(fa)) и \(name(fb)) разные значения"))
         }
 
         try db.execute("""
@@ -165,7 +166,9 @@ struct Disagreements {
             let note = there.isEmpty ? "" : " (в файле \(name(fb)) у обучающегося в этот день: \(there.joined(separator: ", ")))"
             out.append(Disagreement(kind: .cellMissing,
                 message: "\(missing.text(5)), \(Self.lesson(missing.int(4), missing.int(6))): «\(missing.text(3))» есть в файле \(name(fa)), но нет в файле \(name(fb)) на этом уроке\(note); в журнал записано «\(missing.text(3))»",
-                file: file(fa), line: Int(la), otherFile: file(fb)))
+                file: file(fa), line: Int(la), otherFile: file(fb),
+                brief: "\(Self.lesson(missing.int(4), missing.int(6))): клетка обучающегося есть в файле \(name(fa)), но нет в файле \(name(fb))"
+                    + (there.isEmpty ? "" : " (там у него в этот день есть запись на другом уроке)")))
         }
     }
 }

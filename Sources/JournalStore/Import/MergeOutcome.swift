@@ -92,4 +92,7 @@ public struct Disagreement: Sendable, Hashable {
     public var line: Int?
     public var otherFile: String?
     public var otherLine: Int?
+    /// The same without the student's name and the values (what `import` prints unless
+    /// `--verbose`: no personal data on the terminal); nil when `message` names no student.
+    public var brief: String?
 }

@@ -1,4 +1,5 @@
 internal import CSQLite
+import FileAccess
 import Foundation
 
 /// A SQLite error with the statement that caused it: the one place C result codes become Swift.
@@ -24,9 +25,21 @@ final class Database {
     init(path: String, readOnly: Bool = false) throws {
         Self.configured
         self.path = path
-        if !readOnly, path != Self.memory, !FileManager.default.fileExists(atPath: path) {
-            let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
-            if fd >= 0 { close(fd) }
+        // The in-memory database (a folder checked without a file) has no file to make or tighten.
+        if path != Self.memory {
+            switch FileKind.of(path) {
+            case .missing:
+                if !readOnly {
+                    let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+                    if fd >= 0 { close(fd) }
+                }
+            case .regular:
+                // Personal data: a database made by an older version, or copied with other
+                // permissions, becomes readable by its owner only (its -wal and -shm follow it).
+                if !readOnly { PrivateFile.tighten(path) }
+            case let kind:
+                throw StoreError(code: 14, message: "«\(path)» — \(kind == .directory ? "папка" : "не обычный файл (\(kind.russianName))"): база данных — обычный файл, например journal.sqlite", sql: nil)
+            }
         }
         var db: OpaquePointer?
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Findings
 
@@ -16,11 +17,13 @@ public enum ReportJSON {
     }
 
     public static func write(_ report: CheckReport, to path: String) throws(WriteError) {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temp.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temp) else {
+        // Personal data: a 0600 temporary file beside the target, renamed over a regular file only.
+        let temp: URL
+        do { temp = URL(fileURLWithPath: try PrivateFile.temporary(beside: path)) } catch {
+            throw WriteError(message: "не удалось записать \(error.message)")
+        }
+        guard let handle = try? FileHandle(forWritingTo: temp) else {
+            PrivateFile.discard(temp.path)
             throw WriteError(message: "не удалось создать \(path) — проверьте, что папка существует и в неё можно писать")
         }
         do {
@@ -30,7 +33,7 @@ public enum ReportJSON {
             try handle.close()
             // rename(2) replaces an earlier file atomically; FileManager.replaceItemAt on Linux
             // failed on an existing file and removed it (a second `check --json` lost the first).
-            guard rename(temp.path, url.path) == 0 else { throw WriteError(message: String(cString: strerror(errno))) }
+            do { try PrivateFile.commit(temp.path, to: path) } catch { throw WriteError(message: error.reason) }
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temp)

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 
 /// Writes one document to one or more files (`--out записка.docx --out записка.md`) all or
@@ -23,48 +24,38 @@ public enum DocumentFiles {
     }
 
     public static func write(_ outputs: [Output]) throws(MemoError) {
-        var staged: [(temp: URL, output: Output)] = []
-        func discard() { for s in staged { try? FileManager.default.removeItem(at: s.temp) } }
+        var staged: [(temp: String, output: Output)] = []
+        func discard() { for s in staged { PrivateFile.discard(s.temp) } }
+        // Personal data: each file is a 0600 temporary file beside its target (a folder, a
+        // symbolic link or a device in a target's place is refused before any file is written).
         for output in outputs {
-            let temp = temporary(for: output.path)
-            staged.append((temp, output))
             do {
-                try? FileManager.default.removeItem(at: temp)
+                let data: Data
                 switch output.contents {
-                case .docx(let package): try DocxWriter.archive(package, at: temp)
-                case .text(let text): try Data(text.utf8).write(to: temp)
+                case .docx(let package): data = try DocxWriter.archive(package)
+                case .text(let text): data = Data(text.utf8)
                 }
+                let temp = try PrivateFile.temporary(beside: output.path)
+                staged.append((temp, output))
+                try PrivateFile.fill(temp, with: data, for: output.path)
             } catch {
                 discard()
-                throw failure(output)
-            }
-        }
-        // A folder in a target's place cannot be replaced: found before any file is.
-        for s in staged {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: s.output.path, isDirectory: &isDir), isDir.boolValue {
-                discard()
-                throw failure(s.output)
+                throw failure(output, (error as? FileAccessError)?.reason)
             }
         }
         // rename(2) replaces an existing file atomically (FileManager.replaceItemAt does not
         // on Linux).
-        for (i, s) in staged.enumerated() where rename(s.temp.path, s.output.path) != 0 {
-            for rest in staged[i...] { try? FileManager.default.removeItem(at: rest.temp) }
-            throw failure(s.output)
+        for (i, s) in staged.enumerated() {
+            do { try PrivateFile.commit(s.temp, to: s.output.path) } catch {
+                for rest in staged[(i + 1)...] { PrivateFile.discard(rest.temp) }
+                throw failure(s.output, error.reason)
+            }
         }
     }
 
-    /// `.<name>.<pid>.tmp` beside the target: same folder, so the rename stays on one file system.
-    static func temporary(for path: String) -> URL {
-        let target = URL(fileURLWithPath: path)
-        return target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    }
-
-    static func failure(_ output: Output) -> MemoError {
+    static func failure(_ output: Output, _ reason: String? = nil) -> MemoError {
         let id = if case .docx = output.contents { "memo.docx.write" } else { "memo.text.write" }
-        return MemoError("не удалось записать \(output.path) — проверьте, что папка существует и в неё можно писать",
+        return MemoError("не удалось записать \(output.path) — " + (reason ?? "проверьте, что папка существует и в неё можно писать"),
                          id: id)
     }
 }

@@ -9,9 +9,10 @@ public enum DocxWriter {
         try DocumentFiles.write([DocumentFiles.Output(path: path, contents: .docx(package))])
     }
 
-    /// The ZIP archive of `package` at `url` (a new file).
-    static func archive(_ package: DocxPackage, at url: URL) throws {
-        let archive = try Archive(url: url, accessMode: .create)
+    /// The ZIP archive of `package`, built in memory (it is written by `DocumentFiles` as a
+    /// private file: created 0600, renamed into place).
+    static func archive(_ package: DocxPackage) throws -> Data {
+        let archive = try Archive(accessMode: .create)
         let stamp = Date(timeIntervalSince1970: TimeInterval(package.date.dayNumber) * 86400 + 43200)
         for part in package.parts {
             let data = Data(part.xml.utf8)
@@ -20,5 +21,7 @@ public enum DocxWriter {
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
+        guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return bytes
     }
 }

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import JournalModel
 
@@ -72,8 +73,9 @@ public struct MemoTemplates: Sendable {
     /// Reads, checks and renders one template over `context`.
     func render(_ d: Document, _ f: Format, context: [String: Any], schema: TemplateSchema) throws(MemoError) -> String {
         let file = path(d, f)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw MemoError("не удалось прочитать шаблон \(file)", id: "memo.template.unreadable")
+        let data: Data
+        do { data = try InputFile.read(file) } catch {
+            throw MemoError("не удалось прочитать шаблон \(error.message)", id: "memo.template.unreadable")
         }
         guard var text = String(data: data, encoding: .utf8) else {
             throw MemoError("шаблон \(file) не в кодировке UTF-8 — сохраните его как UTF-8", id: "memo.template.encoding")

@@ -14,15 +14,31 @@ enum TemplateCheck {
 
     static let nameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ._-")
 
+    /// Sections open at once (the shipped templates nest three deep); Mustache renders nested
+    /// sections recursively, so thousands of them would exhaust the stack.
+    static let maxSectionDepth = 50
+    /// Problems reported for one template; the rest are counted in one closing line.
+    static let maxProblems = 50
+
     static func check(_ text: String, file: String, schema: TemplateSchema) -> [Diagnostic] {
+        var unreported = 0
+        return check(text, file: file, schema: schema, unreported: &unreported)
+    }
+
+    /// `unreported`: problems found past `maxProblems`, counted but not made into diagnostics (a
+    /// template of 20,000 misspelt tags must not cost 20,000 suggestions and line copies).
+    static func check(_ text: String, file: String, schema: TemplateSchema, unreported: inout Int) -> [Diagnostic] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var problems: [Diagnostic] = []
         var scopes: [TemplateSchema] = [schema]
         var open: [Tag] = []
+        var skipped = 0
+        defer { unreported = skipped }
 
-        func diag(_ id: String, _ tag: Tag, _ message: String, hint: String? = nil) {
+        func diag(_ id: String, _ tag: Tag, _ message: @autoclosure () -> String, hint: @autoclosure () -> String? = nil) {
+            guard problems.count < maxProblems else { skipped += 1; return }
             problems.append(Diagnostic(id: id, location: SourceLocation(file: file, line: tag.line, column: tag.column),
-                                       message: message, sourceLine: tag.lineText, hint: hint))
+                                       message: message(), sourceLine: tag.lineText, hint: hint()))
         }
 
         for tag in tags(lines: lines, file: file, problems: &problems) {
@@ -60,12 +76,32 @@ enum TemplateCheck {
                 continue
             }
             let resolved = TemplateSchema.resolve(tag.name, in: scopes)
+            // `{{.}}` prints the current item: inside a list of texts that is one text, but where
+            // the item is a whole record (or the top of the memo) it would print all of it —
+            // every name and figure, as many times as the tag is written.
+            if tag.name == ".", tag.sigil == nil || tag.sigil == "&", let r = resolved, !r.fields.isEmpty {
+                diag("memo.template.dot-object", tag, "«{{.}}» здесь — целая запись, а не одно значение",
+                     hint: "подставляйте поля записи по именам: " + r.fields.keys.sorted().prefix(8).map { "{{\($0)}}" }.joined(separator: ", "))
+                continue
+            }
             if resolved == nil {
-                let near = suggestion(for: tag.name, among: TemplateSchema.visibleNames(scopes))
                 diag("memo.template.unknown-name", tag, "неизвестная подстановка «\(tag.name)»",
-                     hint: near.map { "возможно, «\($0)»?" } ?? "список подстановок — в templates/memo/README.md")
+                     hint: suggestion(for: tag.name, among: TemplateSchema.visibleNames(scopes)).map { "возможно, «\($0)»?" }
+                        ?? "список подстановок — в templates/memo/README.md")
             }
             if tag.sigil == "#" || tag.sigil == "^" {
+                if open.count >= maxSectionDepth {
+                    diag("memo.template.too-deep", tag, "разделы вложены слишком глубоко: больше \(maxSectionDepth) разделов {{#…}} друг в друге",
+                         hint: "в шаблонах записок разделы вкладываются на два-три уровня — проверьте, закрыт ли каждый раздел")
+                    return problems
+                }
+                // A list inside itself (`{{#rows}}…{{#rows}}`) repeats it for each of its own
+                // items: ten levels of a 10-row list is 10¹⁰ renderings.
+                if tag.sigil == "#", let outer = open.first(where: { $0.sigil == "#" && $0.name == tag.name }) {
+                    diag("memo.template.recursive-section", tag,
+                         "раздел {{#\(tag.name)}} внутри раздела {{#\(tag.name)}} из строки \(outer.line): список повторялся бы для каждого своего элемента",
+                         hint: "закройте внешний раздел {{/\(tag.name)}} раньше")
+                }
                 open.append(tag)
                 scopes.append(resolved ?? .leaf)
             }
@@ -77,12 +113,22 @@ enum TemplateCheck {
         return problems
     }
 
+    /// At most `maxProblems`, and a closing note with how many more there are.
+    static func capped(_ problems: [Diagnostic], file: String, unreported: Int = 0) -> [Diagnostic] {
+        let more = problems.count - maxProblems + unreported
+        guard more > 0 else { return problems }
+        return Array(problems.prefix(maxProblems)) + [Diagnostic(
+            id: "memo.template.more", level: .note, location: nil,
+            message: "\(file): и ещё \(more) ошибок в шаблоне (показаны первые \(maxProblems))")]
+    }
+
     /// The nearest known name; a swap of two letters («titel») counts as one typo.
     static func suggestion(for name: String, among names: [String]) -> String? {
+        guard name.count <= Suggestions.maxNameLength else { return nil }
         let sorted = Array(Set(names)).sorted()
         if let near = Suggestions.closest(to: name, among: sorted) { return near }
         let limit = max(2, name.count / 3)
-        return sorted.map { ($0, Suggestions.distance(name, $0)) }.filter { $0.1 <= limit }
+        return sorted.filter { abs($0.count - name.count) <= limit }.map { ($0, Suggestions.distance(name, $0)) }.filter { $0.1 <= limit }
             .min { $0.1 < $1.1 }?.0
     }
 

@@ -8,10 +8,11 @@ import Mustache
 enum TemplateText {
     static func render(_ text: String, file: String, format: MemoTemplates.Format,
                        context: [String: Any], schema: TemplateSchema) throws(MemoError) -> String {
-        var problems = TemplateCheck.check(text, file: file, schema: schema)
+        var unreported = 0
+        var problems = TemplateCheck.check(text, file: file, schema: schema, unreported: &unreported)
         if format == .docx { problems += DocxMarkup.check(text, file: file) }
         problems.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-        if !problems.isEmpty { throw MemoError(diagnostics: problems) }
+        if !problems.isEmpty { throw MemoError(diagnostics: TemplateCheck.capped(problems, file: file, unreported: unreported)) }
         let template = try parse(text, file: file, format: format)
         return template.render(context)
     }
@@ -91,6 +92,9 @@ struct MarkdownValueEscape: MustacheContentType {
             switch c {
             case "\\", "|", "*", "`", "[", "]", "<", ">": out.append("\\"); out.append(c)
             case "\n", "\r", "\t", "\r\n": out.append(" ")
+            // Control characters (an ESC sequence in a name) are shown, never passed on.
+            case _ where c.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }):
+                out += VisibleText.of(String(c), keepingLineBreaks: false)
             default: out.append(c)
             }
         }

@@ -1,3 +1,4 @@
+import FileAccess
 import Findings
 import Foundation
 import JournalModel
@@ -13,23 +14,25 @@ import JournalModel
 public enum XlsxReport {
     public static func write(report: CheckReport, journal: Journal, to path: String,
                              options: XlsxReportOptions) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-            throw XlsxReportError.folderMissing(path: path)
+        // Personal data: a 0600 temporary file beside the report, renamed over a regular file only.
+        let tmp: String
+        do { tmp = try PrivateFile.temporary(beside: path) } catch {
+            switch error.id {
+            case "file.folder-missing": throw XlsxReportError.folderMissing(path: path)
+            // A folder, a symbolic link or a device where the report should go is not replaced.
+            case "file.directory", "file.symlink", "file.not-regular": throw XlsxReportError.cannotReplace(path: path, reason: error.reason)
+            default: throw XlsxReportError.library(code: error.reason, path: path)
+            }
         }
-        let tmp = folder + "/." + url.lastPathComponent + ".\(ProcessInfo.processInfo.processIdentifier)"
-            + "-" + UUID().uuidString.prefix(8) + ".tmp"
         do {
             let wb = try XlsxWorkbook(file: tmp, reportPath: path, constantMemory: options.constantMemory)
             try fill(wb, report: report, journal: journal, options: options)
             try wb.close()
-            guard rename(tmp, path) == 0 else {
-                throw XlsxReportError.cannotReplace(path: path, reason: String(cString: strerror(errno)))
+            do { try PrivateFile.commit(tmp, to: path) } catch {
+                throw XlsxReportError.cannotReplace(path: path, reason: error.reason)
             }
         } catch {
-            unlink(tmp)
+            PrivateFile.discard(tmp)
             throw error
         }
     }

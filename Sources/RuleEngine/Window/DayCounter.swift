@@ -11,20 +11,22 @@ struct DayCounter: Sendable {
             counts = [Int32](repeating: 0, count: 600)
         }
         if day < first {
-            let grow = Int(first - day) + 200
+            let grow = Int(first) - Int(day) + 200
             counts.insert(contentsOf: [Int32](repeating: 0, count: grow), at: 0)
             first -= Int32(grow)
-        } else if Int(day - first) >= counts.count {
-            counts += [Int32](repeating: 0, count: Int(day - first) - counts.count + 200)
+        } else if Int(day) - Int(first) >= counts.count {
+            counts += [Int32](repeating: 0, count: Int(day) - Int(first) - counts.count + 200)
         }
-        counts[Int(day - first)] += 1
+        counts[Int(day) - Int(first)] += 1
         total += 1
     }
 
     /// The count of days `from...to` (inclusive).
     func sum(from: Int32, to: Int32) -> Int {
         guard !counts.isEmpty else { return 0 }
-        if from <= first && Int(to - first) >= counts.count - 1 { return total }
+        // In Int: an open window ends at a far day, and `to - first` overflows Int32 when the
+        // journal has a day of year 25 (found by fuzzing).
+        if from <= first && Int(to) - Int(first) >= counts.count - 1 { return total }
         let a = max(Int(from) - Int(first), 0), b = min(Int(to) - Int(first), counts.count - 1)
         guard a <= b else { return 0 }
         var n = 0

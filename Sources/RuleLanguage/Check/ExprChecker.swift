@@ -20,6 +20,10 @@ struct ExprChecker {
     var macroScopes: [MacroScope] = []
     /// Definitions being expanded (a definition that uses itself is an error, not a loop).
     var expanding: [String] = []
+    /// Nesting of `check` calls, definitions put in place included (`RuleLimits.maxExpandedDepth`).
+    var depth = 0
+    /// Nodes checked for one rule, shared with the checkers of the definitions it uses.
+    var budget = ExpansionBudget()
 
     init(sink: DiagnosticSink, params: [String: Literal], root: Entity, defs: Definitions = Definitions()) {
         self.sink = sink
@@ -33,7 +37,28 @@ struct ExprChecker {
         return nil
     }
 
+    /// Checks `e` within the rule's limits: past `RuleLimits.maxExpandedDepth` levels or
+    /// `RuleLimits.maxExpandedNodes` nodes (definitions put in place count) it reports one error
+    /// and gives up on the rule.
     mutating func check(_ e: Expr) -> (TExpr, VType)? {
+        guard !budget.exceeded else { return nil }
+        budget.nodes += 1
+        if depth >= RuleLimits.maxExpandedDepth {
+            budget.exceeded = true
+            return fail(.tooDeep, e, "с подставленными определениями (`define`) выражение вложено слишком глубоко: больше \(RuleLimits.maxExpandedDepth) уровней",
+                        hint: "определения, вероятно, ссылаются друг на друга длинной цепочкой — сократите её")
+        }
+        if budget.nodes > RuleLimits.maxExpandedNodes {
+            budget.exceeded = true
+            return fail(.tooLarge, e, "с подставленными определениями (`define`) выражение слишком велико: больше 10 000 частей",
+                        hint: "определение, которое дважды использует другое, удваивает выражение на каждом шаге — упростите определения")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return checkNode(e)
+    }
+
+    mutating func checkNode(_ e: Expr) -> (TExpr, VType)? {
         switch e.node {
         case .literal(let l):
             if case .text(let s) = l, s.isEmpty { return (.literal(l), .text) }
@@ -128,6 +153,8 @@ struct ExprChecker {
         var sub = ExprChecker(sink: def.sink, params: params, root: entity, defs: defs)
         sub.unsetParams = unsetParams
         sub.expanding = expanding + [key]
+        sub.depth = depth
+        sub.budget = budget
         guard let (body, t) = sub.check(def.decl.body) else { return nil }
         fieldsRead.formUnion(sub.fieldsRead)
         paramsUsed.formUnion(sub.paramsUsed)
@@ -196,4 +223,10 @@ struct ExprChecker {
             return (.aggregate(name, tc, ent, filter: tf, value: tv), vt)
         }
     }
+}
+
+/// How much of a rule's expressions has been checked (shared by the checkers of its definitions).
+final class ExpansionBudget {
+    var nodes = 0
+    var exceeded = false
 }

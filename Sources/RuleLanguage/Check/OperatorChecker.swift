@@ -39,6 +39,11 @@ extension ExprChecker {
             do { _ = try NSRegularExpression(pattern: pattern) } catch {
                 return fail(.badRegex, r, "ошибка в регулярном выражении «\(pattern)»")
             }
+            if let slow = RegexLint.problem(pattern) {
+                sink.add(.slowRegex, at: patternLocation(r, offset: slow.offset, pattern: pattern), slow.message,
+                         hint: "образец проверяется на каждой записи журнала; такой образец может работать часами")
+                return nil
+            }
             return (node, .bool)
         case "+", "-":
             switch (lt, rt) {
@@ -121,5 +126,23 @@ extension ExprChecker {
             }
         }
         return (.call(name, typed.map(\.0), types), sig.result)
+    }
+}
+
+extension ExprChecker {
+    /// Where character `offset` of a `matches` pattern is in the rule file: inside the string
+    /// literal when the pattern is written there as it reads (no escapes before the place),
+    /// else the start of the pattern's expression (a parameter, a joined string).
+    func patternLocation(_ r: Expr, offset: Int, pattern: String) -> SourceLocation {
+        let lines = r.loc.file == sink.file ? sink.lines : (sink.otherFiles[r.loc.file] ?? [])
+        guard r.loc.line >= 1, r.loc.line <= lines.count else { return r.loc }
+        let line = Array(lines[r.loc.line - 1])
+        let start = r.loc.column - 1
+        guard start >= 0, start < line.count, line[start] == "\"" else { return r.loc }
+        let written = line.dropFirst(start + 1).prefix(offset)
+        guard String(written) == String(pattern.prefix(offset)) else { return r.loc }
+        var at = r.loc
+        at.column += 1 + offset
+        return at
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FileAccess
 import JournalModel
 
 /// A parameter after `extends`, `set` and command-line overrides.
@@ -43,9 +44,10 @@ public enum PackLoader {
                                         message: "пакеты расширяют друг друга по кругу (\(p))"))
                 break
             }
-            guard let data = FileManager.default.contents(atPath: p), let text = String(data: data, encoding: .utf8) else {
+            let text: String
+            do { text = try InputFile.text(p) } catch {
                 diags.append(Diagnostic(id: RuleDiagnosticID.extends.rawValue, location: via,
-                                        message: "не удалось прочитать файл правил «\(p)» (нет файла или он не в UTF-8)"))
+                                        message: "не удалось прочитать файл правил \(error.message)"))
                 break
             }
             let sink = DiagnosticSink(file: p, text: text)
@@ -171,8 +173,11 @@ public enum PackLoader {
             let sink = DiagnosticSink(file: "--param", text: text)
             var parser = Parser(text: text, sink: sink)
             guard let v = parser.parseLiteral(), sink.items.isEmpty, sameKind(old.value, v) else {
-                cli.append(Diagnostic(id: RuleDiagnosticID.typeMismatch.rawValue, location: nil,
-                                      message: "--param \(name)=\(text): ожидалось значение вида «\(old.value)»"))
+                // The value's own mistake (a term over 100 years, an unknown unit) when it has one.
+                let why = sink.items.first.map { $0.message + "; " } ?? ""
+                cli.append(Diagnostic(id: (sink.items.first?.id).flatMap { $0.isEmpty ? nil : $0 } ?? RuleDiagnosticID.typeMismatch.rawValue,
+                                      location: nil,
+                                      message: "--param \(name)=\(text): \(why)ожидалось значение вида «\(old.value)»"))
                 continue
             }
             old.value = v

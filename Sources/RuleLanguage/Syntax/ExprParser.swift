@@ -5,12 +5,31 @@ extension Parser {
     static let reserved: Set<String> = ["and", "or", "not", "in", "matches", "contains", "starts_with",
                                         "where", "if", "then", "else", "true", "false"]
 
-    public mutating func parseExpr() -> Expr? { parseOr() }
+    public mutating func parseExpr() -> Expr? {
+        guard deeper() else { return nil }
+        defer { depth -= 1 }
+        return parseOr()
+    }
+
+    /// Enters one more level of nesting; false (with one error) past `RuleLimits.maxExpressionDepth`.
+    /// Every recursive step of the expression parser and every link of an operator chain goes
+    /// through here, so the tree the checker and the engine walk is as shallow as the text.
+    mutating func deeper() -> Bool {
+        depth += 1
+        guard depth > RuleLimits.maxExpressionDepth else { return true }
+        depth -= 1
+        error(.tooDeep, tok, "выражение вложено слишком глубоко: больше \(RuleLimits.maxExpressionDepth) уровней (скобок, `if`, `not`, минусов, звеньев цепочки операций)",
+              hint: "разбейте условие на части с помощью `define` — так его и читать легче")
+        return false
+    }
 
     mutating func parseOr() -> Expr? {
         guard var l = parseAnd() else { return nil }
+        let outer = depth
+        defer { depth = outer }
         while !atExprEnd, tok.isWord("or") {
             let t = next()
+            guard deeper() else { return nil }
             guard let r = parseAnd() else { return nil }
             l = Expr(.binary("or", l, r), loc(t))
         }
@@ -19,8 +38,11 @@ extension Parser {
 
     mutating func parseAnd() -> Expr? {
         guard var l = parseNot() else { return nil }
+        let outer = depth
+        defer { depth = outer }
         while !atExprEnd, tok.isWord("and") {
             let t = next()
+            guard deeper() else { return nil }
             guard let r = parseNot() else { return nil }
             l = Expr(.binary("and", l, r), loc(t))
         }
@@ -29,6 +51,8 @@ extension Parser {
 
     mutating func parseNot() -> Expr? {
         if !atExprEnd, tok.isWord("not") {
+            guard deeper() else { return nil }
+            defer { depth -= 1 }
             let t = next()
             guard let e = parseNot() else { return nil }
             return Expr(.unary("not", e), loc(t))
@@ -60,8 +84,11 @@ extension Parser {
 
     mutating func parseSum() -> Expr? {
         guard var l = parseProduct() else { return nil }
+        let outer = depth
+        defer { depth = outer }
         while !atExprEnd, tok.isPunct("+") || tok.isPunct("-") {
             let t = next()
+            guard deeper() else { return nil }
             guard let r = parseProduct() else { return nil }
             l = Expr(.binary(t.raw, l, r), loc(t))
         }
@@ -70,8 +97,11 @@ extension Parser {
 
     mutating func parseProduct() -> Expr? {
         guard var l = parseUnary() else { return nil }
+        let outer = depth
+        defer { depth = outer }
         while !atExprEnd, tok.isPunct("*") || tok.isPunct("/") {
             let t = next()
+            guard deeper() else { return nil }
             guard let r = parseUnary() else { return nil }
             l = Expr(.binary(t.raw, l, r), loc(t))
         }
@@ -80,6 +110,8 @@ extension Parser {
 
     mutating func parseUnary() -> Expr? {
         if !atExprEnd, tok.isPunct("-") {
+            guard deeper() else { return nil }
+            defer { depth -= 1 }
             let t = next()
             guard let e = parseUnary() else { return nil }
             return Expr(.unary("-", e), loc(t))

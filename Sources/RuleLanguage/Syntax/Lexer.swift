@@ -12,6 +12,11 @@ public struct Lexer {
     private var line = 1
     private var col = 1
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Line of the last error: every lexer error breaks the reading of its line, so a second one
+    /// there is not made (a line of 10,000 stray characters gives one error, not 10,000 copies
+    /// of the line — `DiagnosticSink` would drop them anyway).
+    private var lastErrorLine = 0
+
 
     /// `sourceLines` are the whole file's lines when `text` is a piece of it (a placeholder).
     public init(text: String, file: String, firstLine: Int = 1, firstColumn: Int = 1,
@@ -79,9 +84,9 @@ public struct Lexer {
         if "{}(),.=<>+-*/%".contains(c) { advance(); return .punct(String(c)) }
         let (l, cl) = (line, col)
         advance()
-        diagnostics.append(RuleDiagnostics.make(.syntax, file: file, line: l, column: cl,
+        if l != lastErrorLine { lastErrorLine = l; diagnostics.append(RuleDiagnostics.make(.syntax, file: file, line: l, column: cl,
                                                 sourceLine: sourceLine(l),
-                                                message: "неожиданный символ «\(c)»"))
+                                                message: "неожиданный символ «\(c)»")) }
         return nil
     }
 
@@ -102,10 +107,10 @@ public struct Lexer {
                     // A quote inside an unclosed placeholder ended the message too early: say so
                     // once, and do not read the rest of the line as rule text.
                     let (ql, qc) = (line, col)
-                    diagnostics.append(RuleDiagnostics.make(.badPlaceholder, file: file, line: ql, column: qc,
+                    if ql != lastErrorLine { lastErrorLine = ql; diagnostics.append(RuleDiagnostics.make(.badPlaceholder, file: file, line: ql, column: qc,
                                                             sourceLine: sourceLine(ql),
                                                             message: "кавычка внутри подстановки `{…}` закрыла строку сообщения",
-                                                            hint: "строка внутри подстановки пишется целиком в кавычках и подстановка закрывается `}`: {coalesce(topic, \"—\")}"))
+                                                            hint: "строка внутри подстановки пишется целиком в кавычках и подстановка закрывается `}`: {coalesce(topic, \"—\")}")) }
                     while let d = cur, d != "\n" { advance() }
                     return .string(s)
                 }
@@ -126,10 +131,10 @@ public struct Lexer {
             s.append(c)
             advance()
         }
-        diagnostics.append(RuleDiagnostics.make(.unterminatedString, file: file, line: l, column: cl,
+        if l != lastErrorLine { lastErrorLine = l; diagnostics.append(RuleDiagnostics.make(.unterminatedString, file: file, line: l, column: cl,
                                                 sourceLine: sourceLine(l),
                                                 message: "строка не закрыта кавычкой до конца строки",
-                                                hint: depth > 0 ? "подстановка `{` не закрыта скобкой `}`" : nil))
+                                                hint: depth > 0 ? "подстановка `{` не закрыта скобкой `}`" : nil)) }
         return .string(s)
     }
 
@@ -148,21 +153,26 @@ public struct Lexer {
     /// provided the placeholder's `}` and the closing quote of the whole string follow on the
     /// line; nil when they do not (then the quote ends the string, as a plain `"` would).
     private func innerStringEnd() -> Int? {
+        // Looked for within `innerStringReach` characters: a placeholder's string is short, and
+        // scanning to the end of a 30 KB line from each of its thousands of quotes took seconds.
+        let limit = min(chars.count, pos + Self.innerStringReach)
         var k = pos + 1
-        while k < chars.count, chars[k] != "\n" {
+        while k < limit, chars[k] != "\n" {
             if chars[k] == "\\", k + 1 < chars.count, chars[k + 1] == "\"" || chars[k + 1] == "\\" { k += 2; continue }
             if chars[k] == "\"" { break }
             k += 1
         }
-        guard k < chars.count, chars[k] == "\"" else { return nil }
+        guard k < limit, chars[k] == "\"" else { return nil }
         var j = k + 1, sawBrace = false
-        while j < chars.count, chars[j] != "\n" {
+        while j < limit, chars[j] != "\n" {
             if chars[j] == "}" { sawBrace = true }
             if chars[j] == "\"", sawBrace { return k }
             j += 1
         }
         return nil
     }
+
+    static let innerStringReach = 1024
 
     private func digits(from k: Int, count: Int) -> Bool {
         (0..<count).allSatisfy { at(k + $0).map { $0.isASCII && $0.isNumber } ?? false }
@@ -210,9 +220,9 @@ public struct Lexer {
     }
 
     private mutating func badDate(_ t: String, _ l: Int, _ c: Int) -> Token.Kind? {
-        diagnostics.append(RuleDiagnostics.make(.badDate, file: file, line: l, column: c, sourceLine: sourceLine(l),
+        if l != lastErrorLine { lastErrorLine = l; diagnostics.append(RuleDiagnostics.make(.badDate, file: file, line: l, column: c, sourceLine: sourceLine(l),
                                                 message: "невозможная дата или время «\(t)»",
-                                                hint: "даты пишутся как 2025-09-01, время — как 2025-09-01T10:25"))
+                                                hint: "даты пишутся как 2025-09-01, время — как 2025-09-01T10:25")) }
         return nil
     }
 

@@ -9,6 +9,8 @@ public struct Parser {
     var pos = 0
     /// Depth of open brackets inside an expression: line breaks end an expression only at 0.
     var nesting = 0
+    /// Nesting of the expression being parsed (`RuleLimits.maxExpressionDepth`).
+    var depth = 0
     let sink: DiagnosticSink
 
     public init(text: String, sink: DiagnosticSink) {

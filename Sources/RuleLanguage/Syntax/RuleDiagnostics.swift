@@ -24,6 +24,9 @@ public enum RuleDiagnosticID: String, Sendable, CaseIterable {
     case badPlaceholder = "rules.bad-placeholder"
     case badExample = "rules.bad-example"
     case unknownTemplate = "rules.unknown-template"
+    case tooDeep = "rules.too-deep"
+    case tooLarge = "rules.too-large"
+    case slowRegex = "rules.slow-regex"
 }
 
 public enum RuleDiagnostics {
@@ -38,8 +41,8 @@ public enum RuleDiagnostics {
         let list = Array(among)
         if let c = Suggestions.closest(to: name, among: list) { return "возможно, `\(c)`?" }
         // Keywords are short: also accept two edits (a swapped pair of letters) for names of 4+ letters.
-        guard name.count >= 4 else { return nil }
-        let near = list.map { ($0, Suggestions.distance(name.lowercased(), $0.lowercased())) }
+        guard name.count >= 4, name.count <= Suggestions.maxNameLength else { return nil }
+        let near = list.filter { abs($0.count - name.count) <= 2 }.map { ($0, Suggestions.distance(name.lowercased(), $0.lowercased())) }
             .filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
         return near.map { "возможно, `\($0.0)`?" }
     }
@@ -61,6 +64,10 @@ public final class DiagnosticSink {
     public var otherFiles: [String: [Substring]] = [:]
 
     public func add(_ id: RuleDiagnosticID, at loc: SourceLocation, _ message: String, hint: String? = nil) {
+        // Decided before the diagnostic (and its copy of the line) is made: a 30 KB line of
+        // mistakes must not cost a copy of the line per token.
+        if items.count >= Self.storageLimit { unkept += 1; return }
+        if brokenLines.contains(LineKey(file: loc.file, line: loc.line)) { return }
         let ls = loc.file == file ? lines : (otherFiles[loc.file] ?? [])
         let src = loc.line >= 1 && loc.line <= ls.count ? String(ls[loc.line - 1]) : nil
         keep(Diagnostic(id: id.rawValue, location: loc, message: message, sourceLine: src, hint: hint))
@@ -70,25 +77,44 @@ public final class DiagnosticSink {
 
     /// Errors after which the rest of their line cannot be read as written: whatever else is
     /// reported on that line follows from them.
-    static let lineBreaking: Set<String> = [RuleDiagnosticID.syntax, .unterminatedString, .badDate, .badDuration, .badPlaceholder]
+    static let lineBreaking: Set<String> = [RuleDiagnosticID.syntax, .unterminatedString, .badDate, .badDuration, .badPlaceholder, .tooDeep]
         .map(\.rawValue).reduce(into: []) { $0.insert($1) }
 
     /// One mistake gives one error: a diagnostic is dropped when it repeats one already kept, or
     /// when its line already has an error that broke the reading of that line.
     private func keep(_ d: Diagnostic) {
+        // Past ten screens of errors, only count: a file of 10,000 broken lines must not cost
+        // 10,000² comparisons or print them all.
+        if items.count >= Self.storageLimit { unkept += 1; return }
         if let l = d.location {
+            if brokenLines.contains(LineKey(file: l.file, line: l.line)) { return }
             for e in items where e.location?.line == l.line && e.location?.file == l.file {
-                if Self.lineBreaking.contains(e.id) { return }
                 if e.location == l && e.message == d.message { return }
             }
+            if Self.lineBreaking.contains(d.id) { brokenLines.insert(LineKey(file: l.file, line: l.line)) }
         }
         items.append(d)
     }
 
+    static let storageLimit = 10 * RuleLimits.maxDiagnosticsPerFile
+
+    private struct LineKey: Hashable { var file: String; var line: Int }
+    /// Lines with an error that broke their reading: nothing more is reported there.
+    private var brokenLines: Set<LineKey> = []
+
+    /// Diagnostics not kept past the storage bound.
+    private var unkept = 0
+
     public var hasErrors: Bool { !items.isEmpty }
 
-    /// Diagnostics in file order.
+    /// Diagnostics in file order: the first `RuleLimits.maxDiagnosticsPerFile`, then a note
+    /// with how many more the file has.
     public var sorted: [Diagnostic] {
-        items.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        let all = items.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        let more = all.count - RuleLimits.maxDiagnosticsPerFile + unkept
+        guard more > 0 else { return all }
+        return Array(all.prefix(RuleLimits.maxDiagnosticsPerFile)) + [Diagnostic(
+            id: "rules.more-errors", level: .note, location: nil,
+            message: "\(file): и ещё \(more) \(DurationText.plural(more, "ошибка", "ошибки", "ошибок")) (показаны первые \(RuleLimits.maxDiagnosticsPerFile))")]
     }
 }

@@ -43,6 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
             params[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
         let request = try CheckCommand.window(from: from, to: to, period: period, week: week, month: month)
+        try OutputTargets.require([json, out].compactMap { $0 })
         let pack = try PackPath.resolve(rulesFile)
         var previous: PreviousCheck?
         if let path = compare {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileAccess
 import Foundation
 import JournalGenerator
 
@@ -47,12 +48,21 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         let options = GeneratorOptions(size: journalSize, seed: seed, outputFolder: out, injectRate: inject, legacy: legacy,
                                       classes: classes, periods: scheme)
+        // --out is a folder: a file, a device or a link to one in its place is an error at once.
+        switch FileKind.of(out) {
+        case .missing, .directory: break
+        case let kind:
+            throw UserFacingError.fail("--out «\(out)» — \(kind.russianName), а нужна папка для файлов журнала (она создаётся, если её нет)")
+        }
         let started = Date()
         let summary: GenerationSummary
         do {
             summary = try SyntheticJournal.generate(options) { printError($0) }
         } catch let e as GeneratorError {
             throw UserFacingError.fail(e.description)
+        } catch let e as CocoaError {
+            // A folder that cannot be made (no right, a file in the path): Russian, not Foundation's English.
+            throw UserFacingError.fail("не удалось создать папку «\(out)» или файл в ней (код \(e.code.rawValue)): проверьте права и путь")
         }
         let seconds = Date().timeIntervalSince(started)
         let mb = Double(summary.bytes) / 1_000_000

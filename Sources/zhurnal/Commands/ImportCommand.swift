@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileAccess
 import Foundation
 import JournalImport
 import JournalModel
@@ -33,6 +34,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Записать отклонённые строки в CSV-файл.")
     var rejects: String?
 
+    @Flag(help: "Печатать в расхождениях между файлами фамилии обучающихся и отметки (по умолчанию — только урок, файлы и строки).")
+    var verbose = false
+
     func run() throws {
         let summary: ImportSession.Summary
         do {
@@ -44,21 +48,23 @@ struct ImportCommand: ParsableCommand {
             let store: JournalStore
             OutputFolder.create(for: database)
             do { store = try JournalStore(path: database) } catch let e as StoreError {
-                throw ImportFailure(Diagnostic(id: "store.open", location: nil,
-                                               message: "не удалось открыть базу данных «\(database)»: \(e.message)"))
+                throw ImportFailure(Diagnostic(id: "store.open", location: nil, message: e.userMessage(database: database)))
             }
             summary = try setup.session.run(files, into: store, progress: ProgressBar.shared.update)
             ProgressBar.shared.clear()
+        } catch let e as StoreError {
+            ProgressBar.shared.clear()
+            throw UserFacingError.fail(e.userMessage(database: database))
         } catch {
             ProgressBar.shared.clear()
             throw ImportSetup.exit(for: error)
         }
-        print(ImportReportText.render(summary, database: database), terminator: "")
+        print(ImportReportText.render(summary, database: database, verbose: verbose), terminator: "")
         if let rejects {
             do { try RejectsFile.write(summary.files, to: rejects) } catch {
                 // The import is committed: say so, and how to get the rows (they are in the database).
                 printError("импорт выполнен\(summary.outcome.map { " (пакет № \($0.batch))" } ?? ""), но файл отклонённых строк \(rejects) "
-                           + "не записан: \(error.localizedDescription). Отклонённые строки сохранены в базе: повторите команду "
+                           + "не записан: \((error as? FileAccessError)?.message ?? error.localizedDescription). Отклонённые строки сохранены в базе: повторите команду "
                            + "с --rejects в доступный для записи файл — файлы уже загружены и загружаться заново не будут")
                 throw ExitCodes.violations
             }

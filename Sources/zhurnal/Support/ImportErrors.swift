@@ -8,7 +8,7 @@ extension ImportSetup {
     static func exit(for error: Error) -> ExitCode {
         switch error {
         case let f as ImportFailure: return UserFacingError.fail([f.diagnostic])
-        case let e as StoreError: return UserFacingError.fail("ошибка базы данных: \(e.message)")
+        case let e as StoreError: return UserFacingError.fail(e.userMessage(database: nil))
         case let e as ExitCode: return e
         default: return UserFacingError.fail("\(error)")
         }

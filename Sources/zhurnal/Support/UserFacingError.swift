@@ -29,6 +29,6 @@ func printError(_ text: String) {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        FileHandleWriter.writeStderr(string)
+        FileHandleWriter.writeStderr(VisibleText.of(string))   // no control characters from the data
     }
 }
