@@ -182,24 +182,30 @@ public struct CSVRow {
 /// (ASCII words skipped eight bytes at a time), then builds the String without a second
 /// generic validation pass — `String(validating:)` cost more than the rest of a field.
 enum UTF8Text {
+    /// For a lead byte of a multi-byte sequence: its length and the range its second byte must
+    /// fall in (Unicode Table 3-7: no overlongs, no surrogates, nothing past U+10FFFF); nil for a
+    /// byte that cannot lead one.
+    @inline(__always)
+    static func lead(_ c: UInt8) -> (length: Int, lo: UInt8, hi: UInt8)? {
+        switch c {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE, 0xEF: (3, 0x80, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: nil
+        }
+    }
+
     /// Length of the well-formed UTF-8 sequence at `i` (1 for ASCII), 0 when none starts there.
     static func sequenceLength(_ b: [UInt8], at i: Int) -> Int {
         let c = b[i]
         if c < 0x80 { return 1 }
-        let len: Int, lo: UInt8, hi: UInt8
-        switch c {
-        case 0xC2...0xDF: (len, lo, hi) = (2, 0x80, 0xBF)
-        case 0xE0: (len, lo, hi) = (3, 0xA0, 0xBF)
-        case 0xE1...0xEC, 0xEE, 0xEF: (len, lo, hi) = (3, 0x80, 0xBF)
-        case 0xED: (len, lo, hi) = (3, 0x80, 0x9F)
-        case 0xF0: (len, lo, hi) = (4, 0x90, 0xBF)
-        case 0xF1...0xF3: (len, lo, hi) = (4, 0x80, 0xBF)
-        case 0xF4: (len, lo, hi) = (4, 0x80, 0x8F)
-        default: return 0
-        }
-        guard i + len <= b.count, (lo...hi).contains(b[i + 1]) else { return 0 }
-        for k in 2..<max(2, len) where b[i + k] & 0xC0 != 0x80 { return 0 }
-        return len
+        guard let l = lead(c), i + l.length <= b.count, (l.lo...l.hi).contains(b[i + 1]) else { return 0 }
+        for k in 2..<max(2, l.length) where b[i + k] & 0xC0 != 0x80 { return 0 }
+        return l.length
     }
 
     static func string(_ b: UnsafeBufferPointer<UInt8>) -> String? {
@@ -218,20 +224,9 @@ enum UTF8Text {
             }
             let c = base[i]
             if c < 0x80 { i += 1; continue }
-            let len: Int, lo: UInt8, hi: UInt8
-            switch c {
-            case 0xC2...0xDF: (len, lo, hi) = (2, 0x80, 0xBF)
-            case 0xE0: (len, lo, hi) = (3, 0xA0, 0xBF)
-            case 0xE1...0xEC, 0xEE, 0xEF: (len, lo, hi) = (3, 0x80, 0xBF)
-            case 0xED: (len, lo, hi) = (3, 0x80, 0x9F)
-            case 0xF0: (len, lo, hi) = (4, 0x90, 0xBF)
-            case 0xF1...0xF3: (len, lo, hi) = (4, 0x80, 0xBF)
-            case 0xF4: (len, lo, hi) = (4, 0x80, 0x8F)
-            default: return false
-            }
-            guard i + len <= n, (lo...hi).contains(base[i + 1]) else { return false }
-            for k in 2..<max(2, len) where base[i + k] & 0xC0 != 0x80 { return false }
-            i += len
+            guard let l = lead(c), i + l.length <= n, (l.lo...l.hi).contains(base[i + 1]) else { return false }
+            for k in 2..<max(2, l.length) where base[i + k] & 0xC0 != 0x80 { return false }
+            i += l.length
         }
         return true
     }
