@@ -17,10 +17,19 @@ public final class CSVFileReader {
 
     private let file: RawFile
 
+    /// Files at least this large are parsed on a thread of their own (`readPipelined`).
+    let pipelineFrom: Int64
+
     /// Opens `path`; `encoding`/`delimiter` override sniffing when given.
-    public init(path: String, displayName: String? = nil, chunkSize: Int = CSVFileReader.chunkSize) throws(ImportFailure) {
+    public convenience init(path: String, displayName: String? = nil, chunkSize: Int = CSVFileReader.chunkSize) throws(ImportFailure) {
+        try self.init(path: path, displayName: displayName, chunkSize: chunkSize,
+                      pipelineFrom: Self.pipelined ? Int64(Self.pipelineThreshold) : .max)
+    }
+
+    init(path: String, displayName: String?, chunkSize: Int, pipelineFrom: Int64) throws(ImportFailure) {
         self.path = path
         self.chunkSize = chunkSize
+        self.pipelineFrom = pipelineFrom
         self.displayName = displayName ?? path
         do { file = try RawFile(path: path) } catch {
             throw ImportFailure(Diagnostic(id: error.id == "file.not-regular" ? "import.not-regular" : "import.unreadable",
@@ -56,18 +65,14 @@ public final class CSVFileReader {
         while skip > 0, firstBytes.dropFirst(skip).starts(with: [0xEF, 0xBB, 0xBF]) { skip += 3 }
         delimiter = forcedDelimiter ?? Delimiter.sniff(firstBytes.dropFirst(skip))
         let parser = CSVParser(delimiter: delimiter)
+        if fileSize >= pipelineFrom {
+            try readPipelined(parser: parser, chunk: chunk, first: n, skip: skip, progress: progress, row: row)
+            return
+        }
         var utf8Buffer: [UInt8] = []
         while n > 0 {
             bytesRead += Int64(n)
-            let ok: Bool = chunk.withUnsafeBufferPointer { all in
-                let buf = UnsafeBufferPointer(rebasing: all[skip..<n])
-                if encoding == .cp1251 {
-                    utf8Buffer.removeAll(keepingCapacity: true)
-                    CP1251.transcode(buf, into: &utf8Buffer)
-                    return utf8Buffer.withUnsafeBufferPointer { parser.parse($0) }
-                }
-                return parser.parse(buf)
-            }
+            let ok = parse(chunk, n, skip: skip, with: parser, utf8Buffer: &utf8Buffer)
             skip = 0
             if parser.rowTooLong { throw rowTooLongError(parser) }
             try deliver(parser, row: row)
@@ -80,6 +85,63 @@ public final class CSVFileReader {
         if parser.rowTooLong { throw rowTooLongError(parser) }
         try deliver(parser, row: row)
         if !finished { throw quoteError(parser) }
+    }
+
+    /// Files at least this large are parsed on a thread of their own (`ChunkPipeline`); a
+    /// smaller one is read before a thread would have started.
+    static let pipelineThreshold = 4 << 20
+    /// `ZHURNAL_THREADS=1` reads every file on the calling thread, as the rules run.
+    static let pipelined = ProcessInfo.processInfo.environment["ZHURNAL_THREADS"].flatMap { Int($0) } != 1
+
+    /// Parses `chunk[skip..<n]` (transcoded when the file is Windows-1251); false on a quote error.
+    private func parse(_ chunk: [UInt8], _ n: Int, skip: Int, with parser: CSVParser, utf8Buffer: inout [UInt8]) -> Bool {
+        chunk.withUnsafeBufferPointer { all in
+            let buf = UnsafeBufferPointer(rebasing: all[skip..<n])
+            if encoding == .cp1251 {
+                utf8Buffer.removeAll(keepingCapacity: true)
+                CP1251.transcode(buf, into: &utf8Buffer)
+                return utf8Buffer.withUnsafeBufferPointer { parser.parse($0) }
+            }
+            return parser.parse(buf)
+        }
+    }
+
+    /// The same read with the parse on a second thread: the same rows in the same order, and
+    /// the same error after the same rows.
+    private func readPipelined(parser: CSVParser, chunk: [UInt8], first n: Int, skip: Int,
+                               progress: (Int64) -> Void,
+                               row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
+        let pipeline = ChunkPipeline { [self] pipe in
+            var chunk = chunk, n = n, skip = skip
+            var utf8Buffer: [UInt8] = []
+            func rows() -> ChunkPipeline.Item { .rows(parser.state.pointee.batch.takeCompleteRows(), bytesRead: bytesRead) }
+            while n > 0 {
+                bytesRead += Int64(n)
+                let ok = parse(chunk, n, skip: skip, with: parser, utf8Buffer: &utf8Buffer)
+                skip = 0
+                if parser.rowTooLong { _ = pipe.put(.failure(rowTooLongError(parser))); return }
+                guard pipe.put(rows()) else { return }
+                if !ok { _ = pipe.put(.failure(quoteError(parser))); return }
+                guard let next = file.read(into: &chunk) else {
+                    _ = pipe.put(.failure(fail("import.unreadable", "ошибка чтения файла"))); return
+                }
+                n = next
+            }
+            let finished = parser.finish()
+            if parser.rowTooLong { _ = pipe.put(.failure(rowTooLongError(parser))); return }
+            guard pipe.put(rows()) else { return }
+            _ = pipe.put(finished ? .end : .failure(quoteError(parser)))
+        }
+        defer { pipeline.close() }
+        while true {
+            switch pipeline.next() {
+            case .end: return
+            case .failure(let f): throw f
+            case .rows(var batch, let read):
+                try deliver(&batch, row: row)
+                progress(read)
+            }
+        }
     }
 
     private func rowTooLongError(_ p: CSVParser) -> ImportFailure {
@@ -98,9 +160,13 @@ public final class CSVFileReader {
     private func deliver(_ parser: CSVParser, row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
         let state = parser.state
         defer { state.pointee.batch.dropDeliveredRows() }
-        guard state.pointee.batch.rowCount > 0 else { return }
-        // Fields of an unfinished row stay: move them to the front after delivery.
-        try withUnsafePointer(to: &state.pointee.batch) { (ptr: UnsafePointer<RowBatch>) throws(ImportFailure) -> Void in
+        // Fields of an unfinished row stay: moved to the front after delivery.
+        try deliver(&state.pointee.batch, row: row)
+    }
+
+    private func deliver(_ batch: inout RowBatch, row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
+        guard batch.rowCount > 0 else { return }
+        try withUnsafePointer(to: &batch) { (ptr: UnsafePointer<RowBatch>) throws(ImportFailure) -> Void in
             var start = 0
             for r in 0..<ptr.pointee.rowCount {
                 let end = ptr.pointee.rowEnds[r]

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Parses a text file on a thread of its own, a few chunks ahead of the thread that turns the
+/// rows into records: libcsv's scan (a third of an import's time) and the records overlap on
+/// two cores. The parse itself stays sequential — one parser sees the bytes in order — so line
+/// numbers, quote errors and the rows delivered are exactly those of the one-thread read.
+///
+/// The parsing thread owns the parser, the file and its chunk buffer until it ends; the reading
+/// thread sees only the `RowBatch` values it is handed (each a copy of complete rows). The queue
+/// is the only shared state, under `cond`.
+final class ChunkPipeline: @unchecked Sendable {
+    enum Item {
+        /// Complete rows of the chunks parsed so far, and the file's bytes read by then.
+        case rows(RowBatch, bytesRead: Int64)
+        /// What stopped the parse (after the rows before it were handed over).
+        case failure(ImportFailure)
+        case end
+    }
+
+    /// Chunks parsed ahead of the reader at most (each about a chunk's size in memory).
+    static let depth = 4
+
+    private let cond = NSCondition()
+    private var queue: [Item] = []
+    private var cancelled = false
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts `produce` on a new thread; it hands items over with `put` and returns when
+    /// `put` says the reader has gone. What `produce` captures (the reader, its parser and file)
+    /// is used by that thread alone until `close` returns, hence not `@Sendable`.
+    init(_ produce: @escaping (ChunkPipeline) -> Void) {
+        let work = Unchecked(produce)
+        let t = Thread { [self] in
+            work.value(self)
+            finished.signal()
+        }
+        t.name = "zhurnal-csv-parse"
+        t.start()
+    }
+
+    /// Hands `item` to the reader, waiting while `depth` items are unread. False when the reader
+    /// stopped (the producer then returns without parsing further).
+    func put(_ item: Item) -> Bool {
+        cond.lock()
+        defer { cond.unlock() }
+        while queue.count >= Self.depth, !cancelled { cond.wait() }
+        if cancelled { return false }
+        queue.append(item)
+        cond.broadcast()
+        return true
+    }
+
+    /// The next item, waiting for the parser.
+    func next() -> Item {
+        cond.lock()
+        defer { cond.unlock() }
+        while queue.isEmpty { cond.wait() }
+        let item = queue.removeFirst()
+        cond.broadcast()
+        return item
+    }
+
+    /// The reader is done (at the end, or stopped by an error): the producer stops at its next
+    /// hand-over; returns once its thread has let go of the file and the parser.
+    func close() {
+        cond.lock()
+        cancelled = true
+        queue.removeAll()
+        cond.broadcast()
+        cond.unlock()
+        finished.wait()
+    }
+}
+
+/// A value handed to exactly one other thread, which alone uses it until the hand-back.
+private struct Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+extension RowBatch {
+    /// The complete rows, taken out; the fields of a row that continues in the next chunk stay.
+    mutating func takeCompleteRows() -> RowBatch {
+        let done = rowEnds.last ?? 0
+        if done == fieldEnds.count {
+            let out = self
+            self = RowBatch()
+            return out
+        }
+        let byteStart = done == 0 ? 0 : fieldEnds[done - 1]
+        var out = RowBatch()
+        out.bytes = Array(bytes[0..<byteStart])
+        out.fieldEnds = Array(fieldEnds[0..<done])
+        out.rowEnds = rowEnds
+        out.rowLines = rowLines
+        if !kinds.isEmpty { out.kinds = Array(kinds[0..<min(done, kinds.count)]) }
+        dropDeliveredRows()
+        if !kinds.isEmpty { kinds.removeSubrange(0..<min(done, kinds.count)) }
+        return out
+    }
+}
