@@ -76,12 +76,13 @@ public struct ImportSession {
         var timer = PhaseTimer()
         for f in files { reports.append(FileReport(path: f.displayName, profile: "", table: "", encoding: nil, delimiter: "")) }
         // The digests are read on another thread while the files are imported; only a database
-        // that holds earlier imports needs them first (to skip a file imported before).
-        let digests = FileDigests(files)
-        defer { digests.finish() }
+        // that holds earlier imports needs them first (to skip a file imported before). A store
+        // in memory is the journal of one check: nothing is compared with its files afterwards.
+        let digests = store.isInMemory ? nil : FileDigests(files)
+        defer { digests?.finish() }
         let batch = try store.beginImport()
         var pending: [(Int, File, String)] = []
-        if try batch.hasImportedFiles() {
+        if let digests, try batch.hasImportedFiles() {
             for (i, f) in files.enumerated() {
                 let sha = try digests.value(i)
                 if let b = try batch.batchContaining(sha256: sha) {
@@ -144,7 +145,7 @@ public struct ImportSession {
                 staged.append(r)
             }
             timer.mark("чтение и запись во временные таблицы")
-            for (k, (i, _, _)) in pending.enumerated() { staged[k].sha256 = try digests.value(i) }
+            for (k, (i, _, _)) in pending.enumerated() { staged[k].sha256 = try digests?.value(i) ?? "" }
             timer.mark("SHA-256 (ожидание)")
             let outcome = try batch.merge(reports: &staged)
             timer.mark("слияние")
