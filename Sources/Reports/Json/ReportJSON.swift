@@ -61,7 +61,16 @@ public enum ReportJSON {
         out.append("\"checkedAt\": "); out.append(try value(r.checkedAt))
         out.append(",\n\"coverage\": "); try array(r.coverage)
         out.append(",\n\"document\": "); out.append(try value(r.document))
-        out.append(",\n\"findings\": "); try array(r.findings)
+        out.append(",\n\"findings\": [")
+        var bytes: [UInt8] = []
+        for (i, f) in r.findings.enumerated() {
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: (i == 0 ? "\n  " : ",\n  ").utf8)
+            FindingJSON.append(f, to: &bytes)
+            out.append(bytes)
+            try out.flushIfFull()
+        }
+        out.append(r.findings.isEmpty ? "]" : "\n]")
         if let f = r.from { out.append(",\n\"from\": "); out.append(try value(f)) }
         if let g = r.group { out.append(",\n\"group\": "); out.append(try value(g)) }
         out.append(",\n\"institution\": "); out.append(try value(r.institution))
@@ -81,6 +90,7 @@ struct BufferedOutput {
 
     mutating func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
     mutating func append(_ d: Data) { buffer.append(d) }
+    mutating func append(_ b: [UInt8]) { buffer.append(contentsOf: b) }
 
     mutating func flushIfFull() throws {
         if buffer.count >= BufferedOutput.blockSize { try flush() }
