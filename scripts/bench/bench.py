@@ -20,7 +20,9 @@ NOTES = """
   as the institution so that schools never mix. The definitions of the five checks are in the
   header of `scripts/bench/duckdb_checks.sql`; the expected counts come from `ground_truth.csv`
   (`scripts/bench/expected_counts.py`): check 1 = `mark_late`, 2 = `test_mark_late`,
-  3 = `absence_letter`, 4 = `too_few_marks`, 5 = `lesson_no_topic`.
+  3 = `absence_letter`, 4 = `too_few_marks`, 5 = `lesson_no_topic`. Check 4, like
+  `too_few_marks` and oosh14 п. 4.5, judges only students in the group for the whole term and
+  counts a signed mark («4-», «5+», «5!») as a mark.
 - **Load** is reading the CSV files into typed tables (DuckDB: `CREATE TEMP TABLE … read_csv`
   with date parsing; pandas: `read_csv(usecols=…)` + `to_datetime`); **checks** are the five
   queries. DuckDB uses both cores, pandas one.

@@ -6,7 +6,12 @@
 --  2 test marks later than 3 days: Вид работы = «контрольная работа», date(Внесено) - Дата урока > 3 days
 --  3 absence letters other than «н»: a value with no digit that is not «н»
 --  4 fewer than 3 marks per student per quarter/semester: every student × load subject (own subgroup)
---    × term the student was enrolled in, counting cells that are exactly a mark («5», «4-»)
+--    × term the student was in the group for the whole of (Зачислен on or before its first day, no
+--    Выбыл or Выбыл on or after its last day), counting cells that are exactly one mark, with or
+--    without a sign («5», «4-», «5+», «5!»; not «н5», not a letter). Students who joined or left
+--    in the middle of a term are not judged for it: their marks cover part of the term only (the
+--    same as oosh14 п. 4.5 and the generator's `too_few_marks`, whose mid-term dates are at least
+--    three weeks inside the term).
 --  5 lessons without a topic
 
 CREATE TEMP TABLE marks AS
@@ -49,11 +54,11 @@ WITH expected AS (
     SELECT s.inst, s.g, l.subj, s.st, t.term
     FROM students s
     JOIN load l ON l.inst = s.inst AND l.g = s.g AND (l.sub = '' OR l.sub = s.sub)
-    JOIN terms t ON t.inst = s.inst AND s.enrolled <= t.t_end AND (s.left_on IS NULL OR s.left_on >= t.t_start)
+    JOIN terms t ON t.inst = s.inst AND s.enrolled <= t.t_start AND (s.left_on IS NULL OR s.left_on >= t.t_end)
 ), counted AS (
     SELECT m.inst, m.g, m.subj, m.st, t.term, count(*) AS n
     FROM marks m JOIN terms t ON t.inst = m.inst AND m.d BETWEEN t.t_start AND t.t_end
-    WHERE regexp_matches(m.v, '^[1-5][+-]?$')
+    WHERE regexp_matches(m.v, '^[1-5][-+!]?$')
     GROUP BY ALL
 )
 SELECT count(*) FROM expected e LEFT JOIN counted c USING (inst, g, subj, st, term) WHERE coalesce(c.n, 0) < 3;

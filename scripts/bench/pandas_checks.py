@@ -49,8 +49,9 @@ def main():
         s = students.merge(load, on=["inst", "Группа"], suffixes=("", "_load"))
         s = s[(s["Подгруппа_load"] == "") | (s["Подгруппа_load"] == s["Подгруппа"])]
         e = s.merge(terms[["inst", "Период", "t_start", "t_end"]], on="inst")
-        e = e[(e["enrolled"] <= e["t_end"]) & (e["left_on"].isna() | (e["left_on"] >= e["t_start"]))]
-        pure = marks[marks["Значение"].str.fullmatch(r"[1-5][+-]?")]
+        # Students in the group for the whole term (see the header of duckdb_checks.sql).
+        e = e[(e["enrolled"] <= e["t_start"]) & (e["left_on"].isna() | (e["left_on"] >= e["t_end"]))]
+        pure = marks[marks["Значение"].str.fullmatch(r"[1-5][-+!]?")]
         m = pure[["inst", "Группа", "Предмет", "Обучающийся", "d"]].merge(terms[["inst", "Период", "t_start", "t_end"]], on="inst")
         m = m[(m["d"] >= m["t_start"]) & (m["d"] <= m["t_end"])]
         keys = ["inst", "Группа", "Предмет", "Обучающийся", "Период"]
