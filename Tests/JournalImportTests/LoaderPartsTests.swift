@@ -1,4 +1,5 @@
 import Foundation
+import JournalGenerator
 import JournalModel
 import Testing
 @testable import JournalStore
@@ -88,5 +89,60 @@ import Testing
         let j = try JournalStore(path: db).load()
         #expect(j.lessons.map { "\($0.date) \($0.topic ?? "-")" } == ["04.09.2025 Фонетика", "05.09.2025 Орфография"])
         #expect(j.periodMarks.map(\.value.raw) == ["4"])
+    }
+
+    static func differences(_ a: Journal, _ b: Journal) -> [String] {
+        var out: [String] = []
+        func same<T: Equatable>(_ name: String, _ x: [T], _ y: [T]) { if x != y { out.append(name) } }
+        if a.institution != b.institution { out.append("institution") }
+        if a.calendar != b.calendar { out.append("calendar") }
+        same("groups", a.groups, b.groups)
+        same("students", a.students, b.students)
+        same("teachers", a.teachers, b.teachers)
+        same("subjects", a.subjects, b.subjects)
+        same("load", a.load, b.load)
+        same("plan", a.plan, b.plan)
+        same("lessons", a.lessons, b.lessons)
+        same("cells", a.cells, b.cells)
+        same("period marks", a.periodMarks, b.periodMarks)
+        same("changes", a.changes, b.changes)
+        return out
+    }
+
+    /// The cells read on a second connection while the lessons load give the journal read on
+    /// one connection — whole, and for one group and a date range; while an import holds the
+    /// database (its write lock) the load reads on one connection, without waiting for it.
+    @Test func cellsReadOnASecondConnectionGiveTheSameJournal() throws {
+        let t = TempDir()
+        let folder = t.path("school")
+        _ = try SyntheticJournal.generate(GeneratorOptions(size: .small, seed: 3, outputFolder: folder, injectRate: 0.05, classes: 2))
+        let tables = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") && $0 != "ground_truth.csv" }
+            .sorted().map { folder + "/" + $0 }
+        let db = t.path("j.sqlite")
+        _ = try importFiles(tables, db: db)
+        let store = try JournalStore(path: db)
+        #expect(try JournalLoader.beginRead(store.db, parallel: true) == .locked)
+        try store.db.execute("COMMIT")
+        let one = try store.load(from: nil, to: nil, group: nil, parallel: false)
+        let two = try store.load(from: nil, to: nil, group: nil, parallel: true)
+        #expect(one.cells.count > 10_000 && one.periodMarks.count > 100)
+        #expect(Self.differences(one, two) == [])
+        let group = try #require(one.groups.last?.name)
+        let from = try #require(one.lessonDates).lowerBound.adding(days: 30)
+        let part = try store.load(from: from, to: nil, group: group, parallel: true)
+        #expect(!part.cells.isEmpty && part.cells.count < one.cells.count)
+        #expect(Self.differences(part, try store.load(from: from, to: nil, group: group, parallel: false)) == [])
+
+        // Another program's import in progress: its write lock cannot be had at once.
+        let other = try JournalStore(path: db)
+        let batch = try other.beginImport()
+        #expect(try JournalLoader.beginRead(store.db, parallel: true) == .own)
+        try store.db.execute("COMMIT")
+        let started = Date()
+        #expect(Self.differences(one, try store.load()) == [])
+        #expect(Date().timeIntervalSince(started) < Double(Database.defaultBusySeconds))
+        batch.rollback()
+        // A database in memory has no second connection.
+        #expect(try JournalLoader.beginRead(try JournalStore.inMemory().db, parallel: true) == .own)
     }
 }

@@ -261,12 +261,17 @@ struct Merge {
 
     private func mergePeriodMarks() throws -> Int {
         let before = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
+        // Changes only against period marks already in the journal (none on a first import).
+        if try db.scalar("SELECT EXISTS (SELECT 1 FROM period_mark)") == 1 {
+            try db.execute("""
+                INSERT INTO change(target, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id, inferred)
+                SELECT 'итоговая', m.student_id, m.subject_id, s.group_id, m.value, p.value, m.entered_at, p.entered_at, p.entered_by, \(batch), 1
+                  FROM s_pmark p JOIN period_mark m ON m.student_id = p.student_id AND m.subject_id = p.subject_id AND m.period_name = p.period
+                  JOIN student s ON s.id = m.student_id
+                 WHERE m.value <> p.value;
+                """)
+        }
         try db.execute("""
-            INSERT INTO change(target, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id, inferred)
-            SELECT 'итоговая', m.student_id, m.subject_id, s.group_id, m.value, p.value, m.entered_at, p.entered_at, p.entered_by, \(batch), 1
-              FROM s_pmark p JOIN period_mark m ON m.student_id = p.student_id AND m.subject_id = p.subject_id AND m.period_name = p.period
-              JOIN student s ON s.id = m.student_id
-             WHERE m.value <> p.value;
             INSERT INTO period_mark(student_id, subject_id, period_name, value, entered_at, entered_by, first_batch)
             SELECT student_id, subject_id, period, value, entered_at, entered_by, \(batch) FROM s_pmark WHERE true
             ON CONFLICT(student_id, subject_id, period_name) DO UPDATE SET value = excluded.value,

@@ -1,3 +1,4 @@
+import Foundation
 import JournalModel
 
 /// The cell table read in one pass, in its stored order — by (lesson id, student id), so each
@@ -21,6 +22,10 @@ struct CellReader: Sendable {
     private(set) var runs: [Run] = []
     private(set) var values: [CellValue] = []
     private(set) var workTypes: [String?] = []
+    /// Room for the journal's cells, its memory already touched: the page faults of a large
+    /// new array (the kernel clearing each page) are paid where the cells are read — on the
+    /// second connection's thread, while the lessons load — not where they are made.
+    private var room: [Cell] = []
 
     /// Reads the cells of the students `students` maps (stored id → journal id, -1: not
     /// loaded); `teachers` maps who entered each. `all`: every student is loaded (the cell
@@ -61,12 +66,16 @@ struct CellReader: Sendable {
                            enteredAt: s.optInt(4) ?? Raw.none))
         }
         values = parsed
+        room = [Cell](unsafeUninitializedCapacity: raw.count) { buffer, count in
+            if let base = buffer.baseAddress { memset(base, 0, buffer.count * MemoryLayout<Cell>.stride) }
+            count = 0
+        }
     }
 
     /// The journal's cells: runs in the order of their lessons' `rank` (stored lesson id →
     /// place in the cells' order, -1: not loaded), each run in its stored student order;
     /// `index` gives each lesson's journal id.
-    func cells(rank: [Int32], index: [Int32]) -> [Cell] {
+    mutating func cells(rank: [Int32], index: [Int32]) -> [Cell] {
         func at(_ a: [Int32], _ id: Int64) -> Int32 { id >= 0 && id < a.count ? a[Int(id)] : -1 }
         // Runs by rank (a lesson has one run: the table is ordered by lesson id).
         var byRank = [Int32](repeating: -1, count: rank.lazy.filter { $0 >= 0 }.count)
@@ -77,7 +86,8 @@ struct CellReader: Sendable {
             byRank[Int(place)] = Int32(k)
             total += Int(r.count)
         }
-        var out: [Cell] = []
+        var out = room
+        room = []
         out.reserveCapacity(total)
         raw.withUnsafeBufferPointer { raw in
             for k in byRank where k >= 0 {

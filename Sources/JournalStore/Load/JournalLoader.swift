@@ -111,6 +111,12 @@ struct JournalLoader {
                                       enrolled: day(st.optInt(5)), left: day(st.optInt(6))))
         }
         studentIndex = Self.dense(students)
+        // The cells need only the students and teachers: from here they are read on a second
+        // connection, when the database allows, while the rest loads on this one.
+        let teachers = Self.dense(teacherIndex)
+        if reading == .locked {
+            parallelCells = ParallelCells(path: db.path, students: studentIndex, teachers: teachers, all: !filtered)
+        }
 
         let ld = try db.prepare("SELECT teacher_id, subject_id, group_id, subgroup, weekly_hours, year_hours FROM load_item WHERE 1\(groupFilter)")
         while try ld.step() {
@@ -142,17 +148,14 @@ struct JournalLoader {
         j.plan = plan
 
         timer.mark("справочники")
-        let teachers = Self.dense(teacherIndex)
-        if reading == .locked {
-            parallelCells = ParallelCells(path: db.path, students: studentIndex, teachers: teachers, all: !filtered)
-        }
         try loadLessons(into: &j, lo: lo, hi: hi, groupFilter: groupFilter, texts: &texts)
         timer.mark("уроки")
         try loadPeriodMarks(into: &j)
         timer.mark("итоговые отметки")
         try loadChanges(into: &j, lo: lo, hi: hi)
         timer.mark("история изменений")
-        let cells = try parallelCells?.wait() ?? CellReader(db: db, students: studentIndex, teachers: teachers, all: !filtered)
+        // Read on this connection (still in the same transaction) if the second one failed.
+        var cells = try (try? parallelCells?.wait()) ?? CellReader(db: db, students: studentIndex, teachers: teachers, all: !filtered)
         parallelCells = nil
         timer.mark(reading == .locked ? "клетки (второе соединение, ожидание)" : "клетки")
         j.cells = cells.cells(rank: lessonRank, index: lessonIndex)

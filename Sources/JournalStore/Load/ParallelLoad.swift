@@ -19,9 +19,7 @@ final class ParallelCells: @unchecked Sendable {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             result = Result {
                 let db = try Database(path: path, readOnly: true)
-                // Pages read in place from the file's mapping rather than copied into a cache
-                // (this connection reads the cell table once, front to back).
-                try db.execute("PRAGMA mmap_size = 1073741824; BEGIN")
+                try db.execute("BEGIN")
                 defer { try? db.execute("COMMIT") }
                 return try CellReader(db: db, students: students, teachers: teachers, all: all)
             }
