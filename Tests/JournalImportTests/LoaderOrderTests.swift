@@ -48,6 +48,24 @@ import Testing
         return out
     }
 
+    /// `student|subject|period|value` of each period mark in the order of the loader's query
+    /// before issue 17 (the primary key's: student id, subject id, the period name's bytes).
+    static func expectedPeriodMarks(_ store: JournalStore, group: String?) throws -> [String] {
+        let s = try store.db.prepare("""
+            SELECT st.name, sj.name, m.period_name, m.value FROM period_mark m JOIN student st ON st.id = m.student_id
+              JOIN subject sj ON sj.id = m.subject_id JOIN grp g ON g.id = st.group_id
+             WHERE ? IS NULL OR g.name = ? ORDER BY m.student_id, m.subject_id, m.period_name
+            """)
+        try s.bind([.opt(group), .opt(group)])
+        var out: [String] = []
+        while try s.step() { out.append([s.text(0), s.text(1), s.text(2), s.text(3)].joined(separator: "|")) }
+        return out
+    }
+
+    static func loadedPeriodMarks(_ j: Journal) -> [String] {
+        j.periodMarks.map { [j.student($0.student).name, j.subject($0.subject).name, $0.periodName, $0.value.raw].joined(separator: "|") }
+    }
+
     static func loadedLessons(_ j: Journal) -> [String] {
         j.lessons.map { l in
             [j.group(l.group).name, l.subgroup ?? "", j.subject(l.subject).name, String(l.date.dayNumber),
@@ -81,6 +99,8 @@ import Testing
         #expect(whole.count > 1000 && whole.count == all.cells.count)
         #expect(Self.loaded(all) == whole)
         #expect(Self.loadedLessons(all) == (try Self.expectedLessons(store, lo: .min, hi: .max, group: nil)))
+        let periodMarks = try Self.expectedPeriodMarks(store, group: nil)
+        #expect(periodMarks.count > 100 && Self.loadedPeriodMarks(all) == periodMarks)
         // Several lessons of one group on one day are in the data (double lessons).
         #expect(Dictionary(grouping: all.lessons) { "\($0.group) \($0.date.dayNumber)" }.values.contains { $0.count > 1 })
 
@@ -92,6 +112,8 @@ import Testing
         #expect(!reference.isEmpty && reference.count < whole.count)
         #expect(Self.loaded(part) == reference)
         #expect(Self.loadedLessons(part) == (try Self.expectedLessons(store, lo: from.dayNumber, hi: to.dayNumber, group: group)))
+        let groupMarks = try Self.expectedPeriodMarks(store, group: group)
+        #expect(!groupMarks.isEmpty && groupMarks.count < periodMarks.count && Self.loadedPeriodMarks(part) == groupMarks)
     }
 
     /// A grid alone lists its lessons by date only (stored as numbers 0, -1, … of the day):

@@ -29,10 +29,27 @@ struct Disagreements {
         return number == 0 ? "урок \(d) без номера" : "\(1 - number)-й урок \(d) без номера"
     }
 
-    func find() throws -> [Disagreement] {
+    /// The disagreements; `summarize` writes `s_clesson` (which lessons each file has cells of),
+    /// called only when a query needs it.
+    func find(summarize: () throws -> Void = {}) throws -> [Disagreement] {
         var out: [Disagreement] = []
         var timer = PhaseTimer()
         defer { timer.mark("  расхождения: остальное") }
+        // Lessons more than one row describes (attributes can differ only there).
+        try db.execute("""
+            CREATE TEMP TABLE s_lmulti(lesson_id INTEGER PRIMARY KEY);
+            INSERT INTO s_lmulti SELECT lesson_id FROM s_lesson GROUP BY lesson_id HAVING COUNT(*) > 1;
+            """)
+        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_lmulti") }
+        // With one file of lessons and one of cells (a lessons log and a marks table, say) no
+        // query below can find anything: cells are compared only between cell files, lessons
+        // only between lesson files, attributes only of lessons several rows describe. The
+        // common case then skips the summary and the coverage join (a third of the merge).
+        let lessonFiles = try db.scalar("SELECT COUNT(*) FROM (SELECT DISTINCT file_id FROM s_lesson)") ?? 0
+        let multiRow = try db.scalar("SELECT EXISTS (SELECT 1 FROM s_lmulti)") == 1
+        timer.mark("  расхождения: возможны ли")
+        guard severalCellFiles || lessonFiles > 1 || multiRow else { return out }
+        try summarize()
         // Only groups/subjects that more than one file of this import speaks about.
         let multi = try db.scalar("""
             SELECT COUNT(*) FROM (SELECT group_id, subject_id FROM (
@@ -46,48 +63,9 @@ struct Disagreements {
 
         try cellDisagreements(into: &out)
         timer.mark("  расхождения: клетки")
-        try db.execute("""
-            CREATE TEMP TABLE s_lcov AS
-            SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
-              FROM (SELECT DISTINCT file_id, lesson_id FROM s_lesson) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
-            CREATE INDEX temp.s_lcov_k ON s_lcov(group_id, subject_id);
-            """)
-        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_lcov;") }
-        // A lesson of one file that another file covering its date lacks: the other file has no
-        // lesson that day, or (both numbered) not this one. Days where one side names lessons by
-        // date only and cannot be paired are reported by `LessonPairer`.
-        let lessonMissing = try db.prepare("""
-            SELECT a.file_id, MIN(a.line), GROUP_CONCAT(DISTINCT v.file_id), l.day, MAX(a.topic IS NOT NULL), MAX(a.topic), l.number
-              FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
-              JOIN s_lcov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id
-                           AND l.day BETWEEN v.lo AND v.hi
-             WHERE NOT EXISTS (SELECT 1 FROM s_lesson b WHERE b.lesson_id = a.lesson_id AND b.file_id = v.file_id)
-               AND NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
-                                WHERE b.file_id = v.file_id AND lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day
-                                  AND (lb.number <= 0 OR l.number <= 0))
-             GROUP BY a.file_id, a.lesson_id ORDER BY a.file_id, MIN(a.line)
-            """)
-        while try lessonMissing.step() {
-            let (fa, la, day) = (lessonMissing.int(0), lessonMissing.int(1), lessonMissing.int(3))
-            let others = lessonMissing.text(2).split(separator: ",").compactMap { Int64($0) }
-                .sorted { place($0) < place($1) }
-            let otherNames = others.map { name($0) }.joined(separator: ", ")
-            let hasTopic = lessonMissing.int(4) != 0
-            let label = Self.lesson(day, lessonMissing.int(6))
-            out.append(Disagreement(kind: hasTopic ? .topicWithoutLesson : .lessonMissing,
-                message: hasTopic
-                    ? "тема «\(lessonMissing.text(5))» (\(label), файл \(name(fa))), а этого урока нет в файлах: \(otherNames)"
-                    : "\(label) есть в файле \(name(fa)), но нет в файлах: \(otherNames)",
-                file: file(fa), line: Int(la), otherFile: others.first.map { file($0) }))
-        }
-
+        // A lesson of one file that another file covering its date lacks (two lesson files).
+        if lessonFiles > 1 { try lessonsMissing(into: &out) }
         timer.mark("  расхождения: уроки")
-        // Attributes can differ only for lessons that more than one row describes.
-        try db.execute("""
-            CREATE TEMP TABLE s_lmulti(lesson_id INTEGER PRIMARY KEY);
-            INSERT INTO s_lmulti SELECT lesson_id FROM s_lesson GROUP BY lesson_id HAVING COUNT(*) > 1;
-            """)
-        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_lmulti") }
         for (column, title) in [("topic", "тема"), ("homework", "домашнее задание"),
                                 ("scheduled_teacher_id", "учитель по расписанию"), ("teacher_id", "кто провёл урок")] {
             let q = try db.prepare("""
@@ -112,6 +90,43 @@ struct Disagreements {
             }
         }
         return out
+    }
+
+    /// A lesson of one file that another file covering its date lacks: the other file has no
+    /// lesson that day, or (both numbered) not this one. Days where one side names lessons by
+    /// date only and cannot be paired are reported by `LessonPairer`.
+    private func lessonsMissing(into out: inout [Disagreement]) throws {
+        try db.execute("""
+            CREATE TEMP TABLE s_lcov AS
+            SELECT x.file_id, l.group_id, l.subject_id, MIN(l.day) AS lo, MAX(l.day) AS hi
+              FROM (SELECT DISTINCT file_id, lesson_id FROM s_lesson) x JOIN lesson l ON l.id = x.lesson_id GROUP BY 1, 2, 3;
+            CREATE INDEX temp.s_lcov_k ON s_lcov(group_id, subject_id);
+            """)
+        defer { try? db.execute("DROP TABLE IF EXISTS temp.s_lcov;") }
+        let lessonMissing = try db.prepare("""
+            SELECT a.file_id, MIN(a.line), GROUP_CONCAT(DISTINCT v.file_id), l.day, MAX(a.topic IS NOT NULL), MAX(a.topic), l.number
+              FROM s_lesson a JOIN lesson l ON l.id = a.lesson_id
+              JOIN s_lcov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND v.file_id <> a.file_id
+                           AND l.day BETWEEN v.lo AND v.hi
+             WHERE NOT EXISTS (SELECT 1 FROM s_lesson b WHERE b.lesson_id = a.lesson_id AND b.file_id = v.file_id)
+               AND NOT EXISTS (SELECT 1 FROM s_lesson b JOIN lesson lb ON lb.id = b.lesson_id
+                                WHERE b.file_id = v.file_id AND lb.group_id = l.group_id AND lb.subject_id = l.subject_id AND lb.day = l.day
+                                  AND (lb.number <= 0 OR l.number <= 0))
+             GROUP BY a.file_id, a.lesson_id ORDER BY a.file_id, MIN(a.line)
+            """)
+        while try lessonMissing.step() {
+            let (fa, la, day) = (lessonMissing.int(0), lessonMissing.int(1), lessonMissing.int(3))
+            let others = lessonMissing.text(2).split(separator: ",").compactMap { Int64($0) }
+                .sorted { place($0) < place($1) }
+            let otherNames = others.map { name($0) }.joined(separator: ", ")
+            let hasTopic = lessonMissing.int(4) != 0
+            let label = Self.lesson(day, lessonMissing.int(6))
+            out.append(Disagreement(kind: hasTopic ? .topicWithoutLesson : .lessonMissing,
+                message: hasTopic
+                    ? "тема «\(lessonMissing.text(5))» (\(label), файл \(name(fa))), а этого урока нет в файлах: \(otherNames)"
+                    : "\(label) есть в файле \(name(fa)), но нет в файлах: \(otherNames)",
+                file: file(fa), line: Int(la), otherFile: others.first.map { file($0) }))
+        }
     }
 
     /// A cell with different values in two files, or in one file and not in another that covers

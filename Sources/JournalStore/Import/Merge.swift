@@ -38,10 +38,10 @@ struct Merge {
         out.duplicates += try duplicates()
         timer.mark("повторы")
         if severalFiles {
-            try db.execute("INSERT INTO s_clesson SELECT file_id, lesson_id, MIN(line), COUNT(*) FROM s_cell GROUP BY 1, 2")
-            try directCells?.writeSummary()
-            out.disagreements = try Disagreements(db: db, files: files, userOrder: userOrder,
-                                                  severalCellFiles: severalCellFiles).find()
+            out.disagreements = try Disagreements(db: db, files: files, userOrder: userOrder, severalCellFiles: severalCellFiles).find {
+                try db.execute("INSERT INTO s_clesson SELECT file_id, lesson_id, MIN(line), COUNT(*) FROM s_cell GROUP BY 1, 2")
+                try directCells?.writeSummary()
+            }
         }
         out.disagreements = paired.disagreements + out.disagreements
         timer.mark("расхождения")
@@ -96,7 +96,8 @@ struct Merge {
             GROUP BY d.rowid
             """)
         var lessonDrop: [Int64] = []
-        while try lessonDups.step() {
+        let lessonDupsPossible = try repeats("s_lesson", "lesson_id, file_id")
+        while lessonDupsPossible, try lessonDups.step() {
             lessonDrop.append(lessonDups.int(0))
             out.append(.init(file: Int(lessonDups.int(1)), line: Int(lessonDups.int(2)),
                              reason: "урок уже описан в строке \(lessonDups.int(3)) (та же дата и номер урока): строка не принята",
@@ -111,7 +112,8 @@ struct Merge {
             GROUP BY d.rowid
             """)
         var pmDrop: [Int64] = []
-        while try pmDups.step() {
+        let pmDupsPossible = try repeats("s_pmark", "student_id, subject_id, period, file_id")
+        while pmDupsPossible, try pmDups.step() {
             pmDrop.append(pmDups.int(0))
             out.append(.init(file: Int(pmDups.int(1)), line: Int(pmDups.int(2)),
                              reason: "отметка за период уже указана в строке \(pmDups.int(3)): строка не принята",
@@ -127,7 +129,8 @@ struct Merge {
             GROUP BY d.rowid
             """)
         var changeDrop: [Int64] = []
-        while try changeDups.step() {
+        let changeDupsPossible = try repeats("s_change", "lesson_id, student_id, target, file_id")
+        while changeDupsPossible, try changeDups.step() {
             changeDrop.append(changeDups.int(0))
             out.append(.init(file: Int(changeDups.int(1)), line: Int(changeDups.int(2)),
                              reason: "строка повторяет строку \(changeDups.int(3)) (то же изменение той же клетки в то же время)",
@@ -136,6 +139,12 @@ struct Merge {
         let delChange = try db.prepare("DELETE FROM s_change WHERE rowid = ?")
         for r in changeDrop { try delChange.run([.int(r)]) }
         return out
+    }
+
+    /// Whether some rows of `table` share `key` (a scan of its index, stopping at the first):
+    /// the self-joins that find which rows repeat which then run only when some do.
+    private func repeats(_ table: String, _ key: String) throws -> Bool {
+        try db.scalar("SELECT EXISTS (SELECT 1 FROM \(table) GROUP BY \(key) HAVING COUNT(*) > 1)") == 1
     }
 
     /// Lesson attributes: each is taken from the files that have it; topic and homework changes
@@ -252,12 +261,17 @@ struct Merge {
 
     private func mergePeriodMarks() throws -> Int {
         let before = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
+        // Changes only against period marks already in the journal (none on a first import).
+        if try db.scalar("SELECT EXISTS (SELECT 1 FROM period_mark)") == 1 {
+            try db.execute("""
+                INSERT INTO change(target, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id, inferred)
+                SELECT 'итоговая', m.student_id, m.subject_id, s.group_id, m.value, p.value, m.entered_at, p.entered_at, p.entered_by, \(batch), 1
+                  FROM s_pmark p JOIN period_mark m ON m.student_id = p.student_id AND m.subject_id = p.subject_id AND m.period_name = p.period
+                  JOIN student s ON s.id = m.student_id
+                 WHERE m.value <> p.value;
+                """)
+        }
         try db.execute("""
-            INSERT INTO change(target, student_id, subject_id, group_id, old_value, new_value, placed_at, changed_at, changed_by, batch_id, inferred)
-            SELECT 'итоговая', m.student_id, m.subject_id, s.group_id, m.value, p.value, m.entered_at, p.entered_at, p.entered_by, \(batch), 1
-              FROM s_pmark p JOIN period_mark m ON m.student_id = p.student_id AND m.subject_id = p.subject_id AND m.period_name = p.period
-              JOIN student s ON s.id = m.student_id
-             WHERE m.value <> p.value;
             INSERT INTO period_mark(student_id, subject_id, period_name, value, entered_at, entered_by, first_batch)
             SELECT student_id, subject_id, period, value, entered_at, entered_by, \(batch) FROM s_pmark WHERE true
             ON CONFLICT(student_id, subject_id, period_name) DO UPDATE SET value = excluded.value,

@@ -10,7 +10,14 @@ extension JournalStore {
     /// Loads the journal for `from...to` (either end open) and optionally one group: prepared
     /// statements, one pass per table, ids mapped through arrays — no per-row name lookups.
     public func load(from: LocalDate? = nil, to: LocalDate? = nil, group: String? = nil) throws -> Journal {
+        try load(from: from, to: to, group: group, parallel: true)
+    }
+
+    /// `parallel`: read the cells on a second connection when the database allows (tests
+    /// compare the two ways).
+    func load(from: LocalDate?, to: LocalDate?, group: String?, parallel: Bool) throws -> Journal {
         var loader = JournalLoader(db: db)
+        loader.parallel = parallel
         var timer = PhaseTimer()
         let j = try loader.load(from: from, to: to, group: group)
         timer.mark("загрузка журнала (\(j.lessons.count) ур., \(j.cells.count) кл.)")
@@ -27,6 +34,11 @@ struct JournalLoader {
     var lessonIndex: [Int32] = []
     /// Per stored lesson id, the lesson's place in the cells' order (-1: not loaded).
     var lessonRank: [Int32] = []
+    /// A group or a date range is asked: not every row is loaded.
+    var filtered = false
+    /// Read the cells on a second connection while the lessons load, when the database allows
+    /// (`ParallelCells`); off, everything is read on the one connection.
+    var parallel = true
 
     init(db: Database) { self.db = db }
 
@@ -50,9 +62,19 @@ struct JournalLoader {
 
     mutating func load(from: LocalDate?, to: LocalDate?, group: String?) throws -> Journal {
         let lo = Int64(from?.dayNumber ?? Int32.min), hi = Int64(to?.dayNumber ?? Int32.max)
+        filtered = from != nil || to != nil || group != nil
+        var timer = PhaseTimer(indent: "    загрузка: ")
+        // One state of the database for every table (see `ParallelCells`).
+        let reading = try Self.beginRead(db, parallel: parallel)
+        defer { if reading != .callers { try? db.execute("COMMIT") } }
+        // Runs before the COMMIT above: the worker's reads end inside the lock.
+        var parallelCells: ParallelCells?
+        defer { _ = try? parallelCells?.wait() }
         var j = Journal(institution: try institution(), calendar: try calendar())
         j.calendar.studyWeekDays = j.institution.studyWeekDays
 
+        // Texts of plan items and lessons (topics, kinds, homework, subgroups).
+        var texts = TextInterner { $0 }
         // Groups (one, when asked).
         let gs = try db.prepare("SELECT id, name, grade, curator FROM grp ORDER BY name")
         while try gs.step() {
@@ -89,6 +111,12 @@ struct JournalLoader {
                                       enrolled: day(st.optInt(5)), left: day(st.optInt(6))))
         }
         studentIndex = Self.dense(students)
+        // The cells need only the students and teachers: from here they are read on a second
+        // connection, when the database allows, while the rest loads on this one.
+        let teachers = Self.dense(teacherIndex)
+        if reading == .locked {
+            parallelCells = ParallelCells(path: db.path, students: studentIndex, teachers: teachers, all: !filtered)
+        }
 
         let ld = try db.prepare("SELECT teacher_id, subject_id, group_id, subgroup, weekly_hours, year_hours FROM load_item WHERE 1\(groupFilter)")
         while try ld.step() {
@@ -97,23 +125,41 @@ struct JournalLoader {
             j.load.append(LoadItem(teacher: t, subject: s, group: g, subgroup: sub.isEmpty ? nil : sub,
                                    weeklyHours: ld.double(4), yearHours: ld.optDouble(5)))
         }
-        let pl = try db.prepare("SELECT group_id, subject_id, ordinal, topic, hours, kind, planned_day FROM plan_item WHERE 1\(groupFilter) ORDER BY group_id, subject_id, ordinal")
-        while try pl.step() {
-            guard let g = groupIndex[pl.int(0)], let s = subjectIndex[pl.int(1)] else { continue }
-            j.plan.append(PlanItem(group: g, subject: s, ordinal: Int(pl.int(2)), topic: pl.text(3), hours: pl.double(4),
-                                   lessonKind: pl.optText(5), plannedDate: day(pl.optInt(6))))
+        // The plan (КТП) by group, subject and ordinal (its unique key: no ties), read in the
+        // table's order and sorted here (the key's index would fetch each row by a look-up);
+        // its topics are the lessons' topics, interned the same way (`loadLessons`).
+        let pl = try db.prepare("SELECT group_id, subject_id, ordinal, topic, hours, kind, planned_day FROM plan_item WHERE 1\(groupFilter)")
+        let groups = Self.dense(groupIndex), subjects = Self.dense(subjectIndex)
+        var plan: [PlanItem] = [], planKeys: [(group: Int64, subject: Int64, ordinal: Int64, read: Int32)] = []
+        if !filtered, let n = try db.scalar("SELECT COUNT(*) FROM plan_item") {
+            plan.reserveCapacity(Int(n))
+            planKeys.reserveCapacity(Int(n))
         }
+        while try pl.step() {
+            guard let g = at(groups, pl.int(0)), let s = at(subjects, pl.int(1)) else { continue }
+            planKeys.append((pl.int(0), pl.int(1), pl.int(2), Int32(plan.count)))
+            plan.append(PlanItem(group: g, subject: s, ordinal: Int(pl.int(2)), topic: texts.value(pl, 3), hours: pl.double(4),
+                                 lessonKind: pl.isNull(5) ? nil : texts.value(pl, 5), plannedDate: day(pl.optInt(6))))
+        }
+        planKeys.sort { x, y in (x.group, x.subject, x.ordinal) < (y.group, y.subject, y.ordinal) }
+        var planPlace = [Int32](repeating: 0, count: planKeys.count)
+        for (k, key) in planKeys.enumerated() { planPlace[Int(key.read)] = Int32(k) }
+        Permutation.apply(&planPlace, to: &plan)
+        j.plan = plan
 
-        var timer = PhaseTimer(indent: "    загрузка: ")
         timer.mark("справочники")
-        try loadLessons(into: &j, lo: lo, hi: hi, groupFilter: groupFilter)
+        try loadLessons(into: &j, lo: lo, hi: hi, groupFilter: groupFilter, texts: &texts)
         timer.mark("уроки")
-        try loadCells(into: &j)
-        timer.mark("клетки")
         try loadPeriodMarks(into: &j)
         timer.mark("итоговые отметки")
         try loadChanges(into: &j, lo: lo, hi: hi)
         timer.mark("история изменений")
+        // Read on this connection (still in the same transaction) if the second one failed.
+        var cells = try (try? parallelCells?.wait()) ?? CellReader(db: db, students: studentIndex, teachers: teachers, all: !filtered)
+        parallelCells = nil
+        timer.mark(reading == .locked ? "клетки (второе соединение, ожидание)" : "клетки")
+        j.cells = cells.cells(rank: lessonRank, index: lessonIndex)
+        timer.mark("клетки по порядку уроков")
         return j
     }
 
@@ -131,10 +177,16 @@ struct JournalLoader {
     /// day index's rowid order; `LoaderOrderTests` holds the two orders equal). The table is
     /// scanned, not searched through the day index: one pass over the rows costs a quarter of
     /// a look-up per row (0.05 s against 0.23 s for the college), whatever the date range.
-    private mutating func loadLessons(into j: inout Journal, lo: Int64, hi: Int64, groupFilter: String) throws {
-        struct Key { var day: Int32, number: Int, group: Int64, subject: Int64, id: Int64 }
-        var keys: [Key] = []
+    /// Texts are interned (`TextInterner`): a college's 91,000 topics are 1,600 distinct texts.
+    private mutating func loadLessons(into j: inout Journal, lo: Int64, hi: Int64, groupFilter: String,
+                                      texts: inout TextInterner<String>) throws {
+        var keys: [LessonKey] = []
         var read: [Lesson] = []
+        if groupFilter.isEmpty, let n = try db.scalar("SELECT COUNT(*) FROM lesson") {
+            keys.reserveCapacity(Int(n))
+            read.reserveCapacity(Int(n))
+        }
+        let groups = Self.dense(groupIndex), subjects = Self.dense(subjectIndex), teachers = Self.dense(teacherIndex)
         let s = try db.prepare("""
             SELECT id, group_id, subgroup, subject_id, day, number, start_sec, end_sec, teacher_id, scheduled_teacher_id,
                    substitution_at, topic, kind, homework, recorded_at, topic_at, homework_at, entered_by
@@ -142,108 +194,90 @@ struct JournalLoader {
             """)
         try s.bind([.int(lo), .int(hi)])
         while try s.step() {
-            guard let g = groupIndex[s.int(1)], let subj = subjectIndex[s.int(3)] else { continue }
-            let sub = s.text(2), number = Int(s.int(5))
-            var l = Lesson(group: g, subgroup: sub.isEmpty ? nil : sub, subject: subj, date: LocalDate(dayNumber: Int32(s.int(4))),
-                           number: number <= 0 ? nil : number)
+            let groupID = s.int(1), subjectID = s.int(3)
+            guard let g = at(groups, groupID), let subj = at(subjects, subjectID) else { continue }
+            let number = Int(s.int(5)), day = Int32(truncatingIfNeeded: s.int(4))
+            var l = Lesson(group: g, subgroup: s.isEmptyText(2) ? nil : texts.value(s, 2), subject: subj,
+                           date: LocalDate(dayNumber: day), number: number <= 0 ? nil : number)
             l.start = s.optInt(6).map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
             l.end = s.optInt(7).map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
-            l.teacher = s.optInt(8).flatMap { teacherIndex[$0] }
-            l.scheduledTeacher = s.optInt(9).flatMap { teacherIndex[$0] }
+            l.teacher = at(teachers, s.optInt(8))
+            l.scheduledTeacher = at(teachers, s.optInt(9))
             l.substitutionEnteredAt = ts(s.optInt(10))
-            l.topic = s.optText(11)
-            l.lessonKind = s.optText(12)
-            l.homework = s.optText(13)
+            if !s.isNull(11) { l.topic = texts.value(s, 11) }
+            if !s.isNull(12) { l.lessonKind = texts.value(s, 12) }
+            if !s.isNull(13) { l.homework = texts.value(s, 13) }
             l.recordedAt = ts(s.optInt(14))
             l.topicEnteredAt = ts(s.optInt(15))
             l.homeworkEnteredAt = ts(s.optInt(16))
-            l.enteredBy = s.optInt(17).flatMap { teacherIndex[$0] }
-            keys.append(Key(day: l.date.dayNumber, number: number > 0 ? number : 1000 - number, group: s.int(1), subject: s.int(3),
-                            id: s.int(0)))
+            l.enteredBy = at(teachers, s.optInt(17))
+            keys.append(LessonKey(day: day, number: number > 0 ? number : 1000 - number, group: groupID, subject: subjectID,
+                                  id: s.int(0), read: Int32(read.count)))
             read.append(l)
         }
-        let order = keys.indices.sorted { a, b in
-            let x = keys[a], y = keys[b]
-            return (x.day, x.number, x.group, x.subject, x.id) < (y.day, y.number, y.group, y.subject, y.id)
-        }
-        var index: [Int64: Int32] = [:]
-        index.reserveCapacity(order.count)
-        j.lessons.reserveCapacity(j.lessons.count + order.count)
-        for i in order {
-            index[keys[i].id] = LessonID(j.lessons.count)
-            j.lessons.append(read[i])
-        }
+        // Journal order, then the lessons moved there (no copies: each text is retained once).
+        keys.sort { x, y in (x.day, x.number, x.group, x.subject, x.id) < (y.day, y.number, y.group, y.subject, y.id) }
+        var place = [Int32](repeating: 0, count: keys.count)
+        for (k, key) in keys.enumerated() { place[Int(key.read)] = Int32(k) }
+        Permutation.apply(&place, to: &read)
+        let first = j.lessons.count
+        if j.lessons.isEmpty { j.lessons = read } else { j.lessons.append(contentsOf: read) }
         read = []
-        lessonIndex = Self.dense(index)
-        // Cells come day by day, lessons of a day in order, then by lesson id (see `loadCells`).
-        let ranked = keys.indices.sorted { a, b in
-            let x = keys[a], y = keys[b]
-            return (x.day, x.number, x.id) < (y.day, y.number, y.id)
-        }
+        var index = [Int32](repeating: -1, count: Int((keys.lazy.map(\.id).max() ?? -1) + 1))
+        for (k, key) in keys.enumerated() where key.id >= 0 { index[Int(key.id)] = LessonID(first + k) }
+        lessonIndex = index
+        // Cells come day by day, lessons of a day in order, then by lesson id (see `loadCells`):
+        // the journal order with group and subject left out.
+        keys.sort { x, y in (x.day, x.number, x.id) < (y.day, y.number, y.id) }
         lessonRank = [Int32](repeating: -1, count: lessonIndex.count)
-        for (rank, i) in ranked.enumerated() { lessonRank[Int(keys[i].id)] = Int32(rank) }
+        for (rank, key) in keys.enumerated() where key.id >= 0 { lessonRank[Int(key.id)] = Int32(rank) }
     }
 
-    /// Cells in the order `lesson.day, lesson order of the day, lesson id, student id`, read
-    /// without SQL sorting: the table is stored by (lesson id, student id), so one pass counts the
-    /// cells of each lesson, and the second puts each cell in its lesson's run (a counting sort by
-    /// the lesson's rank from `loadLessons`; within a lesson the stored student order is kept).
-    /// Cells of lessons or students not loaded (another period or group) are skipped.
-    private func loadCells(into j: inout Journal) throws {
-        let lessons = lessonRank.lazy.filter { $0 >= 0 }.count
-        var start = [Int](repeating: 0, count: lessons + 1)
-        let keys = try db.prepare("SELECT lesson_id, student_id FROM cell")
-        while try keys.step() {
-            guard let r = rank(keys.int(0)), at(studentIndex, keys.int(1)) != nil else { continue }
-            start[Int(r) + 1] += 1
-        }
-        for i in 0..<lessons { start[i + 1] += start[i] }
-        let total = start[lessons]
-        guard total > 0 else { return }
-        // Work types and teachers by id through arrays; cell values parsed once per distinct text.
-        var workTypes: [String?] = []
-        let w = try db.prepare("SELECT id, name FROM work_type")
-        while try w.step() {
-            let id = Int(w.int(0))
-            guard id >= 0 else { continue }
-            if id >= workTypes.count { workTypes += Array(repeating: nil, count: id + 1 - workTypes.count) }
-            workTypes[id] = w.text(1)
-        }
-        let teachers = Self.dense(teacherIndex)
-        var values = TextInterner { CellValue(parsing: $0) }
-        let first = j.cells.count
-        j.cells.append(contentsOf: repeatElement(Cell(lesson: 0, student: 0, value: CellValue(parsing: "")), count: total))
-        // The primary key's order: the table's own, no sorting.
-        let s = try db.prepare("SELECT lesson_id, student_id, value, work_type_id, entered_at, entered_by FROM cell ORDER BY lesson_id, student_id")
-        var placed = 0
-        while try s.step() {
-            guard let r = rank(s.int(0)), let st = at(studentIndex, s.int(1)), let l = at(lessonIndex, s.int(0)) else { continue }
-            let wt = s.optInt(3).flatMap { $0 >= 0 && $0 < workTypes.count ? workTypes[Int($0)] : nil }
-            let k = start[Int(r)]
-            start[Int(r)] = k + 1
-            j.cells[first + k] = Cell(lesson: l, student: st, value: values.value(s, 2), workType: wt,
-                                      enteredAt: ts(s.optInt(4)), enteredBy: at(teachers, s.optInt(5)))
-            placed += 1
-        }
-        // The table cannot change between the two passes (one connection, one statement at a time).
-        precondition(placed == total, "cell table changed while loading")
+    /// A lesson's place in the journal's order (`loadLessons`).
+    private struct LessonKey {
+        var day: Int32, number: Int, group: Int64, subject: Int64, id: Int64
+        /// Its place in the order read.
+        var read: Int32
     }
 
-    private func rank(_ lesson: Int64) -> Int32? { at(lessonRank, lesson) }
-
+    /// Period marks by student, subject and period name (SQLite's BINARY order: the names'
+    /// bytes), read in the table's order and sorted here: through the primary key's index each
+    /// row would be fetched by a look-up.
     private func loadPeriodMarks(into j: inout Journal) throws {
-        let s = try db.prepare("SELECT student_id, subject_id, period_name, value, entered_at, entered_by FROM period_mark ORDER BY student_id, subject_id, period_name")
+        let s = try db.prepare("SELECT student_id, subject_id, period_name, value, entered_at, entered_by FROM period_mark")
         // Period names matched and values parsed once per distinct text.
         let calendarPeriods = j.calendar.periods
-        var periods = TextInterner { name in (name: name, period: PeriodNames.match(name, in: calendarPeriods)) }
-        var values = TextInterner { CellValue(parsing: $0) }
-        let teachers = Self.dense(teacherIndex)
-        while try s.step() {
-            guard let st = at(studentIndex, s.int(0)), let subj = subjectIndex[s.int(1)] else { continue }
-            let p = periods.value(s, 2)
-            j.periodMarks.append(PeriodMark(student: st, subject: subj, period: p.period, periodName: p.name,
-                                            value: values.value(s, 3), enteredAt: ts(s.optInt(4)), enteredBy: at(teachers, s.optInt(5))))
+        var names: [String] = []
+        var periods = TextInterner { name in
+            names.append(name)
+            return (name: name, period: PeriodNames.match(name, in: calendarPeriods), id: names.count - 1)
         }
+        var values = TextInterner { CellValue(parsing: $0) }
+        let teachers = Self.dense(teacherIndex), subjects = Self.dense(subjectIndex)
+        var read: [PeriodMark] = []
+        var keys: [(student: Int64, subject: Int64, name: Int, read: Int32)] = []
+        if !filtered, let n = try db.scalar("SELECT COUNT(*) FROM period_mark") {
+            read.reserveCapacity(Int(n))
+            keys.reserveCapacity(Int(n))
+        }
+        while try s.step() {
+            guard let st = at(studentIndex, s.int(0)), let subj = at(subjects, s.int(1)) else { continue }
+            let p = periods.value(s, 2)
+            keys.append((s.int(0), s.int(1), p.id, Int32(read.count)))
+            read.append(PeriodMark(student: st, subject: subj, period: p.period, periodName: p.name,
+                                   value: values.value(s, 3), enteredAt: ts(s.optInt(4)), enteredBy: at(teachers, s.optInt(5))))
+        }
+        // Each distinct name's rank in byte order (equal texts met twice rank equal).
+        let byBytes = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        var nameRank = [Int](repeating: 0, count: names.count)
+        for (k, i) in byBytes.enumerated() {
+            nameRank[i] = k > 0 && names[byBytes[k - 1]].utf8.elementsEqual(names[i].utf8) ? nameRank[byBytes[k - 1]] : k
+        }
+        keys.sort { x, y in (x.student, x.subject, nameRank[x.name]) < (y.student, y.subject, nameRank[y.name]) }
+        var place = [Int32](repeating: 0, count: keys.count)
+        for (k, key) in keys.enumerated() { place[Int(key.read)] = Int32(k) }
+        Permutation.apply(&place, to: &read)
+        if j.periodMarks.isEmpty { j.periodMarks = read } else { j.periodMarks.append(contentsOf: read) }
     }
 
     private func loadChanges(into j: inout Journal, lo: Int64, hi: Int64) throws {

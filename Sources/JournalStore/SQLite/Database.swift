@@ -91,6 +91,8 @@ final class Database {
         return s.isNull(0) ? nil : s.int(0)
     }
 
+    /// Outside any transaction (each statement its own).
+    var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
     var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var changes: Int { Int(sqlite3_changes(handle)) }

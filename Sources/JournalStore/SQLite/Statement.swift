@@ -88,6 +88,8 @@ final class Statement {
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
     func optText(_ c: Int32) -> String? { isNull(c) ? nil : text(c) }
+    /// Whether text column `c` is empty (or NULL).
+    func isEmptyText(_ c: Int32) -> Bool { sqlite3_column_bytes(handle, c) == 0 }
 
     /// The bytes of text column `c` (valid only inside `body`).
     func withTextBytes<R>(_ c: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
