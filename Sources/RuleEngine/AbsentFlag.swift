@@ -11,7 +11,6 @@ final class AbsentFlag {
 
     /// Asked again for another environment (a closure runs with one, the worker's: this is a
     /// safeguard, not a path taken).
-
     func get(_ e: Env) -> Bool {
         let id = ObjectIdentifier(e)
         if env != id {
