@@ -15,9 +15,15 @@ enum Compiler {
             return { env in .ref(env.slots[d]) }
         case .member(.item(let d), let ent, let name):
             let g = getter(ent, name)
+            if let id = ListCache.ids[FieldKey(ent, name)] {
+                return { env in let r = env.slots[d]; return env.lists.value(id, r) { g(r, env) } }
+            }
             return { env in g(env.slots[d], env) }
         case .member(let base, let ent, let name):
             let b = compile(base), g = getter(ent, name)
+            if let id = ListCache.ids[FieldKey(ent, name)] {
+                return { env in if case .ref(let r) = b(env) { env.lists.value(id, r) { g(r, env) } } else { .null } }
+            }
             return { env in if case .ref(let r) = b(env) { g(r, env) } else { .null } }
         case .global(let n):
             switch n {
@@ -30,16 +36,22 @@ enum Compiler {
         case .special(let n):
             return { env in env.specials[n].map { .text($0) } ?? .null }
         case .call("has", let args, _):
-            // A column the export lacks makes `has` unknown, as Presence judges it.
+            // A column the export lacks makes `has` unknown, as Presence judges it. Whether it
+            // lacks it is a property of the journal: asked once per compiled closure (closures
+            // are compiled per rule and worker, and run on that worker's one journal).
             let plain = Functions.compile("has", args.map(compile))
             guard let key = Presence.fieldOf(args[0]) else { return plain }
-            return { env in env.isAbsent(key) ? .null : plain(env) }
+            let absent = AbsentFlag(key)
+            return { env in absent.get(env) ? .null : plain(env) }
         case .call(let name, let args, _):
             return Functions.compile(name, args.map(compile))
         case .aggregate(let name, let coll, _, let filter, let value):
             precondition(depth < Env.maxDepth, "aggregates nested deeper than \(Env.maxDepth)")
             let inner = { (x: TExpr) in Compiler.compile(x, depth: depth + 1) }
-            return aggregate(name, compile(coll), filter.map(inner), value.map(inner), depth: depth)
+            // On a date-ordered collection, a filter conjunct `x.date <= D` that is false for
+            // one element is false for every later one: the scan stops there (DateCutoff).
+            let stop = filter.flatMap { DateCutoff.conjunct(of: $0, over: coll, depth: depth) }.map(inner)
+            return aggregate(name, compile(coll), filter.map(inner), value.map(inner), stop: stop, depth: depth)
         case .unary(let op, let x, _):
             let f = compile(x)
             if op == "not" { return { env in if case .bool(let b) = f(env) { .bool(!b) } else { .null } } }
@@ -95,7 +107,8 @@ enum Compiler {
     }
 
     /// Evaluates `f` with each element bound on the stack; unknown filters make the result unknown.
-    static func aggregate(_ name: String, _ coll: @escaping Fn, _ filter: Fn?, _ value: Fn?, depth top: Int) -> Fn {
+    static func aggregate(_ name: String, _ coll: @escaping Fn, _ filter: Fn?, _ value: Fn?, stop: Fn? = nil,
+                          depth top: Int) -> Fn {
         return { env in
             guard case .list(let items) = coll(env) else { return .null }
             var count = 0, unknown = 0
@@ -103,6 +116,8 @@ enum Compiler {
             var sum = 0.0
             for r in items {
                 env.slots[top] = r
+                // This element and all after it fail the filter: they count nowhere.
+                if let s = stop, env.ix.keysFollowDates, case .bool(false) = s(env) { break }
                 if let f = filter {
                     switch f(env) {
                     case .bool(true): break

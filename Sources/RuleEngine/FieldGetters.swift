@@ -73,7 +73,8 @@ enum FieldGetters {
 
     static let cellGetters: [String: Getter] = [
         "lesson": { r, e in .ref(Ref(kind: .lesson, i: e.journal.cells[Int(r.i)].lesson)) },
-        "date": { r, e in .date(e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].date.dayNumber) },
+        // The lesson's date, kept by cell in the index (one small array instead of two records).
+        "date": { r, e in .date(e.ix.cellDay[Int(r.i)]) },
         "student": { r, e in .ref(Ref(kind: .student, i: e.journal.cells[Int(r.i)].student)) },
         "group": { r, e in .ref(Ref(kind: .group, i: e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].group)) },
         "subject": { r, e in .ref(Ref(kind: .subject, i: e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].subject)) },

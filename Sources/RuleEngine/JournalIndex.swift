@@ -14,6 +14,10 @@ final class JournalIndex: @unchecked Sendable {
     /// Lesson date of each cell, and a date-and-number sort key of each lesson.
     let cellDay: [Int32]
     let lessonKey: [Int64]
+    /// True when ordering by `lessonKey` is ordering by date (every lesson number in 0...99, or
+    /// none): the lists sorted by it (`lessonsByGS`, the neighbour lists) are then by date too,
+    /// and a date range of them is found by binary search (`lessons(group:…)`, `DateCutoff`).
+    let keysFollowDates: Bool
     /// Lessons of each group × subject sorted by date and number; ordinal of each lesson within it.
     let lessonsByGS: [Int64: [Int32]]
     let lessonOrdinal: [Int32]
@@ -84,6 +88,7 @@ final class JournalIndex: @unchecked Sendable {
 
         let lk = j.lessons.map { Int64($0.date.dayNumber) * 100 + Int64($0.number ?? 0) }
         lessonKey = lk
+        keysFollowDates = j.lessons.indices.allSatisfy { j.lessons[$0].number.map { (0...99).contains($0) } ?? true }
         cellDay = j.cells.map { j.lessons[Int($0.lesson)].date.dayNumber }
         var gs: [Int64: [Int32]] = [:]
         for li in j.lessons.indices { gs[JournalIndex.key(j.lessons[li].group, j.lessons[li].subject), default: []].append(Int32(li)) }
@@ -190,9 +195,24 @@ final class JournalIndex: @unchecked Sendable {
     }
 
     func lessons(group: Int32, subject: Int32, from: Int32, to: Int32) -> [Ref] {
-        (lessonsByGS[JournalIndex.key(group, subject)] ?? []).lazy
-            .filter { let d = self.journal.lessons[Int($0)].date.dayNumber; return d >= from && d <= to }
-            .map { Ref(kind: .lesson, i: $0) }
+        let list = lessonsByGS[JournalIndex.key(group, subject)] ?? []
+        guard keysFollowDates else {
+            return list.lazy
+                .filter { let d = self.journal.lessons[Int($0)].date.dayNumber; return d >= from && d <= to }
+                .map { Ref(kind: .lesson, i: $0) }
+        }
+        // The list is by date: the lessons of `from...to` are one run of it.
+        func first(after day: Int32, inclusive: Bool) -> Int {
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let m = (lo + hi) / 2
+                let d = journal.lessons[Int(list[m])].date.dayNumber
+                if d < day || (!inclusive && d == day) { lo = m + 1 } else { hi = m }
+            }
+            return lo
+        }
+        let a = first(after: from, inclusive: true), b = first(after: to, inclusive: false)
+        return a < b ? list[a..<b].map { Ref(kind: .lesson, i: $0) } : []
     }
 }
 
@@ -202,16 +222,62 @@ struct SortedCells: Sendable {
     let order: [Int32]
     let ranges: [Int64: Range<Int>]
 
+    /// The same order as a stable sort of `cells` by (group, key), built without one: the cells
+    /// are dealt into their groups (in the groups' order, each keeping the given order), then
+    /// each group — a student's cells of one subject, nearly in date order already — is sorted
+    /// by key, stably.
     init(_ cells: [Int], group: [Int64], order key: [Int64]) {
-        let sorted = cells.sorted { (group[$0], key[$0]) < (group[$1], key[$1]) }
-        var ranges: [Int64: Range<Int>] = [:]
-        var start = 0
-        for i in sorted.indices where i == sorted.count - 1 || group[sorted[i]] != group[sorted[i + 1]] {
-            ranges[group[sorted[i]]] = start..<(i + 1)
-            start = i + 1
+        var dense: [Int64: Int32] = [:]
+        var groupOf = [Int32](repeating: 0, count: cells.count)
+        var sizes: [Int] = []
+        for (n, c) in cells.enumerated() {
+            let g = group[c]
+            if let id = dense[g] { groupOf[n] = id; sizes[Int(id)] += 1; continue }
+            let id = Int32(sizes.count)
+            dense[g] = id
+            groupOf[n] = id
+            sizes.append(1)
         }
-        order = sorted.map { Int32($0) }
+        var start = [Int](repeating: 0, count: sizes.count)
+        var ranges: [Int64: Range<Int>] = [:]
+        ranges.reserveCapacity(sizes.count)
+        var at = 0
+        for (g, id) in dense.sorted(by: { $0.key < $1.key }) {
+            start[Int(id)] = at
+            ranges[g] = at..<(at + sizes[Int(id)])
+            at += sizes[Int(id)]
+        }
+        var out = [Int32](repeating: 0, count: cells.count)
+        for (n, c) in cells.enumerated() {
+            let id = Int(groupOf[n])
+            out[start[id]] = Int32(c)
+            start[id] += 1
+        }
+        for r in ranges.values { SortedCells.stableSort(&out, r, by: key) }
+        order = out
         self.ranges = ranges
+    }
+
+    /// Sorts `list[range]` by `key` keeping equal keys in their order: insertion (the runs are
+    /// short and nearly sorted), or the standard library's stable sort for a long run.
+    static func stableSort(_ list: inout [Int32], _ range: Range<Int>, by key: [Int64]) {
+        guard range.count > 1 else { return }
+        guard range.count <= 512 else {
+            let sorted = list[range].enumerated().sorted { (key[Int($0.element)], $0.offset) < (key[Int($1.element)], $1.offset) }
+            list.replaceSubrange(range, with: sorted.map(\.element))
+            return
+        }
+        var i = range.lowerBound + 1
+        while i < range.upperBound {
+            let x = list[i], kx = key[Int(x)]
+            var j = i - 1
+            while j >= range.lowerBound && key[Int(list[j])] > kx {
+                list[j + 1] = list[j]
+                j -= 1
+            }
+            list[j + 1] = x
+            i += 1
+        }
     }
 
     subscript(key: Int64) -> ArraySlice<Int32>? { ranges[key].map { order[$0] } }

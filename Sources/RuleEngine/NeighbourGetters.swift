@@ -8,19 +8,29 @@ extension FieldGetters {
     static func lessonIndex(_ r: Ref) -> Int { Int(r.i) }
 
     /// Lessons of the lesson's group and subject attended by its students (the same subgroup,
-    /// or lessons of the whole group), by date; and the lesson's position among them.
+    /// or lessons of the whole group), by date; and the lesson's position among them. The list
+    /// depends on the group, subject and subgroup only: built once per evaluation thread.
     static func stream(of r: Ref, _ e: Env) -> (list: [Int32], at: Int) {
         let l = e.journal.lessons[Int(r.i)]
-        let all = e.ix.lessonsByGS[JournalIndex.key(l.group, l.subject)] ?? []
-        let sub = e.nb.lessonSub[Int(r.i)]
-        var list: [Int32] = []
-        list.reserveCapacity(all.count)
-        var at = 0
-        for x in all where x == r.i || NeighbourIndex.compatible(sub, e.nb.lessonSub[Int(x)]) {
-            if x == r.i { at = list.count }
-            list.append(x)
+        let key = StreamKey(gs: JournalIndex.key(l.group, l.subject), sub: e.nb.lessonSub[Int(r.i)])
+        let list: [Int32]
+        if let known = e.streams[key] { list = known } else {
+            let all = e.ix.lessonsByGS[key.gs] ?? []
+            // The lesson's own subgroup is compatible with itself: the lesson is always in it.
+            list = all.filter { NeighbourIndex.compatible(key.sub, e.nb.lessonSub[Int($0)]) }
+            e.streams[key] = list
         }
-        return (list, at)
+        // Sorted by date and number (`JournalIndex.lessonKey`); lessons with equal keys follow
+        // in the list's own order, so the lesson is found from the first of its key.
+        let lk = e.ix.lessonKey, own = lk[Int(r.i)]
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let m = (lo + hi) / 2
+            if lk[Int(list[m])] < own { lo = m + 1 } else { hi = m }
+        }
+        while lo < list.count, list[lo] != r.i { lo += 1 }
+        if lo == list.count { lo = 0 }   // not reached: every lesson is in its group × subject's list
+        return (list, lo)
     }
 
     static func lessonRefs(_ xs: some Sequence<Int32>) -> Value { .list(xs.map { Ref(kind: .lesson, i: $0) }) }

@@ -106,8 +106,21 @@ enum Operators {
             guard case .literal(.text(let pattern)) = rhs, let box = RegexBox.shared(pattern) else {
                 preconditionFailure("matches needs a checked literal pattern")
             }
+            // The last text and its answer, for this closure alone (compiled per rule and
+            // worker): neighbouring records mostly repeat a work type or a placeholder. Only a
+            // known answer is reused, and only while the pattern has not been given up — the
+            // answer `box.matches` would give again (`BoundedRegex` counts steps, not time).
+            var lastText: String?
+            var lastAnswer: Bool?
             return { env in
-                guard case .text(let s) = l(env), let m = box.matches(s) else { return .null }
+                guard case .text(let s) = l(env) else { return .null }
+                if let t = lastText, let a = lastAnswer, TextBytes.same(t, s), box.cls != nil || !box.re.gaveUp {
+                    return .bool(a)
+                }
+                let m = box.matches(s)
+                lastText = s
+                lastAnswer = m
+                guard let m else { return .null }
                 return .bool(m)
             }
         case "+", "-":
@@ -224,10 +237,13 @@ extension Operators {
 final class RegexBox: @unchecked Sendable {
     let re: BoundedRegex
     let required: [UInt8]?
+    /// The pattern as one character class, decided without ICU (`ClassPattern`).
+    let cls: ClassPattern?
 
     init(_ re: BoundedRegex) {
         self.re = re
         required = RegexBox.requiredLiteral(re.pattern).map { Array($0.utf8) }
+        cls = ClassPattern(re.pattern)
     }
 
     private static let registry = Mutex<[String: RegexBox]>([:])
@@ -246,7 +262,7 @@ final class RegexBox: @unchecked Sendable {
     /// Results for texts seen before: work types, letters and stock phrases repeat across a
     /// journal, and a dictionary look-up costs far less than an ICU match. Bounded, so a column
     /// of distinct topics does not grow it without limit.
-    private var memo: [String: Bool?] = [:]
+    private var memo: [TextBytes: Bool?] = [:]
     private let lock = NSLock()
     static let memoLimit = 4096
 
@@ -256,15 +272,17 @@ final class RegexBox: @unchecked Sendable {
 
     /// Whether `s` matches; nil when the step budget ran out (or the pattern was given up).
     func matches(_ s: String) -> Bool? {
+        if let c = cls, let m = c.matches(s) { return m }
         if let r = required, !TextFold.containsBytes(s, r) { return false }
         guard s.utf8.count <= RegexBox.memoMaxBytes else { return re.matches(s) }
+        let key = TextBytes(s)
         lock.lock()
-        let known = memo[s]
+        let known = memo[key]
         lock.unlock()
         if let known { return known }
         let result = re.matches(s)
         lock.lock()
-        if memo.count < RegexBox.memoLimit { memo[s] = .some(result) }
+        if memo.count < RegexBox.memoLimit { memo[key] = .some(result) }
         lock.unlock()
         return result
     }
@@ -284,5 +302,32 @@ final class RegexBox: @unchecked Sendable {
         }
         if it < rest.endIndex, "?*{".contains(rest[it]), !run.isEmpty { run.removeLast() }
         return run.count >= 2 ? run : nil
+    }
+}
+
+/// A text as a dictionary key by its UTF-8 bytes: hashing a `String` normalises it first
+/// (costly for Cyrillic), and the memo only needs texts that are byte-for-byte the same.
+struct TextBytes: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: TextBytes, b: TextBytes) -> Bool { same(a.text, b.text) }
+
+    /// The same UTF-8 bytes (stricter than `==`, which compares canonical equivalents).
+    static func same(_ a: String, _ b: String) -> Bool {
+        var x = a, y = b
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard p.count == q.count else { return false }
+                guard let pa = p.baseAddress, let qa = q.baseAddress else { return true }   // both empty
+                return memcmp(pa, qa, p.count) == 0
+            }
+        }
+    }
+
+    func hash(into h: inout Hasher) {
+        var s = text
+        s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

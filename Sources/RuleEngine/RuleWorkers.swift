@@ -41,9 +41,9 @@ enum RuleWorkers {
         let env = Env(journal: journal, ix: index)
         var presence: [FieldKey: Bool] = [:]
         while let i = slots.take() {
-            let start = RuleTimer.enabled ? Date() : nil
+            let start = RuleTimer.enabled ? (Date(), RuleTimer.threadCPU()) : nil
             let tally = RuleRunner.run(CompiledRule(rules[i]), env, asOf: asOf, group: group, presence: &presence)
-            slots.put(tally, at: i, seconds: start.map { Date().timeIntervalSince($0) })
+            slots.put(tally, at: i, seconds: start.map { (Date().timeIntervalSince($0.0), RuleTimer.threadCPU() - $0.1) })
         }
     }
 
@@ -54,7 +54,8 @@ enum RuleWorkers {
         private let lock = NSLock()
         private var next = 0
         private var results: [RuleTally?]
-        private var seconds: [Double?]
+        /// Wall and thread CPU seconds of each rule (under `ZHURNAL_TIMING`).
+        private var seconds: [(wall: Double, cpu: Double)?]
 
         init(count: Int) {
             results = Array(repeating: nil, count: count)
@@ -69,7 +70,7 @@ enum RuleWorkers {
             return next - 1
         }
 
-        func put(_ t: RuleTally, at i: Int, seconds s: Double?) {
+        func put(_ t: RuleTally, at i: Int, seconds s: (wall: Double, cpu: Double)?) {
             lock.lock()
             results[i] = t
             seconds[i] = s
@@ -77,7 +78,8 @@ enum RuleWorkers {
         }
 
         /// The tallies in rule order (every rule has been run); per-rule timings printed under
-        /// `ZHURNAL_TIMING` in the same order (thread time of each rule, not a wall-clock split).
+        /// `ZHURNAL_TIMING` in the same order (each rule's time on its thread and that thread's CPU
+        /// time for it, not a wall-clock split).
         func tallies() -> [RuleTally] {
             lock.lock()
             defer { lock.unlock() }
@@ -86,7 +88,7 @@ enum RuleWorkers {
             for (i, t) in results.enumerated() {
                 guard let t else { preconditionFailure("rule \(i) was not evaluated") }
                 if let s = seconds[i] {
-                    RuleTimer.print("правило \(t.base.ruleId) (замечаний \(t.findings.count))", seconds: s)
+                    RuleTimer.print("правило \(t.base.ruleId) (замечаний \(t.findings.count))", seconds: s.wall, cpu: s.cpu)
                 }
                 out.append(t)
             }

@@ -102,6 +102,11 @@ final class Env {
     /// exclusivity check, and depths are fixed at compile time, so nothing is pushed or popped.
     let slots: UnsafeMutablePointer<Ref>
     var specials: [String: String] = [:]
+    /// Lesson streams by group × subject × subgroup (`FieldGetters.stream`), built on first use
+    /// by this evaluation thread: the neighbour fields of every lesson of a stream share one.
+    var streams: [StreamKey: [Int32]] = [:]
+    /// The last list each list-valued field gave, and for which record (`ListCache`).
+    let lists = ListCache()
     /// Fields with optional data the whole journal lacks, found on first use (`has` reads it).
     private var absentCache: [FieldKey: Bool] = [:]
 
@@ -129,3 +134,9 @@ final class Env {
 
 typealias Fn = (Env) -> Value
 typealias Getter = @Sendable (Ref, Env) -> Value
+
+/// A group × subject (`JournalIndex.key`) and a subgroup (`NeighbourIndex.lessonSub`, -1: the whole group).
+struct StreamKey: Hashable {
+    var gs: Int64
+    var sub: Int32
+}
