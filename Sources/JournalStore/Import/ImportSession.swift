@@ -74,30 +74,29 @@ public struct ImportSession {
         var importer = self.importer
         var reports: [FileReport] = []
         var timer = PhaseTimer()
-        for f in files { reports.append(FileReport(path: f.displayName, profile: "", table: "", encoding: nil, delimiter: "")) }
-        // The digests are read on another thread while the files are imported; only a database
-        // that holds earlier imports needs them first (to skip a file imported before). A store
-        // in memory is the journal of one check: nothing is compared with its files afterwards.
-        let digests = store.isInMemory ? nil : FileDigests(files)
-        defer { digests?.finish() }
+        // The digests skip a file imported before. A store in memory is the journal of one
+        // check: nothing is compared with its files afterwards, so they are not read twice.
+        // (On a file they are read before the import takes the database, as before issue 17:
+        // read in the background, they let an import take a new database while another was
+        // still opening it, and under load ConcurrentImportTests then waited out its 120 s.)
+        var hashed: [(Int, File, String)] = []
+        for (i, f) in files.enumerated() {
+            hashed.append((i, f, store.isInMemory ? "" : try FileHash.sha256(path: f.path, sheet: f.sheet, displayName: f.displayName)))
+            reports.append(FileReport(path: f.displayName, profile: "", table: "", encoding: nil, delimiter: ""))
+        }
+        timer.mark("SHA-256")
         let batch = try store.beginImport()
         var pending: [(Int, File, String)] = []
-        if let digests, try batch.hasImportedFiles() {
-            for (i, f) in files.enumerated() {
-                let sha = try digests.value(i)
-                if let b = try batch.batchContaining(sha256: sha) {
-                    var r = FileReport(path: f.displayName, profile: "—", table: "—", encoding: nil, delimiter: "")
-                    r.sha256 = sha
-                    r.alreadyImportedInBatch = b
-                    r.earlierRejections = try store.rejections(sha256: sha)
-                    reports[i] = r
-                } else {
-                    pending.append((i, f, sha))
-                }
+        for (i, f, sha) in hashed {
+            if !store.isInMemory, let b = try batch.batchContaining(sha256: sha) {
+                var r = FileReport(path: f.displayName, profile: "—", table: "—", encoding: nil, delimiter: "")
+                r.sha256 = sha
+                r.alreadyImportedInBatch = b
+                r.earlierRejections = try store.rejections(sha256: sha)
+                reports[i] = r
+            } else {
+                pending.append((i, f, sha))
             }
-            timer.mark("SHA-256")
-        } else {
-            pending = files.enumerated().map { ($0.offset, $0.element, "") }
         }
         guard !pending.isEmpty else {
             batch.rollback()
@@ -142,11 +141,10 @@ public struct ImportSession {
                 } else {
                     r = try read(i, f)
                 }
+                r.sha256 = pending.first { $0.0 == i }?.2 ?? r.sha256
                 staged.append(r)
             }
             timer.mark("чтение и запись во временные таблицы")
-            for (k, (i, _, _)) in pending.enumerated() { staged[k].sha256 = try digests?.value(i) ?? "" }
-            timer.mark("SHA-256 (ожидание)")
             let outcome = try batch.merge(reports: &staged)
             timer.mark("слияние")
             for (k, (_, f, _)) in pending.enumerated() { importer.locate(&staged[k], path: f.path, sheet: f.sheet) }
