@@ -91,24 +91,6 @@ import Testing
         #expect(j.periodMarks.map(\.value.raw) == ["4"])
     }
 
-    static func differences(_ a: Journal, _ b: Journal) -> [String] {
-        var out: [String] = []
-        func same<T: Equatable>(_ name: String, _ x: [T], _ y: [T]) { if x != y { out.append(name) } }
-        if a.institution != b.institution { out.append("institution") }
-        if a.calendar != b.calendar { out.append("calendar") }
-        same("groups", a.groups, b.groups)
-        same("students", a.students, b.students)
-        same("teachers", a.teachers, b.teachers)
-        same("subjects", a.subjects, b.subjects)
-        same("load", a.load, b.load)
-        same("plan", a.plan, b.plan)
-        same("lessons", a.lessons, b.lessons)
-        same("cells", a.cells, b.cells)
-        same("period marks", a.periodMarks, b.periodMarks)
-        same("changes", a.changes, b.changes)
-        return out
-    }
-
     /// The cells read on a second connection while the lessons load give the journal read on
     /// one connection — whole, and for one group and a date range; while an import holds the
     /// database (its write lock) the load reads on one connection, without waiting for it.
@@ -126,12 +108,12 @@ import Testing
         let one = try store.load(from: nil, to: nil, group: nil, parallel: false)
         let two = try store.load(from: nil, to: nil, group: nil, parallel: true)
         #expect(one.cells.count > 10_000 && one.periodMarks.count > 100)
-        #expect(Self.differences(one, two) == [])
+        #expect(one.differences(from: two) == [])
         let group = try #require(one.groups.last?.name)
         let from = try #require(one.lessonDates).lowerBound.adding(days: 30)
         let part = try store.load(from: from, to: nil, group: group, parallel: true)
         #expect(!part.cells.isEmpty && part.cells.count < one.cells.count)
-        #expect(Self.differences(part, try store.load(from: from, to: nil, group: group, parallel: false)) == [])
+        #expect(part.differences(from: try store.load(from: from, to: nil, group: group, parallel: false)) == [])
 
         // Another program's import in progress: its write lock cannot be had at once.
         let other = try JournalStore(path: db)
@@ -139,7 +121,7 @@ import Testing
         #expect(try JournalLoader.beginRead(store.db, parallel: true) == .own)
         try store.db.execute("COMMIT")
         let started = Date()
-        #expect(Self.differences(one, try store.load()) == [])
+        #expect(one.differences(from: try store.load()) == [])
         #expect(Date().timeIntervalSince(started) < Double(Database.defaultBusySeconds))
         batch.rollback()
         // A database in memory has no second connection.
