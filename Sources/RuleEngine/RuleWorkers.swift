@@ -17,12 +17,9 @@ import RuleLanguage
 /// Each worker has its own `Env` (the bound records and message specials are per evaluation)
 /// and its own cache of which fields the journal lacks (a pure function of the journal too).
 enum RuleWorkers {
-    /// Threads to use: `ZHURNAL_THREADS` when set (1 runs serially, as before this type), else
-    /// the cores this process may use; never more than there are rules.
-    static func threads(for rules: Int) -> Int {
-        let asked = ProcessInfo.processInfo.environment["ZHURNAL_THREADS"].flatMap { Int($0) }
-        return max(1, min(rules, asked ?? ProcessInfo.processInfo.activeProcessorCount))
-    }
+    /// Threads to use: `ThreadSetting.available` (`ZHURNAL_THREADS=1` runs serially, as before
+    /// this type), never more than there are rules.
+    static func threads(for rules: Int) -> Int { max(1, min(rules, ThreadSetting.available)) }
 
     static func run(_ rules: [CheckedRule], journal: Journal, index: JournalIndex, asOf: LocalDateTime,
                     group: Int32?) -> [RuleTally] {

@@ -90,8 +90,8 @@ public final class CSVFileReader {
     /// Files at least this large are parsed on a thread of their own (`ChunkPipeline`); a
     /// smaller one is read before a thread would have started.
     static let pipelineThreshold = 4 << 20
-    /// `ZHURNAL_THREADS=1` reads every file on the calling thread, as the rules run.
-    static let pipelined = ProcessInfo.processInfo.environment["ZHURNAL_THREADS"].flatMap { Int($0) } != 1
+    /// `ZHURNAL_THREADS=1` reads every file on the calling thread (`ThreadSetting`).
+    static var pipelined: Bool { ThreadSetting.several }
 
     /// Parses `chunk[skip..<n]` (transcoded when the file is Windows-1251); false on a quote error.
     private func parse(_ chunk: [UInt8], _ n: Int, skip: Int, with parser: CSVParser, utf8Buffer: inout [UInt8]) -> Bool {

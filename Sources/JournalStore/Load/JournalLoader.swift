@@ -10,7 +10,7 @@ extension JournalStore {
     /// Loads the journal for `from...to` (either end open) and optionally one group: prepared
     /// statements, one pass per table, ids mapped through arrays — no per-row name lookups.
     public func load(from: LocalDate? = nil, to: LocalDate? = nil, group: String? = nil) throws -> Journal {
-        try load(from: from, to: to, group: group, parallel: true)
+        try load(from: from, to: to, group: group, parallel: ThreadSetting.several)
     }
 
     /// `parallel`: read the cells on a second connection when the database allows (tests
