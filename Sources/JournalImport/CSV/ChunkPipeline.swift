@@ -79,23 +79,20 @@ private struct Unchecked<T>: @unchecked Sendable {
 }
 
 extension RowBatch {
-    /// The complete rows, taken out; the fields of a row that continues in the next chunk stay.
+    /// The complete rows, taken out without copying them; what stays is a copy of the fields of
+    /// the row that continues in the next chunk (those fields also remain past the last row of
+    /// the batch taken out, where no row reaches them).
     mutating func takeCompleteRows() -> RowBatch {
         let done = rowEnds.last ?? 0
-        if done == fieldEnds.count {
-            let out = self
-            self = RowBatch()
-            return out
+        var rest = RowBatch()
+        if done < fieldEnds.count {
+            let byteStart = done == 0 ? 0 : fieldEnds[done - 1]
+            rest.bytes = Array(bytes[byteStart...])
+            rest.fieldEnds = fieldEnds[done...].map { $0 - byteStart }
+            if kinds.count > done { rest.kinds = Array(kinds[done...]) }
         }
-        let byteStart = done == 0 ? 0 : fieldEnds[done - 1]
-        var out = RowBatch()
-        out.bytes = Array(bytes[0..<byteStart])
-        out.fieldEnds = Array(fieldEnds[0..<done])
-        out.rowEnds = rowEnds
-        out.rowLines = rowLines
-        if !kinds.isEmpty { out.kinds = Array(kinds[0..<min(done, kinds.count)]) }
-        dropDeliveredRows()
-        if !kinds.isEmpty { kinds.removeSubrange(0..<min(done, kinds.count)) }
+        let out = self
+        self = rest
         return out
     }
 }
