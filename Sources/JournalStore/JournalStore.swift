@@ -35,7 +35,29 @@ public final class JournalStore {
 
     /// Starts an import (one transaction until `ImportBatch.commit` or `rollback`); waits for
     /// another import into this database to end (`importWaitSeconds`).
-    public func beginImport() throws -> ImportBatch { try ImportBatch(db: db, wait: importWaitSeconds) }
+    public func beginImport() throws -> ImportBatch {
+        try materializeMemoryCells()
+        let batch = try ImportBatch(db: db, wait: importWaitSeconds)
+        if db.isMemory { batch.publishMemoryCells = { [weak self] in self?.memoryCells = $0 } }
+        return batch
+    }
+
+    /// The cells a database in memory keeps out of its `cell` table (`MemoryCells`).
+    var memoryCells: MemoryCells?
+
+    /// Writes the cells kept in memory into the `cell` table, for SQL that reads it.
+    func materializeMemoryCells() throws {
+        guard let cells = memoryCells else { return }
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            try cells.write(to: db)
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+        memoryCells = nil
+    }
 
     /// The batch that already imported a file with this SHA-256, if any.
     public func batchContaining(sha256: String) throws -> Int? {
@@ -60,6 +82,7 @@ public final class JournalStore {
 
     /// Row counts of the journal tables, for reports and tests.
     public func counts() throws -> [String: Int] {
+        try materializeMemoryCells()
         var out: [String: Int] = [:]
         for t in ["batch", "source_file", "grp", "subject", "teacher", "student", "lesson", "cell", "work_type", "period_mark",
                   "change", "import_finding", "plan_item", "load_item", "period", "holiday", "bell", "setting"] {

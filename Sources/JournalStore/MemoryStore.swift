@@ -2,7 +2,8 @@ import Foundation
 
 /// A journal database in this process's memory: what `check`, `memo` and `inspection` build
 /// from CSV files or a folder, through the same `ImportSession`, staging, merge and loader as
-/// `zhurnal import` — only no file is written, synced, committed to disk and read back.
+/// `zhurnal import` — only no file is written, synced, committed to disk and read back, and the
+/// cells of a marks file the direct path takes are kept out of SQLite (`MemoryCells`).
 ///
 ///     let store = try JournalStore.inMemory()
 ///     let summary = try session.run(files, into: store)

@@ -8,8 +8,9 @@ import Testing
 /// staged path leaves: every table compared row by row, and the same accounting.
 @Suite struct DirectPathTests {
     /// Every row of every journal table, in key order (the batch's clock time left out).
-    func dump(_ db: String) throws -> [String] {
-        let store = try JournalStore(path: db)
+    func dump(_ db: String) throws -> [String] { try dump(try JournalStore(path: db)) }
+
+    func dump(_ store: JournalStore) throws -> [String] {
         var out: [String] = []
         let tables = try names(store, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         for t in tables {

@@ -1,4 +1,5 @@
 internal import CSQLite
+import JournalImport
 
 /// The direct path for cells: when one file of an import brings all its cells and the journal
 /// has none yet, its cells go straight into `cell` instead of through the staging table and the
@@ -13,6 +14,11 @@ internal import CSQLite
 /// abandons it: the savepoint is rolled back and the session imports the file again, staged.
 /// Per lesson the first line and the number of cells are kept (bounded by the lessons, like the
 /// name tables) for the disagreement queries (which dates each file covers).
+///
+/// On a database in memory the cells are not inserted at all: they are kept as `MemoryCells`
+/// (`kept`), which the store hands to the loader once the import commits. A repeated cell is
+/// then found when the file ends (`keep`) instead of by the table's constraint, and abandons
+/// the file the same way.
 /// Properties read for every cell are `@exclusivity(unchecked)`: see `RecordPipe`.
 final class DirectCells {
     struct Abandon: Error {}
@@ -25,14 +31,22 @@ final class DirectCells {
     private let db: Database
     private let insertOne, insertBlock: Statement
     let fileID: Int64
+    private let batch: Int64
+    /// Cells are kept in memory (`MemoryCells`), not inserted.
+    private let inMemory: Bool
+    @exclusivity(unchecked) private var memoryRows: [MemoryCells.Row] = []
+    /// The cells kept in memory, once the file is kept.
+    private(set) var kept: MemoryCells?
     @exclusivity(unchecked) private var pending: [Row] = []
     /// lesson id → (first line, cells).
     @exclusivity(unchecked) private(set) var lessons: [Int64: (line: Int64, count: Int64)] = [:]
     @exclusivity(unchecked) private var last: (lesson: Int64, line: Int64, count: Int64)?
 
-    init(db: Database, batch: Int64, fileID: Int64) throws {
+    init(db: Database, batch: Int64, fileID: Int64, inMemory: Bool) throws {
         self.db = db
         self.fileID = fileID
+        self.batch = batch
+        self.inMemory = inMemory
         let head = "INSERT INTO cell(lesson_id, student_id, value, work_type_id, entered_at, entered_by, first_batch) VALUES "
         let tuple = "(?, ?, ?, ?, ?, ?, \(batch))"
         insertOne = try db.prepare(head + tuple)
@@ -43,10 +57,18 @@ final class DirectCells {
 
     /// Adds one cell; throws `Abandon` when a cell needs the staged path (possibly for a row
     /// added earlier: the block is inserted when full).
-    func add(lesson: Int64, student: Int64, value: String, workType: Int64?, enteredAt: Int64?,
+    func add(lesson: Int64, student: Int64, value: Name, names: NameTables, workType: Int64?, enteredAt: Int64?,
              enteredBy: Int64?, line: Int64) throws {
-        pending.append(Row(lesson: lesson, student: student, value: value, workType: workType, enteredAt: enteredAt, enteredBy: enteredBy))
-        if pending.count == Self.rowsPerInsert { try flush() }
+        if inMemory {
+            guard let l = MemoryCells.field(lesson), let s = MemoryCells.field(student), let w = MemoryCells.field(workType),
+                  let b = MemoryCells.field(enteredBy) else { throw Abandon() }
+            memoryRows.append(MemoryCells.Row(lesson: l, student: s, value: value.index, workType: w, enteredBy: b,
+                                              enteredAt: enteredAt ?? CellReader.Raw.none))
+        } else {
+            pending.append(Row(lesson: lesson, student: student, value: names.text(value), workType: workType, enteredAt: enteredAt,
+                               enteredBy: enteredBy))
+            if pending.count == Self.rowsPerInsert { try flush() }
+        }
         if let l = last, l.lesson == lesson {
             last = (lesson, l.line, l.count + 1)
         } else {
@@ -90,8 +112,12 @@ final class DirectCells {
 
     /// Keeps the file's cells (the savepoint joins the import's transaction); throws `Abandon`
     /// when the last rows need the staged path.
-    func keep() throws {
+    func keep(symbols: NameSymbols) throws {
         try flush()
+        if inMemory {
+            guard let cells = MemoryCells(batch: batch, rows: &memoryRows, texts: symbols.texts(from: 0)) else { throw Abandon() }
+            kept = cells
+        }
         if let l = last { note(l); last = nil }
         try db.execute("RELEASE direct_cells")
     }
@@ -99,6 +125,8 @@ final class DirectCells {
     /// Undoes everything the file wrote.
     func undo() throws {
         pending.removeAll()
+        memoryRows = []
+        kept = nil
         try db.execute("ROLLBACK TO direct_cells; RELEASE direct_cells")
     }
 

@@ -47,6 +47,9 @@ public final class ImportBatch: RecordSink {
     /// The direct path for the next file's cells (`beginDirectCells`), then for that file.
     private var directNext = false
     @exclusivity(unchecked) private(set) var direct: DirectCells?
+    /// Receives the cells a database in memory kept out of its `cell` table (`MemoryCells`),
+    /// once the import has committed.
+    var publishMemoryCells: ((MemoryCells) -> Void)?
     private(set) var directAbandoned = false
     let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
@@ -150,7 +153,7 @@ public final class ImportBatch: RecordSink {
         if nextFileIsGrid { gridFiles.insert(fileID) }
         if directNext {
             directNext = false
-            direct = try DirectCells(db: db, batch: id, fileID: fileID)
+            direct = try DirectCells(db: db, batch: id, fileID: fileID, inMemory: db.isMemory)
         }
         return files.count - 1
     }
@@ -235,13 +238,12 @@ public final class ImportBatch: RecordSink {
 
     /// Stages a cell (or writes it directly, see `DirectCells`).
     func stage(_ c: CellRecord, lesson: Int64, student: Int64, line: Int, provisional: Bool) throws {
-        let value = names.text(c.value)
         if let d = direct, d.fileID == fileID {
             do {
                 // A lesson without a number, or one made for a day a grid lists without numbers,
                 // may be joined to another by the merge.
                 guard (c.number ?? 0) > 0, !provisional else { throw DirectCells.Abandon() }
-                try d.add(lesson: lesson, student: student, value: value,
+                try d.add(lesson: lesson, student: student, value: c.value, names: names,
                           workType: try names.workType(c.workType), enteredAt: StoredTime.encode(c.enteredAt),
                           enteredBy: try names.teacher(c.enteredBy), line: Int64(line))
             } catch let e as DirectCells.Abandon {
@@ -254,7 +256,7 @@ public final class ImportBatch: RecordSink {
         s.reset()
         s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindInt(lesson, at: 3)
         s.bindInt(student, at: 4)
-        s.bindText(value, at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
+        s.bindText(names.text(c.value), at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
         s.bindOptInt(StoredTime.encode(c.enteredAt), at: 7); s.bindOptInt(try names.teacher(c.enteredBy), at: 8)
         try s.step()
     }
@@ -288,7 +290,7 @@ public final class ImportBatch: RecordSink {
             direct = nil
             directAbandoned = false
         } else {
-            do { try d.keep() } catch let e as DirectCells.Abandon {
+            do { try d.keep(symbols: symbols) } catch let e as DirectCells.Abandon {
                 directAbandoned = true   // the last block: the session undoes the file and stages it
                 throw e
             }

@@ -62,6 +62,7 @@ extension ImportBatch {
             timer.mark("COMMIT")
             open = false
             if rollbackJournal { Self.useWAL(db) }
+            if let cells = direct?.kept { publishMemoryCells?(cells) }
         } catch {
             rollback()
             throw error

@@ -31,13 +31,7 @@ struct CellReader: Sendable {
     /// loaded); `teachers` maps who entered each. `all`: every student is loaded (the cell
     /// count then reserves the arrays).
     init(db: Database, students: [Int32], teachers: [Int32], all: Bool) throws {
-        let w = try db.prepare("SELECT id, name FROM work_type")
-        while try w.step() {
-            let id = Int(w.int(0))
-            guard id >= 0 else { continue }
-            if id >= workTypes.count { workTypes += Array(repeating: nil, count: id + 1 - workTypes.count) }
-            workTypes[id] = w.text(1)
-        }
+        try readWorkTypes(db)
         var parsed: [CellValue] = []
         var interner = TextInterner { text -> Int32 in
             parsed.append(CellValue(parsing: text))
@@ -66,6 +60,48 @@ struct CellReader: Sendable {
                            enteredAt: s.optInt(4) ?? Raw.none))
         }
         values = parsed
+        touchRoom()
+    }
+
+    /// The same from the cells a database in memory keeps out of its table (`MemoryCells`): the
+    /// rows are in the table's order already, and each distinct text is parsed once.
+    init(db: Database, memory: MemoryCells, students: [Int32], teachers: [Int32], all: Bool) throws {
+        try readWorkTypes(db)
+        if all { raw.reserveCapacity(memory.rows.count) }
+        var valueIndex = [Int32](repeating: -1, count: memory.texts.count)
+        func map(_ a: [Int32], _ id: Int32) -> Int32 { id >= 0 && Int(id) < a.count ? a[Int(id)] : -1 }
+        var lesson: Int32 = -1
+        for r in memory.rows {
+            let st = map(students, r.student)
+            guard st >= 0 else { continue }
+            if r.lesson != lesson || runs.isEmpty {
+                lesson = r.lesson
+                runs.append(Run(lesson: Int64(r.lesson), start: Int32(raw.count), count: 0))
+            }
+            runs[runs.count - 1].count += 1
+            var value = valueIndex[Int(r.value)]
+            if value < 0 {
+                values.append(CellValue(parsing: memory.texts[Int(r.value)]))
+                value = Int32(values.count - 1)
+                valueIndex[Int(r.value)] = value
+            }
+            let wt = r.workType >= 0 && Int(r.workType) < workTypes.count && workTypes[Int(r.workType)] != nil ? r.workType : -1
+            raw.append(Raw(student: st, value: value, workType: wt, enteredBy: map(teachers, r.enteredBy), enteredAt: r.enteredAt))
+        }
+        touchRoom()
+    }
+
+    private mutating func readWorkTypes(_ db: Database) throws {
+        let w = try db.prepare("SELECT id, name FROM work_type")
+        while try w.step() {
+            let id = Int(w.int(0))
+            guard id >= 0 else { continue }
+            if id >= workTypes.count { workTypes += Array(repeating: nil, count: id + 1 - workTypes.count) }
+            workTypes[id] = w.text(1)
+        }
+    }
+
+    private mutating func touchRoom() {
         room = [Cell](unsafeUninitializedCapacity: raw.count) { buffer, count in
             if let base = buffer.baseAddress { memset(base, 0, buffer.count * MemoryLayout<Cell>.stride) }
             count = 0

@@ -18,6 +18,7 @@ extension JournalStore {
     func load(from: LocalDate?, to: LocalDate?, group: String?, parallel: Bool) throws -> Journal {
         var loader = JournalLoader(db: db)
         loader.parallel = parallel
+        loader.memoryCells = memoryCells
         var timer = PhaseTimer()
         let j = try loader.load(from: from, to: to, group: group)
         timer.mark("загрузка журнала (\(j.lessons.count) ур., \(j.cells.count) кл.)")
@@ -39,6 +40,8 @@ struct JournalLoader {
     /// Read the cells on a second connection while the lessons load, when the database allows
     /// (`ParallelCells`); off, everything is read on the one connection.
     var parallel = true
+    /// The cells of a database in memory, when it keeps them out of its table (`MemoryCells`).
+    var memoryCells: MemoryCells?
 
     init(db: Database) { self.db = db }
 
@@ -114,7 +117,7 @@ struct JournalLoader {
         // The cells need only the students and teachers: from here they are read on a second
         // connection, when the database allows, while the rest loads on this one.
         let teachers = Self.dense(teacherIndex)
-        if reading == .locked {
+        if reading == .locked, memoryCells == nil {
             parallelCells = ParallelCells(path: db.path, students: studentIndex, teachers: teachers, all: !filtered)
         }
 
@@ -155,7 +158,9 @@ struct JournalLoader {
         try loadChanges(into: &j, lo: lo, hi: hi)
         timer.mark("история изменений")
         // Read on this connection (still in the same transaction) if the second one failed.
-        var cells = try (try? parallelCells?.wait()) ?? CellReader(db: db, students: studentIndex, teachers: teachers, all: !filtered)
+        var cells = try (try? parallelCells?.wait())
+            ?? memoryCells.map { try CellReader(db: db, memory: $0, students: studentIndex, teachers: teachers, all: !filtered) }
+            ?? CellReader(db: db, students: studentIndex, teachers: teachers, all: !filtered)
         parallelCells = nil
         timer.mark(reading == .locked ? "клетки (второе соединение, ожидание)" : "клетки")
         j.cells = cells.cells(rank: lessonRank, index: lessonIndex)
