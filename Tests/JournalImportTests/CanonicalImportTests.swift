@@ -7,6 +7,22 @@ import Testing
 /// The canonical tables exactly as the templates (and the journal generator) write them:
 /// `;`, UTF-8, dates dd.mm.yyyy, timestamps dd.mm.yyyy HH:MM.
 @Suite struct CanonicalImportTests {
+    /// Hours in the load and the plan (КТП) with a decimal comma or point; anything else is
+    /// not a number and the row is rejected naming the text.
+    @Test func hoursTakeADecimalCommaOrPoint() throws {
+        let t = TempDir()
+        let plan = try t.write("ктп.csv", "Группа;Предмет;№;Тема;Часов\n10А;Физика;1;Кинематика;0,5\n10А;Физика;2;Динамика;1.5\n"
+                               + "10А;Физика;3;Статика;1,5,0\n10А;Физика;4;Работа;2\n")
+        let load = try t.write("нагрузка.csv", "Группа;Подгруппа;Предмет;Преподаватель;Часов в неделю;Часов в год\n"
+                               + "10А;;Физика;Орлов Олег Олегович;2,5;85,5\n10А;;Химия;Белова Вера Павловна;,5;\n")
+        let s = try importFiles([plan, load], db: t.path("j.sqlite"))
+        let j = try JournalStore(path: t.path("j.sqlite")).load()
+        #expect(j.plan.map(\.ordinal) == [1, 2, 4] && j.plan.map(\.hours) == [0.5, 1.5, 2])
+        #expect(j.load.map(\.weeklyHours).sorted() == [0.5, 2.5] && j.load.compactMap(\.yearHours) == [85.5])
+        let rejected = s.files.flatMap(\.rejections)
+        #expect(rejected.map(\.location.line) == [4] && rejected.map(\.reason) == ["«1,5,0» — не число"])
+    }
+
     @Test func everyTableLandsInTheJournal() throws {
         let t = TempDir()
         let files = [

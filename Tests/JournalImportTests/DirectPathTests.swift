@@ -1,4 +1,5 @@
 import Foundation
+import JournalGenerator
 import JournalImport
 import JournalModel
 import Testing
@@ -110,6 +111,27 @@ import Testing
         lines.append(row.joined(separator: ";"))
         let p = try t.write("marks.csv", lines.filter { !$0.isEmpty }.joined(separator: "\n") + "\n")
         try compare([p], expectDirect: false)
+    }
+
+    /// A generated school — double lessons, grids and topics files without lesson numbers that
+    /// pairing joins to numbered lessons, the change history re-exported weekly — imported
+    /// staged and with the shortcuts (direct cells; a first import's lessons added with their
+    /// attributes, `ImportBatch.describesNewLessons`): every table the same, row by row.
+    @Test func aGeneratedSchoolGivesTheSameDatabaseBothWays() throws {
+        let t = TempDir()
+        let folder = t.path("csv")
+        let generated = try SyntheticJournal.generate(GeneratorOptions(size: .small, seed: 20_251, outputFolder: folder, injectRate: 0.1,
+                                                                       legacy: true, classes: 2))
+        #expect(generated.doubleLessonDays > 0 && generated.legacyGrids > 0 && generated.changeReexports > 1)
+        let all = (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []).sorted()
+        let canonical = all.filter { $0.hasSuffix(".csv") && $0 != "ground_truth.csv" && !$0.hasPrefix("legacy/") }
+        let legacy = try FileManager.default.contentsOfDirectory(atPath: folder + "/legacy").sorted().map { "legacy/" + $0 }
+        let logs = canonical.filter { $0 != "занятия.csv" && $0 != "отметки.csv" } + legacy
+        #expect(canonical.contains("занятия.csv") && legacy.contains { $0.contains("grid_") })
+        let (_, tables) = try compare(canonical.map { folder + "/" + $0 }, expectDirect: true, in: TempDir())
+        #expect(tables.accepted > 10_000 && tables.rejected == 0)
+        let (_, grids) = try compare(logs.map { folder + "/" + $0 }, expectDirect: false, in: TempDir())
+        #expect((grids.outcome?.pairing.singleDays ?? 0) + (grids.outcome?.pairing.doubleDays ?? 0) > 0)
     }
 
     @Test func secondImportIntoAJournalWithCellsIsStaged() throws {

@@ -82,10 +82,18 @@ public enum CanonicalTable: String, CaseIterable, Sendable {
     }
 
     /// Index of the column named `header` (canonical name or alias), if any.
-    public func columnIndex(_ header: String) -> Int? {
-        let key = Self.normalize(header)
-        return columns.firstIndex { Self.normalize($0.name) == key || $0.aliases.contains { Self.normalize($0) == key } }
-    }
+    public func columnIndex(_ header: String) -> Int? { Self.columnKeys[self]?[Self.normalize(header)] }
+
+    /// Per table, each column's name and aliases as `normalize` keys → the first column that has
+    /// it (columns in order): `columns` is built on every call, and looking columns up that way
+    /// took 1.6 % of a college folder check's CPU samples (recognising its 28 files).
+    private static let columnKeys: [CanonicalTable: [String: Int]] = Dictionary(uniqueKeysWithValues: allCases.map { table in
+        var keys: [String: Int] = [:]
+        for (i, column) in table.columns.enumerated() {
+            for name in [column.name] + column.aliases where keys[normalize(name)] == nil { keys[normalize(name)] = i }
+        }
+        return (table, keys)
+    })
 
     /// Header comparison key: lower case, «ё» as «е», single spaces, no trailing colon or dot.
     public static func normalize(_ s: String) -> String {

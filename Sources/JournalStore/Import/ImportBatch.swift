@@ -51,6 +51,17 @@ public final class ImportBatch: RecordSink {
     /// once the import has committed.
     var publishMemoryCells: ((MemoryCells) -> Void)?
     private(set) var directAbandoned = false
+    /// The journal had no lessons when this import began: a numbered lesson that a lesson row
+    /// adds is added with that row's attributes. The merge then finds nothing to write for a
+    /// lesson only that row describes (`Merge.mergeLessons` skips a row its update would leave
+    /// as it is; growing each row in place moved most of the table), and whatever other rows of
+    /// this import describe it, the update gives what it gives a bare row: each attribute is the
+    /// largest any row has, this row among them. There are no earlier lessons to compare with
+    /// or to pair with; an unnumbered lesson, which pairing may merge into a numbered one, is
+    /// still added bare.
+    /// Off when the import stages everything (`ImportSession.directCells`), the reference that
+    /// `DirectPathTests` compares the shortcuts with.
+    var describesNewLessons: Bool
     let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
 
@@ -78,6 +89,7 @@ public final class ImportBatch: RecordSink {
             try db.execute("INSERT INTO batch(imported_at) VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))")
             id = db.lastInsertRowID
             try db.execute(Staging.drop + Staging.create)
+            describesNewLessons = try db.scalar("SELECT EXISTS (SELECT 1 FROM lesson)") == 0
             names = try NameTables(db: db, batch: id, symbols: symbols)
             attended = try AttendedLessons(db: db, names: names)
             declarations = try Declarations(db: db)
@@ -177,13 +189,17 @@ public final class ImportBatch: RecordSink {
                 if !gridSourced.contains(key), try !attended.covers(group: g, subject: subject) { gridSourced.insert(key) }
                 if gridSourced.contains(key) { declarations.made[fileID, default: .init()].lessons += 1 }
             }
-            let lesson = try names.lesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, declared: true)
+            let attributes: [SQLValue] = [.opt(l.start.map { Int($0.seconds) }), .opt(l.end.map { Int($0.seconds) }),
+                                          .opt(try names.teacher(l.scheduledTeacher)), .opt(try names.teacher(l.teacher)),
+                                          .opt(ts(l.substitutionEnteredAt)), .opt(l.topic), .opt(l.lessonKind), .opt(l.homework),
+                                          .opt(ts(l.recordedAt)), .opt(ts(l.topicEnteredAt)), .opt(ts(l.homeworkEnteredAt)),
+                                          .opt(try names.teacher(l.enteredBy))]
+            // See `describesNewLessons`.
+            let describes = describesNewLessons && (l.number ?? 0) > 0
+            let lesson = try names.lesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, declared: true,
+                                          attributes: describes ? attributes : nil)
             attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson)
-            try stageLesson.run([.int(fileID), .int(Int64(line)), .int(lesson), .opt(l.start.map { Int($0.seconds) }),
-                                 .opt(l.end.map { Int($0.seconds) }), .opt(try names.teacher(l.scheduledTeacher)),
-                                 .opt(try names.teacher(l.teacher)), .opt(ts(l.substitutionEnteredAt)), .opt(l.topic),
-                                 .opt(l.lessonKind), .opt(l.homework), .opt(ts(l.recordedAt)), .opt(ts(l.topicEnteredAt)),
-                                 .opt(ts(l.homeworkEnteredAt)), .opt(try names.teacher(l.enteredBy))])
+            try stageLesson.run([.int(fileID), .int(Int64(line)), .int(lesson)] + attributes)
         case .periodMark(let p):
             try acceptPeriodMark(p, line: line)
         case .change(let c):

@@ -28,8 +28,10 @@ public struct ImportSession {
     }
 
     public var importer: FileImporter
-    /// Cells of a single cell-bringing file go straight into an empty journal (`DirectCells`);
-    /// false stages every file (the database content is the same either way).
+    /// Cells of a single cell-bringing file go straight into an empty journal (`DirectCells`),
+    /// and a first import adds numbered lessons with their attributes
+    /// (`ImportBatch.describesNewLessons`); false stages every file and adds every lesson bare
+    /// for the merge to describe (the database content is the same either way).
     public var directCells = ProcessInfo.processInfo.environment["ZHURNAL_STAGED_IMPORT"] == nil
     public init(importer: FileImporter) { self.importer = importer }
 
@@ -86,6 +88,7 @@ public struct ImportSession {
         }
         timer.mark("SHA-256")
         let batch = try store.beginImport()
+        if !directCells { batch.describesNewLessons = false }
         var pending: [(Int, File, String)] = []
         for (i, f, sha) in hashed {
             if !store.isInMemory, let b = try batch.batchContaining(sha256: sha) {

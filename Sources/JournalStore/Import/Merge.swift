@@ -195,10 +195,17 @@ struct Merge {
               kind = COALESCE(a.kind, lesson.kind), homework = COALESCE(a.homework, lesson.homework),
               recorded_at = COALESCE(a.recorded_at, lesson.recorded_at), topic_at = COALESCE(a.topic_at, lesson.topic_at),
               homework_at = COALESCE(a.homework_at, lesson.homework_at), entered_by = COALESCE(a.entered_by, lesson.entered_by)
-            FROM \(source) a WHERE lesson.id = a.lesson_id;
+            FROM \(source) a WHERE lesson.id = a.lesson_id
+             AND (\(Self.lessonAttributes.map { "a.\($0) IS NOT NULL AND a.\($0) IS NOT lesson.\($0)" }.joined(separator: " OR ")));
             """)
         return after - before
     }
+
+    /// The attribute columns of `lesson` that `s_lesson` stages. The update writes only rows
+    /// where one of them changes: a row it would leave as it is (described when added, see
+    /// `ImportBatch.describesNewLessons`) is skipped.
+    static let lessonAttributes = ["start_sec", "end_sec", "scheduled_teacher_id", "teacher_id", "substitution_at", "topic", "kind",
+                                   "homework", "recorded_at", "topic_at", "homework_at", "entered_by"]
 
     private func count(_ sql: String) throws -> Int { Int(try db.scalar(sql) ?? 0) }
 

@@ -35,7 +35,7 @@ final class NameTables {
     struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
 
     private let findGroup, addGroup, findSubject, addSubject, findTeacher, addTeacher, findWorkType, addWorkType: Statement
-    private let findStudent, addStudent, findLesson, addLesson, declareLesson: Statement
+    private let findStudent, addStudent, findLesson, addLesson, addDescribedLesson, declareLesson: Statement
 
     init(db: Database, batch: Int64, symbols: NameSymbols) throws {
         self.db = db
@@ -53,6 +53,11 @@ final class NameTables {
         addStudent = try db.prepare("INSERT INTO student(group_id, name) VALUES (?, ?)")
         findLesson = try db.prepare("SELECT id, declared FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? AND number = ? AND subgroup = ?")
         addLesson = try db.prepare("INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch, declared) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        addDescribedLesson = try db.prepare("""
+            INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch, declared, start_sec, end_sec, scheduled_teacher_id,
+              teacher_id, substitution_at, topic, kind, homework, recorded_at, topic_at, homework_at, entered_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         declareLesson = try db.prepare("UPDATE lesson SET declared = 1 WHERE id = ?")
     }
 
@@ -146,7 +151,10 @@ final class NameTables {
 
     /// The lesson's id, made when absent. `declared`: a lessons table or a grid lists it (see
     /// `AttendedLessons`); a lesson made by cells is not declared.
-    func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, declared: Bool = false) throws -> Int64 {
+    /// The id of a lesson, added when new — with `attributes` (the 12 attribute columns of
+    /// `s_lesson`, in its order), when given, else bare (the merge writes them).
+    func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, declared: Bool = false,
+                attributes: [SQLValue]? = nil) throws -> Int64 {
         let key = LessonKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0), subgroup: subgroup ?? "")
         if !declared, let l = lastLesson, l.key.group == key.group, l.key.subject == key.subject, l.key.day == key.day,
            l.key.number == key.number, ByteKey(l.key.subgroup) == ByteKey(key.subgroup) { return l.id }
@@ -160,8 +168,9 @@ final class NameTables {
             if declared, !wasDeclared { try declareLesson.run([.int(id)]) }
         } else {
             findLesson.reset()
-            try addLesson.run([.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup), .int(batch),
-                               .int(declared ? 1 : 0)])
+            let columns: [SQLValue] = [.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup),
+                                       .int(batch), .int(declared ? 1 : 0)]
+            if let attributes { try addDescribedLesson.run(columns + attributes) } else { try addLesson.run(columns) }
             id = db.lastInsertRowID
         }
         lessons[key] = id
