@@ -21,8 +21,20 @@ public final class JournalStore {
         db.setBusyTimeout(seconds: wait)
         defer { db.setBusyTimeout(seconds: Database.defaultBusySeconds) }
         do {
-            try db.execute(db.isMemory ? Self.memoryPragmas
-                           : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE; PRAGMA cache_size = -32768;")
+            let pragmas = db.isMemory ? Self.memoryPragmas
+                : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = FILE; PRAGMA cache_size = -32768;"
+            // Switching to WAL while another program's first import holds the file in rollback
+            // mode fails at once, without the busy handler: it is tried again until `wait`
+            // runs out (two imports into a new database at once failed so about one time in six).
+            let deadline = Date().addingTimeInterval(wait)
+            while true {
+                do {
+                    try db.execute(pragmas)
+                    break
+                } catch let e as StoreError where e.isBusy && Date() < deadline {
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
+            }
             try Migrations.migrate(db)
         } catch let e as StoreError where e.isBusy {
             throw StoreError(code: e.code, message: "база данных занята другим импортом: ждали \(Int(wait.rounded())) с, он ещё не закончился; "

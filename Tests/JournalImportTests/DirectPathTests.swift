@@ -132,6 +132,16 @@ import Testing
         #expect(tables.accepted > 10_000 && tables.rejected == 0)
         let (_, grids) = try compare(logs.map { folder + "/" + $0 }, expectDirect: false, in: TempDir())
         #expect((grids.outcome?.pairing.singleDays ?? 0) + (grids.outcome?.pairing.doubleDays ?? 0) > 0)
+        // The marks table with a row repeated at its end: the direct path meets the repeat after
+        // the lessons table's lessons were added, undoes the marks file to its savepoint (the
+        // lessons stay, the lesson cache is forgotten and lessons are looked up again) and
+        // stages it.
+        let marks = try String(contentsOfFile: folder + "/отметки.csv", encoding: .utf8)
+        let lines = marks.split(separator: "\n")
+        let repeated = t.path("отметки-повтор.csv")
+        try (marks + lines[lines.count / 2] + "\n").write(toFile: repeated, atomically: true, encoding: .utf8)
+        let (_, again) = try compare(canonical.map { $0 == "отметки.csv" ? repeated : folder + "/" + $0 }, expectDirect: false, in: TempDir())
+        #expect(again.rejected == 1)
     }
 
     @Test func secondImportIntoAJournalWithCellsIsStaged() throws {

@@ -59,9 +59,8 @@ public final class ImportBatch: RecordSink {
     /// largest any row has, this row among them. There are no earlier lessons to compare with
     /// or to pair with; an unnumbered lesson, which pairing may merge into a numbered one, is
     /// still added bare.
-    /// Off when the import stages everything (`ImportSession.directCells`), the reference that
-    /// `DirectPathTests` compares the shortcuts with.
-    var describesNewLessons: Bool
+    /// Off when the import stages everything (`disableShortcuts`).
+    private(set) var describesNewLessons: Bool
     let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
 
@@ -91,6 +90,7 @@ public final class ImportBatch: RecordSink {
             try db.execute(Staging.drop + Staging.create)
             describesNewLessons = try db.scalar("SELECT EXISTS (SELECT 1 FROM lesson)") == 0
             names = try NameTables(db: db, batch: id, symbols: symbols)
+            names.lessonsComplete = describesNewLessons
             attended = try AttendedLessons(db: db, names: names)
             declarations = try Declarations(db: db)
             unnumbered = try UnnumberedLessons(db: db)
@@ -156,6 +156,13 @@ public final class ImportBatch: RecordSink {
     /// Back to WAL (readers do not block the next writer) once the import is over.
     static func useWAL(_ db: Database) {
         try? db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+    }
+
+    /// Everything staged and looked up with SQL, no shortcut: the reference that
+    /// `DirectPathTests` compares the shortcuts with (`ImportSession.directCells` false).
+    func disableShortcuts() {
+        describesNewLessons = false
+        names.lessonsComplete = false
     }
 
     public func beginFile(path: String, profile: String) throws -> Int {

@@ -30,8 +30,9 @@ public struct ImportSession {
     public var importer: FileImporter
     /// Cells of a single cell-bringing file go straight into an empty journal (`DirectCells`),
     /// and a first import adds numbered lessons with their attributes
-    /// (`ImportBatch.describesNewLessons`); false stages every file and adds every lesson bare
-    /// for the merge to describe (the database content is the same either way).
+    /// (`ImportBatch.describesNewLessons`) and finds its lessons without SQL
+    /// (`NameTables.lessonsComplete`); false stages every file, adds every lesson bare for the
+    /// merge to describe and looks each up in the table (the database is the same either way).
     public var directCells = ProcessInfo.processInfo.environment["ZHURNAL_STAGED_IMPORT"] == nil
     public init(importer: FileImporter) { self.importer = importer }
 
@@ -88,7 +89,7 @@ public struct ImportSession {
         }
         timer.mark("SHA-256")
         let batch = try store.beginImport()
-        if !directCells { batch.describesNewLessons = false }
+        if !directCells { batch.disableShortcuts() }
         var pending: [(Int, File, String)] = []
         for (i, f, sha) in hashed {
             if !store.isInMemory, let b = try batch.batchContaining(sha256: sha) {
@@ -117,21 +118,38 @@ public struct ImportSession {
             let direct = try directFile != nil && !batch.hasCells()
             var staged: [FileReport] = []
             var wroteDirectly = false
-            func read(_ i: Int, _ f: File) throws -> FileReport {
-                // Offsets convert to the institution's zone once the journal names it.
-                if let zone = try batch.institutionTimeZone() { importer.options.timeZone = zone }
-                let r = try importer.run(path: f.path, displayName: f.displayName, sheet: f.sheet, sink: pipe) { progress(i, $0, $1) }
-                try pipe.drain()
+            var fileTimer = PhaseTimer(indent: "    ")
+            // The institution's time zone (offsets convert to it once the journal names it), read
+            // from the journal when the writer is idle: at the start and after each file that
+            // may be the institution's table (those come first, see `ordered`).
+            var zoneStale = true
+            func read(_ i: Int, _ f: File, direct: Bool = false) throws -> FileReport {
+                if zoneStale {
+                    try pipe.drain()
+                    if let zone = try batch.institutionTimeZone() { importer.options.timeZone = zone }
+                    zoneStale = false
+                }
+                pipe.nextFile = RecordPipe.FileStart(userPlace: i, isGrid: kinds[i]?.isGrid ?? false, direct: direct)
+                let r: FileReport
+                do {
+                    r = try importer.run(path: f.path, displayName: f.displayName, sheet: f.sheet, sink: pipe) { progress(i, $0, $1) }
+                } catch {
+                    // A write error of an earlier row (an earlier file's, say) comes first.
+                    try pipe.drain()
+                    throw error
+                }
+                if kinds[i].map({ $0.table == .institution }) ?? true { zoneStale = true }
+                // The reading thread's time; the table and size only (a file's name may name a class).
+                fileTimer.mark(String(format: "файл %d («%@», %.1f МБ)", i + 1, r.table, Double(r.bytes) / 1e6))
                 return r
             }
             for (i, f, _) in pending {
-                batch.nextUserPlace = i
-                batch.nextFileIsGrid = kinds[i]?.isGrid ?? false
                 var r: FileReport
                 if direct, i == directFile {
-                    batch.beginDirectCells()
                     do {
-                        r = try read(i, f)
+                        r = try read(i, f, direct: true)
+                        // Whether the direct path took the whole file is known once it is written.
+                        try pipe.drain()
                         try batch.endDirectCells()
                         wroteDirectly = true
                     } catch {
@@ -146,6 +164,10 @@ public struct ImportSession {
                 }
                 r.sha256 = pending.first { $0.0 == i }?.2 ?? r.sha256
                 staged.append(r)
+            }
+            try pipe.drain()
+            if PhaseTimer.enabled {
+                FileHandle.standardError.write(Data(String(format: "    ЦП потока записи: %.2f с\n", pipe.writerSeconds).utf8))
             }
             timer.mark("чтение и запись во временные таблицы")
             let outcome = try batch.merge(reports: &staged)

@@ -156,6 +156,7 @@ final class NameTables {
     func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, declared: Bool = false,
                 attributes: [SQLValue]? = nil) throws -> Int64 {
         let key = LessonKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0), subgroup: subgroup ?? "")
+        if lessonsComplete { return try knownLesson(key, declared: declared, attributes: attributes) }
         if !declared, let l = lastLesson, l.key.group == key.group, l.key.subject == key.subject, l.key.day == key.day,
            l.key.number == key.number, ByteKey(l.key.subgroup) == ByteKey(key.subgroup) { return l.id }
         if !declared, let id = lessons[key] { lastLesson = (key, id); return id }
@@ -178,8 +179,39 @@ final class NameTables {
         return id
     }
 
+    /// The journal had no lessons when the import began and every lesson it added is in
+    /// `lessons` (with `declaredLessons`): a lesson not there is not in the table either, so
+    /// none is looked up with SQL (a query per lesson row of a lessons table). Off once a
+    /// savepoint is rolled back (the table then holds lessons the cache forgot), and when the
+    /// import stages everything (`ImportBatch.disableShortcuts`).
+    @exclusivity(unchecked) var lessonsComplete = false
+    @exclusivity(unchecked) private var declaredLessons = Set<Int64>()
+
+    private func knownLesson(_ key: LessonKey, declared: Bool, attributes: [SQLValue]?) throws -> Int64 {
+        if let l = lastLesson, l.key.group == key.group, l.key.subject == key.subject, l.key.day == key.day,
+           l.key.number == key.number, ByteKey(l.key.subgroup) == ByteKey(key.subgroup), !declared || declaredLessons.contains(l.id) {
+            return l.id
+        }
+        let id: Int64
+        if let known = lessons[key] {
+            id = known
+            if declared, declaredLessons.insert(id).inserted { try declareLesson.run([.int(id)]) }
+        } else {
+            let columns: [SQLValue] = [.int(key.group), .int(key.subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup),
+                                       .int(batch), .int(declared ? 1 : 0)]
+            if let attributes { try addDescribedLesson.run(columns + attributes) } else { try addLesson.run(columns) }
+            id = db.lastInsertRowID
+            lessons[key] = id
+            if declared { declaredLessons.insert(id) }
+        }
+        lastLesson = (key, id)
+        return id
+    }
+
     /// Forgets every cached id (after a savepoint was rolled back).
     func forgetAll() {
+        lessonsComplete = false
+        declaredLessons.removeAll()
         groups.removeAll(); subjects.removeAll(); teachers.removeAll(); workTypes.removeAll()
         students.removeAll(); lessons.removeAll(); last = nil; lastSubject = nil; lastLesson = nil; lastTeacher = nil
         groupByName.removeAll(); subjectByName.removeAll(); teacherByName.removeAll(); workTypeByName.removeAll()
