@@ -29,7 +29,8 @@ final class MemoryCells {
     /// The rows of `rows` (which it empties: they are sorted where they are, not copied);
     /// nil when two rows have one key (the file must be staged).
     init?(batch: Int64, rows: inout [Row], texts: [String]) {
-        if !rows.isSorted(by: { $0.key < $1.key }) { rows.sort { $0.key < $1.key } }
+        // A file in the table's order (most are) sorts in one pass.
+        rows.sort { $0.key < $1.key }
         for k in rows.indices.dropFirst() where rows[k].key == rows[k - 1].key { return nil }
         self.batch = batch
         self.rows = rows
@@ -58,12 +59,5 @@ final class MemoryCells {
             insert.bindOptInt(opt(r.enteredBy), at: 6); insert.bindInt(batch, at: 7)
             try insert.step()
         }
-    }
-}
-
-private extension Array {
-    func isSorted(by less: (Element, Element) -> Bool) -> Bool {
-        for k in indices.dropFirst() where less(self[k], self[k - 1]) { return false }
-        return true
     }
 }

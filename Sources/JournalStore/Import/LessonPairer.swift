@@ -124,8 +124,7 @@ struct LessonPairer {
         for p in pairs { try add.run([.int(p.old), .int(p.new)]) }
         try db.execute("CREATE INDEX temp.s_remap_new ON s_remap(new_id)")
         let from = "(SELECT o.%@ FROM s_remap r JOIN lesson o ON o.id = r.old_id WHERE r.new_id = lesson.id)"
-        let keep = ["start_sec", "end_sec", "teacher_id", "scheduled_teacher_id", "substitution_at", "topic", "kind", "homework",
-                    "recorded_at", "topic_at", "homework_at", "entered_by"]
+        let keep = Merge.lessonAttributes
             .map { "\($0) = COALESCE(\($0), \(from.replacingOccurrences(of: "%@", with: $0)))" }.joined(separator: ",\n  ")
         try db.execute("""
             UPDATE s_cell SET lesson_id = (SELECT new_id FROM s_remap WHERE old_id = s_cell.lesson_id)

@@ -159,11 +159,7 @@ struct Merge {
         let source = several ? "s_lagg" : "s_lesson"
         if several {
             try db.execute("""
-                CREATE TEMP TABLE s_lagg AS SELECT lesson_id, MAX(start_sec) AS start_sec, MAX(end_sec) AS end_sec,
-                  MAX(scheduled_teacher_id) AS scheduled_teacher_id, MAX(teacher_id) AS teacher_id,
-                  MAX(substitution_at) AS substitution_at, MAX(topic) AS topic, MAX(kind) AS kind, MAX(homework) AS homework,
-                  MAX(recorded_at) AS recorded_at, MAX(topic_at) AS topic_at, MAX(homework_at) AS homework_at,
-                  MAX(entered_by) AS entered_by
+                CREATE TEMP TABLE s_lagg AS SELECT lesson_id, \(Self.lessonAttributes.map { "MAX(\($0)) AS \($0)" }.joined(separator: ", "))
                 FROM s_lesson GROUP BY lesson_id;
                 """)
         }
@@ -188,22 +184,17 @@ struct Merge {
         }
         let after = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
         try db.execute("""
-            UPDATE lesson SET start_sec = COALESCE(a.start_sec, lesson.start_sec), end_sec = COALESCE(a.end_sec, lesson.end_sec),
-              scheduled_teacher_id = COALESCE(a.scheduled_teacher_id, lesson.scheduled_teacher_id),
-              teacher_id = COALESCE(a.teacher_id, lesson.teacher_id),
-              substitution_at = COALESCE(a.substitution_at, lesson.substitution_at), topic = COALESCE(a.topic, lesson.topic),
-              kind = COALESCE(a.kind, lesson.kind), homework = COALESCE(a.homework, lesson.homework),
-              recorded_at = COALESCE(a.recorded_at, lesson.recorded_at), topic_at = COALESCE(a.topic_at, lesson.topic_at),
-              homework_at = COALESCE(a.homework_at, lesson.homework_at), entered_by = COALESCE(a.entered_by, lesson.entered_by)
+            UPDATE lesson SET \(Self.lessonAttributes.map { "\($0) = COALESCE(a.\($0), lesson.\($0))" }.joined(separator: ", "))
             FROM \(source) a WHERE lesson.id = a.lesson_id
              AND (\(Self.lessonAttributes.map { "a.\($0) IS NOT NULL AND a.\($0) IS NOT lesson.\($0)" }.joined(separator: " OR ")));
             """)
         return after - before
     }
 
-    /// The attribute columns of `lesson` that `s_lesson` stages. The update writes only rows
-    /// where one of them changes: a row it would leave as it is (described when added, see
-    /// `ImportBatch.describesNewLessons`) is skipped.
+    /// The attribute columns of `lesson` that `s_lesson` stages, in its order (the merge, the
+    /// pairing and a lesson added with its attributes use this one list). The update writes
+    /// only rows where one of them changes: a row it would leave as it is (described when added,
+    /// see `ImportBatch.describesNewLessons`) is skipped.
     static let lessonAttributes = ["start_sec", "end_sec", "scheduled_teacher_id", "teacher_id", "substitution_at", "topic", "kind",
                                    "homework", "recorded_at", "topic_at", "homework_at", "entered_by"]
 

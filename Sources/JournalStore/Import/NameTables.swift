@@ -32,10 +32,16 @@ final class NameTables {
     @exclusivity(unchecked) private var studentByName: [(group: Int64, id: Int64)] = []
 
     struct StudentKey: Hashable { var group: Int64; var name: ByteKey }
-    struct LessonKey: Hashable { var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String }
+    struct LessonKey: Hashable {
+        var group: Int64; var subject: Int64; var day: Int32; var number: Int32; var subgroup: String
+        /// The same key, the subgroup compared by bytes (no Unicode comparison on every row).
+        func isSame(as k: LessonKey) -> Bool {
+            group == k.group && subject == k.subject && day == k.day && number == k.number && ByteKey(subgroup) == ByteKey(k.subgroup)
+        }
+    }
 
     private let findGroup, addGroup, findSubject, addSubject, findTeacher, addTeacher, findWorkType, addWorkType: Statement
-    private let findStudent, addStudent, findLesson, addLesson, addDescribedLesson, declareLesson: Statement
+    private let findStudent, addStudent, findLesson, addLessonRow, addDescribedLesson, declareLesson: Statement
 
     init(db: Database, batch: Int64, symbols: NameSymbols) throws {
         self.db = db
@@ -52,11 +58,10 @@ final class NameTables {
         findStudent = try db.prepare("SELECT id FROM student WHERE group_id = ? AND name = ?")
         addStudent = try db.prepare("INSERT INTO student(group_id, name) VALUES (?, ?)")
         findLesson = try db.prepare("SELECT id, declared FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? AND number = ? AND subgroup = ?")
-        addLesson = try db.prepare("INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch, declared) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        addLessonRow = try db.prepare("INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch, declared) VALUES (?, ?, ?, ?, ?, ?, ?)")
         addDescribedLesson = try db.prepare("""
-            INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch, declared, start_sec, end_sec, scheduled_teacher_id,
-              teacher_id, substitution_at, topic, kind, homework, recorded_at, topic_at, homework_at, entered_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO lesson(group_id, subject_id, day, number, subgroup, first_batch, declared, \(Merge.lessonAttributes.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: 7 + Merge.lessonAttributes.count).joined(separator: ", ")))
             """)
         declareLesson = try db.prepare("UPDATE lesson SET declared = 1 WHERE id = ?")
     }
@@ -149,16 +154,14 @@ final class NameTables {
         return id
     }
 
-    /// The lesson's id, made when absent. `declared`: a lessons table or a grid lists it (see
-    /// `AttendedLessons`); a lesson made by cells is not declared.
-    /// The id of a lesson, added when new — with `attributes` (the 12 attribute columns of
-    /// `s_lesson`, in its order), when given, else bare (the merge writes them).
+    /// The lesson's id, made when absent — with `attributes` (`Merge.lessonAttributes`, in that
+    /// order) when given, else bare (the merge writes them). `declared`: a lessons table or a
+    /// grid lists it (see `AttendedLessons`); a lesson made by cells is not declared.
     func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, declared: Bool = false,
                 attributes: [SQLValue]? = nil) throws -> Int64 {
         let key = LessonKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0), subgroup: subgroup ?? "")
         if lessonsComplete { return try knownLesson(key, declared: declared, attributes: attributes) }
-        if !declared, let l = lastLesson, l.key.group == key.group, l.key.subject == key.subject, l.key.day == key.day,
-           l.key.number == key.number, ByteKey(l.key.subgroup) == ByteKey(key.subgroup) { return l.id }
+        if !declared, let l = lastLesson, l.key.isSame(as: key) { return l.id }
         if !declared, let id = lessons[key] { lastLesson = (key, id); return id }
         try findLesson.bind([.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup)])
         let id: Int64
@@ -169,10 +172,7 @@ final class NameTables {
             if declared, !wasDeclared { try declareLesson.run([.int(id)]) }
         } else {
             findLesson.reset()
-            let columns: [SQLValue] = [.int(group), .int(subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup),
-                                       .int(batch), .int(declared ? 1 : 0)]
-            if let attributes { try addDescribedLesson.run(columns + attributes) } else { try addLesson.run(columns) }
-            id = db.lastInsertRowID
+            id = try addLesson(key, declared: declared, attributes: attributes)
         }
         lessons[key] = id
         lastLesson = (key, id)
@@ -188,24 +188,26 @@ final class NameTables {
     @exclusivity(unchecked) private var declaredLessons = Set<Int64>()
 
     private func knownLesson(_ key: LessonKey, declared: Bool, attributes: [SQLValue]?) throws -> Int64 {
-        if let l = lastLesson, l.key.group == key.group, l.key.subject == key.subject, l.key.day == key.day,
-           l.key.number == key.number, ByteKey(l.key.subgroup) == ByteKey(key.subgroup), !declared || declaredLessons.contains(l.id) {
-            return l.id
-        }
+        if let l = lastLesson, l.key.isSame(as: key), !declared || declaredLessons.contains(l.id) { return l.id }
         let id: Int64
         if let known = lessons[key] {
             id = known
             if declared, declaredLessons.insert(id).inserted { try declareLesson.run([.int(id)]) }
         } else {
-            let columns: [SQLValue] = [.int(key.group), .int(key.subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup),
-                                       .int(batch), .int(declared ? 1 : 0)]
-            if let attributes { try addDescribedLesson.run(columns + attributes) } else { try addLesson.run(columns) }
-            id = db.lastInsertRowID
+            id = try addLesson(key, declared: declared, attributes: attributes)
             lessons[key] = id
             if declared { declaredLessons.insert(id) }
         }
         lastLesson = (key, id)
         return id
+    }
+
+    /// Inserts a lesson row (see `lesson`); its id.
+    private func addLesson(_ key: LessonKey, declared: Bool, attributes: [SQLValue]?) throws -> Int64 {
+        let columns: [SQLValue] = [.int(key.group), .int(key.subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup),
+                                   .int(batch), .int(declared ? 1 : 0)]
+        if let attributes { try addDescribedLesson.run(columns + attributes) } else { try addLessonRow.run(columns) }
+        return db.lastInsertRowID
     }
 
     /// Forgets every cached id (after a savepoint was rolled back).

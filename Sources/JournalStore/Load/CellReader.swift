@@ -44,20 +44,11 @@ struct CellReader: Sendable {
         }
         // The primary key's order: the table's own, no sorting.
         let s = try db.prepare("SELECT lesson_id, student_id, value, work_type_id, entered_at, entered_by FROM cell ORDER BY lesson_id, student_id")
-        var lesson: Int64? = nil
         while try s.step() {
             let st = map(students, s.int(1))
             guard st >= 0 else { continue }
-            let l = s.int(0)
-            if l != lesson {
-                lesson = l
-                runs.append(Run(lesson: l, start: Int32(raw.count), count: 0))
-            }
-            runs[runs.count - 1].count += 1
-            var wt: Int32 = -1
-            if let id = s.optInt(3), id >= 0, id < workTypes.count, workTypes[Int(id)] != nil { wt = Int32(id) }
-            raw.append(Raw(student: st, value: interner.value(s, 2), workType: wt, enteredBy: map(teachers, s.optInt(5)),
-                           enteredAt: s.optInt(4) ?? Raw.none))
+            append(Raw(student: st, value: interner.value(s, 2), workType: workType(s.optInt(3)), enteredBy: map(teachers, s.optInt(5)),
+                       enteredAt: s.optInt(4) ?? Raw.none), lesson: s.int(0))
         }
         values = parsed
         touchRoom()
@@ -70,25 +61,33 @@ struct CellReader: Sendable {
         if all { raw.reserveCapacity(memory.rows.count) }
         var valueIndex = [Int32](repeating: -1, count: memory.texts.count)
         func map(_ a: [Int32], _ id: Int32) -> Int32 { id >= 0 && Int(id) < a.count ? a[Int(id)] : -1 }
-        var lesson: Int32 = -1
         for r in memory.rows {
             let st = map(students, r.student)
             guard st >= 0 else { continue }
-            if r.lesson != lesson || runs.isEmpty {
-                lesson = r.lesson
-                runs.append(Run(lesson: Int64(r.lesson), start: Int32(raw.count), count: 0))
-            }
-            runs[runs.count - 1].count += 1
             var value = valueIndex[Int(r.value)]
             if value < 0 {
                 values.append(CellValue(parsing: memory.texts[Int(r.value)]))
                 value = Int32(values.count - 1)
                 valueIndex[Int(r.value)] = value
             }
-            let wt = r.workType >= 0 && Int(r.workType) < workTypes.count && workTypes[Int(r.workType)] != nil ? r.workType : -1
-            raw.append(Raw(student: st, value: value, workType: wt, enteredBy: map(teachers, r.enteredBy), enteredAt: r.enteredAt))
+            append(Raw(student: st, value: value, workType: workType(r.workType >= 0 ? Int64(r.workType) : nil),
+                       enteredBy: map(teachers, r.enteredBy), enteredAt: r.enteredAt), lesson: Int64(r.lesson))
         }
         touchRoom()
+    }
+
+    /// Adds a cell of stored lesson `lesson`: a new run when the lesson changes (the cells come
+    /// in the table's order, each lesson's together).
+    private mutating func append(_ cell: Raw, lesson: Int64) {
+        if runs.last?.lesson != lesson { runs.append(Run(lesson: lesson, start: Int32(raw.count), count: 0)) }
+        runs[runs.count - 1].count += 1
+        raw.append(cell)
+    }
+
+    /// A stored work type id as kept (-1: none, or not in the table).
+    private func workType(_ id: Int64?) -> Int32 {
+        guard let id, id >= 0, id < workTypes.count, workTypes[Int(id)] != nil else { return -1 }
+        return Int32(id)
     }
 
     private mutating func readWorkTypes(_ db: Database) throws {
