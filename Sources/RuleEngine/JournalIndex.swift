@@ -68,104 +68,123 @@ final class JournalIndex: @unchecked Sendable {
     static func key(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
     static func key3(_ a: Int32, _ b: Int32, _ c: Int32) -> Int64 { Int64(a) << 42 | Int64(b) << 21 | Int64(c) }
 
+    /// Built on two threads (`ParallelPair`) after one pass over the cells: the lessons by cell,
+    /// absences and each student's first and last day on one; marks and the lessons' lookups on
+    /// the other (college: 0.10 → 0.07 s). Each half writes only its own locals; both read the
+    /// journal and the keys computed before them.
     init(journal j: Journal, asOf: LocalDateTime) {
         journal = j
         let nl = j.lessons.count
-        var counts = [Int32](repeating: 0, count: nl + 1)
-        // Loops over lessons and cells go by index: `for x in` / `enumerated()` copy each
-        // element (a retain and release per text field — measurable on 700,000 cells).
-        for ci in j.cells.indices { counts[Int(j.cells[ci].lesson) + 1] += 1 }
-        for i in 0..<nl { counts[i + 1] += counts[i] }
-        var fill = counts
-        var order = [Int32](repeating: 0, count: j.cells.count)
-        for ci in j.cells.indices {
-            let l = Int(j.cells[ci].lesson)
-            order[Int(fill[l])] = Int32(ci)
-            fill[l] += 1
-        }
-        lessonCellStart = counts
-        lessonCellOrder = order
-
         let lk = j.lessons.map { Int64($0.date.dayNumber) * 100 + Int64($0.number ?? 0) }
         lessonKey = lk
-        keysFollowDates = j.lessons.indices.allSatisfy { j.lessons[$0].number.map { (0...99).contains($0) } ?? true }
-        cellDay = j.cells.map { j.lessons[Int($0.lesson)].date.dayNumber }
-        var gs: [Int64: [Int32]] = [:]
-        for li in j.lessons.indices { gs[JournalIndex.key(j.lessons[li].group, j.lessons[li].subject), default: []].append(Int32(li)) }
-        var ordinal = [Int32](repeating: 0, count: nl)
-        for k in gs.keys {
-            gs[k]?.sort { lk[Int($0)] < lk[Int($1)] }
-            for (n, l) in (gs[k] ?? []).enumerated() { ordinal[Int(l)] = Int32(n + 1) }
-        }
-        lessonsByGS = gs
-        lessonOrdinal = ordinal
 
-        let ssKey = j.cells.map { JournalIndex.key($0.student, j.lessons[Int($0.lesson)].subject) }
-        let cellKey = j.cells.map { lk[Int($0.lesson)] }
-        marksBySS = SortedCells(j.cells.indices.filter { j.cells[$0].value.hasMark }, group: ssKey, order: cellKey)
-        absencesBySS = SortedCells(j.cells.indices.filter { j.cells[$0].value.isAbsence }, group: ssKey, order: cellKey)
-
-        var st = [Int64](repeating: .min, count: nl), en = [Int64](repeating: .min, count: nl)
-        var dayEnd: [Int64: Int64] = [:]
-        var period = [Int32](repeating: -1, count: nl)
-        var periodCache: [Int32: Int32] = [:]
-        for li in j.lessons.indices {
-            let l = (number: j.lessons[li].number, date: j.lessons[li].date, start: j.lessons[li].start,
-                     end: j.lessons[li].end, group: j.lessons[li].group)
-            let bell = l.number.flatMap { j.calendar.bell(number: $0) }
-            if let s = l.start ?? bell?.start { st[li] = LocalDateTime(date: l.date, time: s).seconds }
-            if let e = l.end ?? bell?.end {
-                let v = LocalDateTime(date: l.date, time: e).seconds
-                en[li] = v
-                let k = JournalIndex.key(l.group, l.date.dayNumber)
-                dayEnd[k] = max(dayEnd[k] ?? .min, v)
-            }
-            if let p = periodCache[l.date.dayNumber] { period[li] = p } else {
-                let p = j.calendar.period(containing: l.date) ?? -1
-                periodCache[l.date.dayNumber] = p
-                period[li] = p
-            }
-        }
-        lessonStart = st
-        lessonEnd = en
-        groupDayEnd = j.lessons.map { dayEnd[JournalIndex.key($0.group, $0.date.dayNumber)] ?? .min }
-        lessonPeriod = period
-
-        var plan: [Int64: Int32] = [:]
-        for (pi, p) in j.plan.enumerated() { plan[JournalIndex.key3(p.group, p.subject, Int32(p.ordinal))] = Int32(pi) }
-        planByKey = plan
-        var hours: [Int64: Double] = [:], teachers: [Int64: Int32] = [:]
-        for l in j.load {
-            hours[JournalIndex.key(l.group, l.subject), default: 0] += l.weeklyHours
-            teachers[JournalIndex.key(l.group, l.subject)] = l.teacher
-        }
-        hoursByGS = hours
-        teacherByGS = teachers
-        var sg = [[Int32]](repeating: [], count: j.groups.count)
-        for (si, s) in j.students.enumerated() where Int(s.group) < sg.count { sg[Int(s.group)].append(Int32(si)) }
-        studentsByGroup = sg
-        var rank = [Int32](repeating: 0, count: nl)
-        var sameDay: [String: [Int]] = [:]
-        for li in j.lessons.indices where j.lessons[li].number == nil {
-            let l = j.lessons[li]
-            sameDay["\(l.group)|\(l.subject)|\(l.subgroup ?? "")|\(l.date.dayNumber)", default: []].append(li)
-        }
-        for list in sameDay.values where list.count > 1 {
-            for (k, li) in list.enumerated() { rank[li] = Int32(k + 1) }
-        }
-        unnumberedRank = rank
-        var first = [Int32](repeating: .max, count: j.students.count)
-        var last = [Int32](repeating: .min, count: j.students.count)
+        // The cells' lesson dates and their sort keys by student × subject, for both halves.
+        var days = [Int32](repeating: 0, count: j.cells.count)
+        var ssKey = [Int64](repeating: 0, count: j.cells.count), cellKey = [Int64](repeating: 0, count: j.cells.count)
         for ci in j.cells.indices {
-            let st = Int(j.cells[ci].student)
-            guard st < first.count else { continue }
-            let d = cellDay[ci]
-            if d < first[st] { first[st] = d }
-            if d > last[st] { last[st] = d }
+            let li = Int(j.cells[ci].lesson)
+            days[ci] = j.lessons[li].date.dayNumber
+            ssKey[ci] = JournalIndex.key(j.cells[ci].student, j.lessons[li].subject)
+            cellKey[ci] = lk[li]
         }
+        var counts: [Int32] = [], order: [Int32] = []
+        var marks: SortedCells?, absences: SortedCells?
+        var first: [Int32] = [], last: [Int32] = []
+        var follow = true, gs: [Int64: [Int32]] = [:], ordinal: [Int32] = []
+        var st: [Int64] = [], en: [Int64] = [], dayEndOf: [Int64] = [], period: [Int32] = []
+        var plan: [Int64: Int32] = [:], hours: [Int64: Double] = [:], teachers: [Int64: Int32] = [:]
+        var sg: [[Int32]] = [], rank: [Int32] = []
+        ParallelPair.run({
+            // Loops over lessons and cells go by index: `for x in` / `enumerated()` copy each
+            // element (a retain and release per text field — measurable on 700,000 cells).
+            counts = [Int32](repeating: 0, count: nl + 1)
+            for ci in j.cells.indices { counts[Int(j.cells[ci].lesson) + 1] += 1 }
+            for i in 0..<nl { counts[i + 1] += counts[i] }
+            var fill = counts
+            order = [Int32](repeating: 0, count: j.cells.count)
+            for ci in j.cells.indices {
+                let l = Int(j.cells[ci].lesson)
+                order[Int(fill[l])] = Int32(ci)
+                fill[l] += 1
+            }
+            absences = SortedCells(j.cells.indices.filter { j.cells[$0].value.isAbsence }, group: ssKey, order: cellKey)
+            first = [Int32](repeating: .max, count: j.students.count)
+            last = [Int32](repeating: .min, count: j.students.count)
+            for ci in j.cells.indices {
+                let st = Int(j.cells[ci].student)
+                guard st < first.count else { continue }
+                let d = days[ci]
+                if d < first[st] { first[st] = d }
+                if d > last[st] { last[st] = d }
+            }
+        }, {
+            marks = SortedCells(j.cells.indices.filter { j.cells[$0].value.hasMark }, group: ssKey, order: cellKey)
+            follow = j.lessons.indices.allSatisfy { j.lessons[$0].number.map { (0...99).contains($0) } ?? true }
+            for li in j.lessons.indices { gs[JournalIndex.key(j.lessons[li].group, j.lessons[li].subject), default: []].append(Int32(li)) }
+            ordinal = [Int32](repeating: 0, count: nl)
+            for k in gs.keys {
+                gs[k]?.sort { lk[Int($0)] < lk[Int($1)] }
+                for (n, l) in (gs[k] ?? []).enumerated() { ordinal[Int(l)] = Int32(n + 1) }
+            }
+            st = [Int64](repeating: .min, count: nl)
+            en = [Int64](repeating: .min, count: nl)
+            var dayEnd: [Int64: Int64] = [:]
+            period = [Int32](repeating: -1, count: nl)
+            var periodCache: [Int32: Int32] = [:]
+            for li in j.lessons.indices {
+                let l = (number: j.lessons[li].number, date: j.lessons[li].date, start: j.lessons[li].start,
+                         end: j.lessons[li].end, group: j.lessons[li].group)
+                let bell = l.number.flatMap { j.calendar.bell(number: $0) }
+                if let s = l.start ?? bell?.start { st[li] = LocalDateTime(date: l.date, time: s).seconds }
+                if let e = l.end ?? bell?.end {
+                    let v = LocalDateTime(date: l.date, time: e).seconds
+                    en[li] = v
+                    let k = JournalIndex.key(l.group, l.date.dayNumber)
+                    dayEnd[k] = max(dayEnd[k] ?? .min, v)
+                }
+                if let p = periodCache[l.date.dayNumber] { period[li] = p } else {
+                    let p = j.calendar.period(containing: l.date) ?? -1
+                    periodCache[l.date.dayNumber] = p
+                    period[li] = p
+                }
+            }
+            dayEndOf = j.lessons.map { dayEnd[JournalIndex.key($0.group, $0.date.dayNumber)] ?? .min }
+            for (pi, p) in j.plan.enumerated() { plan[JournalIndex.key3(p.group, p.subject, Int32(p.ordinal))] = Int32(pi) }
+            for l in j.load {
+                hours[JournalIndex.key(l.group, l.subject), default: 0] += l.weeklyHours
+                teachers[JournalIndex.key(l.group, l.subject)] = l.teacher
+            }
+            sg = [[Int32]](repeating: [], count: j.groups.count)
+            for (si, s) in j.students.enumerated() where Int(s.group) < sg.count { sg[Int(s.group)].append(Int32(si)) }
+            rank = [Int32](repeating: 0, count: nl)
+            var sameDay: [String: [Int]] = [:]
+            for li in j.lessons.indices where j.lessons[li].number == nil {
+                let l = j.lessons[li]
+                sameDay["\(l.group)|\(l.subject)|\(l.subgroup ?? "")|\(l.date.dayNumber)", default: []].append(li)
+            }
+            for list in sameDay.values where list.count > 1 {
+                for (k, li) in list.enumerated() { rank[li] = Int32(k + 1) }
+            }
+        })
+        lessonCellStart = counts
+        lessonCellOrder = order
+        cellDay = days
+        marksBySS = marks!
+        absencesBySS = absences!
         studentFirstDay = first
         studentLastDay = last
-
+        keysFollowDates = follow
+        lessonsByGS = gs
+        lessonOrdinal = ordinal
+        lessonStart = st
+        lessonEnd = en
+        groupDayEnd = dayEndOf
+        lessonPeriod = period
+        planByKey = plan
+        hoursByGS = hours
+        teacherByGS = teachers
+        studentsByGroup = sg
+        unnumberedRank = rank
         dataStart = j.lessonDates?.lowerBound.dayNumber
         dataEnd = asOf.date.dayNumber
     }

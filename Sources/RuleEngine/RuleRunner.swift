@@ -6,12 +6,15 @@ import RuleLanguage
 /// with the reason) and tallied by the day it falls due, so that a window can select afterwards
 /// what to report without ever truncating the evidence a rule sees.
 enum RuleRunner {
+    /// `lessons`: judge only the records of these lessons (a part of a rule whose scope is split
+    /// by lessons, `Scopes.splitsByLessons`); nil — the whole scope.
     static func run(_ c: CompiledRule, _ env: Env, asOf: LocalDateTime, group: Int32?,
-                    presence: inout [FieldKey: Bool]) -> RuleTally {
+                    presence: inout [FieldKey: Bool], lessons: Range<Int>? = nil) -> RuleTally {
         let r = c.rule
         var tally = RuleTally(base: RuleOutcome(ruleId: r.id, title: r.title, document: r.document, clause: r.clause,
                                                 severity: c.severity, tags: r.tags, status: .passed),
                               isMeasure: r.measure != nil, scopeText: r.scope.description)
+        tally.isPart = lessons != nil
         let missing = Presence.missing(r, env.journal, cache: &presence)
         if !missing.isEmpty {
             tally.missingData = missing
@@ -19,7 +22,7 @@ enum RuleRunner {
         }
         let limit = asOf.seconds
         let notYetDue = "срок ещё не наступил на момент проверки (\(asOf.momentText))"
-        Scopes.each(r.scope, env) { ref, day in
+        Scopes.each(r.scope, env, lessons: lessons) { ref, day in
             if let d = day {
                 if let f = r.validFrom, d < f.dayNumber { return }
                 if let t = r.validTo, d > t.dayNumber { return }
@@ -50,7 +53,7 @@ enum RuleRunner {
                 return
             }
             if let m = c.measure {
-                guard case .num(let v) = m(env) else { tally.skip(tally.whyUnknown(r.measure, env), dueDay); return }
+                guard case .num(let v) = m(env) else { tally.skipUnknown(r.measure, env, dueDay); return }
                 tally.check(dueDay)
                 let level: RuleOutcome.Level
                 if let t = r.fail, v > t.value || (t.inclusive && v == t.value) { level = .fail }
@@ -71,7 +74,7 @@ enum RuleRunner {
             } else {
                 return
             }
-            guard case .bool(let b) = verdict else { tally.skip(tally.whyUnknown(r.condition, env), dueDay); return }
+            guard case .bool(let b) = verdict else { tally.skipUnknown(r.condition, env, dueDay); return }
             tally.check(dueDay)
             if b == r.conditionIsForbid {
                 tally.violate(finding(c, env, ref, measure: nil, level: nil, due: due), level: nil, dueDay)

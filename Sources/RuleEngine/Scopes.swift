@@ -4,18 +4,27 @@ import RuleLanguage
 /// Enumerates every record of a rule's scope in the whole journal (a window selects findings
 /// afterwards, by due moment: `Evaluation.select`).
 enum Scopes {
-    /// Calls `body` with each record and its date (for validity dates and reports).
-    static func each(_ scope: ScopeInfo, _ env: Env, _ body: (Ref, Int32?) -> Void) {
+    /// Scopes enumerated lesson by lesson, in the journal's lesson order: a range of lessons is
+    /// a part of them, and the parts in order are the whole (`RuleWorkers` splits such rules).
+    static func splitsByLessons(_ scope: ScopeInfo) -> Bool {
+        ["lessons", "cells", "marks", "absences"].contains(scope.name)
+    }
+
+    /// Calls `body` with each record and its date (for validity dates and reports); with
+    /// `lessons`, only the records of those lessons (scopes that `splitsByLessons`).
+    static func each(_ scope: ScopeInfo, _ env: Env, lessons: Range<Int>? = nil, _ body: (Ref, Int32?) -> Void) {
         let j = env.journal, ix = env.ix
+        precondition(lessons == nil || splitsByLessons(scope), "scope \(scope.name) is not split by lessons")
+        let part = lessons ?? j.lessons.indices
         switch scope.name {
         case "lessons":
             // By index, not `enumerated()`: that copies each lesson (a retain per text field).
-            for i in j.lessons.indices {
+            for i in part {
                 body(Ref(kind: .lesson, i: Int32(i)), j.lessons[i].date.dayNumber)
             }
         case "cells", "marks", "absences":
             let onlyMarks = scope.name == "marks", onlyAbs = scope.name == "absences"
-            for li in j.lessons.indices {
+            for li in part {
                 let day = j.lessons[li].date.dayNumber
                 for c in ix.cells(ofLesson: Int32(li)) {
                     if onlyMarks || onlyAbs {

@@ -5,7 +5,14 @@ struct DayCounter: Sendable {
     private var counts: [Int32] = []
     private(set) var total = 0
 
-    mutating func add(_ day: Int32) {
+    mutating func add(_ day: Int32) { add(day, count: 1) }
+
+    /// Adds another counter's counts, day by day (the parts of one rule's evaluation).
+    mutating func add(_ other: DayCounter) {
+        for (i, n) in other.counts.enumerated() where n > 0 { add(other.first + Int32(i), count: n) }
+    }
+
+    private mutating func add(_ day: Int32, count n: Int32) {
         if counts.isEmpty {
             first = day - 200
             counts = [Int32](repeating: 0, count: 600)
@@ -17,8 +24,8 @@ struct DayCounter: Sendable {
         } else if Int(day) - Int(first) >= counts.count {
             counts += [Int32](repeating: 0, count: Int(day) - Int(first) - counts.count + 200)
         }
-        counts[Int(day) - Int(first)] += 1
-        total += 1
+        counts[Int(day) - Int(first)] += n
+        total += Int(n)
     }
 
     /// The count of days `from...to` (inclusive).

@@ -35,14 +35,63 @@ struct RuleTally: Sendable {
 
     mutating func check(_ day: Int32) { checked.add(day) }
 
-    /// Why a record's condition (or measure) is unknown: the data or operation that made it so,
-    /// worked out for the first records (`SkipReasons.explainLimit`); later ones share the
-    /// general reason.
+    /// A record whose condition (or measure) is unknown, skipped with why: the data or
+    /// operation that made it so, worked out for the first records (`SkipReasons.explainLimit`);
+    /// later ones share the general reason.
     var explained = 0
-    mutating func whyUnknown(_ e: TExpr?, _ env: Env) -> String {
-        guard explained < SkipReasons.explainLimit, let e else { return RuleTally.noData }
+    mutating func skipUnknown(_ e: TExpr?, _ env: Env, _ day: Int32) {
+        guard explained < SkipReasons.explainLimit, let e else { skip(RuleTally.noData, day); return }
         explained += 1
-        return NullReason.explain(e, env, depth: 1) ?? RuleTally.noData
+        let why = NullReason.explain(e, env, depth: 1) ?? RuleTally.noData
+        if isPart { explainedInPart.append(Dated(item: why, day: day)) } else { skip(why, day) }
+    }
+
+    /// A part of the rule's records (`RuleWorkers` splits a rule over lessons): its explained
+    /// skips are kept aside in order, since which of them are among the rule's first
+    /// `explainLimit` is known only when the parts are joined (`joined`).
+    var isPart = false
+    var explainedInPart: [Dated<String>] = []
+
+    /// The parts of one rule's evaluation, in the scope's order, as one tally: exactly the tally
+    /// of the whole scope in one pass (counts added, findings and named skips concatenated, the
+    /// first `explainLimit` unknown records explained, later ones under the general reason).
+    static func joined(_ parts: [RuleTally]) -> RuleTally {
+        var out = parts[0]
+        guard out.isPart, out.missingData.isEmpty else { return out }
+        out.checked = DayCounter()
+        out.reasons = []
+        out.skipped = []
+        out.lastReason = -1
+        out.findings = []
+        out.levels = []
+        out.named = []
+        out.explained = 0
+        out.isPart = false
+        out.explainedInPart = []
+        for p in parts {
+            out.seenAny = out.seenAny || p.seenAny
+            out.otherGroups = out.otherGroups || p.otherGroups
+            out.checked.add(p.checked)
+            for e in p.explainedInPart {
+                out.skip(out.explained < SkipReasons.explainLimit ? e.item : RuleTally.noData, e.day)
+                out.explained += 1
+            }
+            for (k, reason) in p.reasons.enumerated() { out.skip(reason, counts: p.skipped[k]) }
+            out.findings += p.findings
+            out.levels += p.levels
+            out.named += p.named
+        }
+        return out
+    }
+
+    private mutating func skip(_ reason: String, counts: DayCounter) {
+        let i = reasons.firstIndex(of: reason) ?? {
+            reasons.append(reason)
+            skipped.append(DayCounter())
+            return reasons.count - 1
+        }()
+        skipped[i].add(counts)
+        lastReason = i
     }
 
     mutating func skip(_ reason: String, _ day: Int32) {
