@@ -17,12 +17,15 @@ final class ParallelCells: @unchecked Sendable {
     init(path: String, students: [Int32], teachers: [Int32], all: Bool) {
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
+            // Under `ZHURNAL_TIMING`: how long the cells took here, against the lessons there.
+            var timer = PhaseTimer(indent: "    загрузка, второе соединение: ")
             result = Result {
                 let db = try Database(path: path, readOnly: true)
                 try db.execute("BEGIN")
                 defer { try? db.execute("COMMIT") }
                 return try CellReader(db: db, students: students, teachers: teachers, all: all)
             }
+            timer.mark("клетки")
             group.leave()
         }
     }

@@ -75,6 +75,7 @@ struct CheckCommand: AsyncParsableCommand {
             try CheckCommand.writeXlsx(report, journal: judged.journal, to: path, pseudonymize: pseudonymize,
                                        comparison: comparison)
         }
+        KeptUntilExit.keep(judged, report)
         if report.hasViolations { throw ExitCodes.violations }
     }
 
