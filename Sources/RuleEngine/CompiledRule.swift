@@ -22,16 +22,24 @@ struct CompiledRule {
     /// `skip when`: condition and reason.
     let skips: [(condition: Fn, reason: [(Fn?, String, VType?)])]
 
-    init(_ r: CheckedRule) {
+    /// `sharing`: aggregates written more than once are computed once per record
+    /// (`SharedAggregates`); tests turn it off to compare.
+    init(_ r: CheckedRule, sharing: Bool = true) {
         rule = r
         severity = Severity(rawValue: r.severity) ?? .remark
         area = r.area.flatMap(FindingArea.init(rawValue:)) ?? .other
-        filter = r.filter.map { Compiler.compile($0) }
-        condition = r.condition.map { Compiler.compile($0) }
-        measure = r.measure.map { Compiler.compile($0) }
+        let pieces = { (t: TTemplate) in t.pieces.compactMap { if case .expr(let e, _) = $0 { e } else { nil } } }
+        var all = [r.filter, r.condition, r.measure, r.due?.expr].compactMap { $0 } + pieces(r.message)
+            + (r.expected.map(pieces) ?? []) + (r.found.map(pieces) ?? [])
+        for s in r.skips { all += [s.condition] + pieces(s.reason) }
+        let shared = sharing ? SharedAggregates(all) : nil
+        func compile(_ e: TExpr) -> Fn { Compiler.compile(e, shared: shared) }
+        filter = r.filter.map(compile)
+        condition = r.condition.map(compile)
+        measure = r.measure.map(compile)
         if let c = r.condition, !r.conditionIsForbid, case .binary(let op, let l, let rr, let lt, _) = c,
            ["<=", "<", ">=", ">"].contains(op), lt == .dateTime || lt == .date {
-            sides = (Compiler.compile(l), Compiler.compile(rr), op, lt)
+            sides = (compile(l), compile(rr), op, lt)
         } else {
             sides = nil
         }
@@ -39,13 +47,13 @@ struct CompiledRule {
             t.pieces.map {
                 switch $0 {
                 case .text(let s): (nil, s, nil)
-                case .expr(let e, let ty): (Compiler.compile(e), "", ty)
+                case .expr(let e, let ty): (compile(e), "", ty)
                 }
             }
         }
         message = tpl(r.message)
-        due = r.due.map { (Compiler.compile($0.expr), $0.type) }
-        skips = r.skips.map { (Compiler.compile($0.condition), tpl($0.reason)) }
+        due = r.due.map { (compile($0.expr), $0.type) }
+        skips = r.skips.map { (compile($0.condition), tpl($0.reason)) }
         expected = r.expected.map(tpl)
         found = r.found.map(tpl)
         let root = r.scope.entity
@@ -53,7 +61,7 @@ struct CompiledRule {
             guard k.entity == root, let info = FieldRegistry.field(k.entity, k.name) else { return nil }
             switch info.type {
             case .list, .ref, .set: return nil
-            default: return (info.description, Compiler.compile(.member(.item(0), root, k.name)), info.type)
+            default: return (info.description, compile(.member(.item(0), root, k.name)), info.type)
             }
         }
     }

@@ -5,8 +5,9 @@ import RuleLanguage
 /// Compiles checked expressions into closures once; evaluation does no name lookups.
 enum Compiler {
     /// `depth` is where an aggregate binds its elements: one more than the records already bound.
-    static func compile(_ e: TExpr, depth: Int = 1) -> Fn {
-        let compile = { (x: TExpr) in Compiler.compile(x, depth: depth) }
+    /// `shared`: the rule's aggregates computed once per record (`SharedAggregates`).
+    static func compile(_ e: TExpr, depth: Int = 1, shared: SharedAggregates? = nil) -> Fn {
+        let compile = { (x: TExpr) in Compiler.compile(x, depth: depth, shared: shared) }
         switch e {
         case .literal(let l):
             let v = Value(l)
@@ -51,7 +52,9 @@ enum Compiler {
             // On a date-ordered collection, a filter conjunct `x.date <= D` that is false for
             // one element is false for every later one: the scan stops there (DateCutoff).
             let stop = filter.flatMap { DateCutoff.conjunct(of: $0, over: coll, depth: depth) }.map(inner)
-            return aggregate(name, compile(coll), filter.map(inner), value.map(inner), stop: stop, depth: depth)
+            let f = aggregate(name, compile(coll), filter.map(inner), value.map(inner), stop: stop, depth: depth)
+            guard let slot = shared?.slot(e, depth: depth) else { return f }
+            return { env in env.memo.value(slot, env.record) { f(env) } }
         case .unary(let op, let x, _):
             let f = compile(x)
             if op == "not" { return { env in if case .bool(let b) = f(env) { .bool(!b) } else { .null } } }
@@ -68,8 +71,8 @@ enum Compiler {
             if op == "and" || op == "or" {
                 let guardL = Presence.isGuard(l, r, negated: op == "or"), guardR = Presence.isGuard(r, l, negated: op == "or")
                 if guardL || guardR {
-                    let fl = guardL ? plainGuard(l, depth: depth) : compile(l)
-                    let fr = guardR ? plainGuard(r, depth: depth) : compile(r)
+                    let fl = guardL ? plainGuard(l, depth: depth, shared: shared) : compile(l)
+                    let fr = guardR ? plainGuard(r, depth: depth, shared: shared) : compile(r)
                     return Operators.compile(op, fl, fr, lt, rt, rhs: r)
                 }
             }
@@ -87,15 +90,15 @@ enum Compiler {
     }
 
     /// `has(x)` or `not has(x)` evaluated as plain presence of the value (false when missing).
-    static func plainGuard(_ e: TExpr, depth: Int) -> Fn {
+    static func plainGuard(_ e: TExpr, depth: Int, shared: SharedAggregates?) -> Fn {
         switch e {
         case .call("has", let args, _):
-            return Functions.compile("has", args.map { compile($0, depth: depth) })
+            return Functions.compile("has", args.map { compile($0, depth: depth, shared: shared) })
         case .unary("not", let inner, _):
-            let f = plainGuard(inner, depth: depth)
+            let f = plainGuard(inner, depth: depth, shared: shared)
             return { env in if case .bool(let b) = f(env) { .bool(!b) } else { .null } }
         default:
-            return compile(e, depth: depth)
+            return compile(e, depth: depth, shared: shared)
         }
     }
 

@@ -30,6 +30,7 @@ enum RuleRunner {
             if let g = group, Scopes.group(of: ref, env) != g { tally.otherGroups = true; return }
             tally.seenAny = true
             env.slots[0] = ref
+            env.record &+= 1
             if let f = c.filter {
                 guard case .bool(true) = f(env) else { return }
             }

@@ -107,6 +107,11 @@ final class Env {
     var streams: [StreamKey: [Int32]] = [:]
     /// The last list each list-valued field gave, and for which record (`ListCache`).
     let lists = ListCache()
+    /// The record being judged, counted over every record of every rule this thread judges
+    /// (`RuleRunner` bumps it as it binds slot 0), and the rule's shared aggregates' values for
+    /// it (`SharedAggregates`).
+    var record = 0
+    let memo = RecordMemo()
     /// Fields with optional data the whole journal lacks, found on first use (`has` reads it).
     private var absentCache: [FieldKey: Bool] = [:]
 

@@ -1,0 +1,84 @@
+import RuleLanguage
+
+/// Aggregates a rule computes more than once for the same record — `sum(marks, mark)` twice in
+/// oosh14 4.4's condition, `mark_count(marks)` in 4.5's scope and condition — computed once per
+/// record and reused (`RecordMemo`). Only aggregates of the rule's top level are shared (depth 1:
+/// they read the rule's record and the journal, nothing an enclosing aggregate binds) and none
+/// that reads a message special (`{measure}`, `{delay}`: set between evaluations of one record).
+/// Such an aggregate's value is a pure function of the record, so reusing it within the record
+/// changes no result.
+final class SharedAggregates {
+    /// Slot of each shared aggregate (by its text): those written twice or more in the rule.
+    private(set) var slots: [String: Int] = [:]
+
+    /// `exprs`: every expression of the rule compiled at the top level.
+    init(_ exprs: [TExpr]) {
+        var counts: [String: Int] = [:]
+        for e in exprs { Self.count(e, depth: 1, &counts) }
+        for (k, n) in counts.sorted(by: { $0.key < $1.key }) where n > 1 { slots[k] = slots.count }
+    }
+
+    /// The slot of `e` when it is a shared aggregate compiled at `depth`.
+    func slot(_ e: TExpr, depth: Int) -> Int? {
+        guard depth == 1, !slots.isEmpty else { return nil }
+        return slots[Self.key(e)]
+    }
+
+    static func key(_ e: TExpr) -> String { String(reflecting: e) }
+
+    /// Counts the top-level aggregates of `e` as `Compiler.compile` meets them.
+    private static func count(_ e: TExpr, depth: Int, _ counts: inout [String: Int]) {
+        switch e {
+        case .literal, .item, .global, .special:
+            return
+        case .member(let base, _, _):
+            count(base, depth: depth, &counts)
+        case .call(_, let args, _):
+            for a in args { count(a, depth: depth, &counts) }
+        case .aggregate(_, let coll, _, _, _):
+            if depth == 1, !readsSpecial(e) { counts[key(e), default: 0] += 1 }
+            count(coll, depth: depth, &counts)
+        case .unary(_, let x, _):
+            count(x, depth: depth, &counts)
+        case .binary(_, let l, let r, _, _):
+            count(l, depth: depth, &counts)
+            count(r, depth: depth, &counts)
+        case .ifThen(let c, let a, let b):
+            for x in [c, a, b] { count(x, depth: depth, &counts) }
+        }
+    }
+
+    private static func readsSpecial(_ e: TExpr) -> Bool {
+        switch e {
+        case .special: return true
+        case .literal, .item, .global: return false
+        case .member(let base, _, _): return readsSpecial(base)
+        case .call(_, let args, _): return args.contains(where: readsSpecial)
+        case .aggregate(_, let coll, _, let filter, let value):
+            return readsSpecial(coll) || filter.map(readsSpecial) == true || value.map(readsSpecial) == true
+        case .unary(_, let x, _): return readsSpecial(x)
+        case .binary(_, let l, let r, _, _): return readsSpecial(l) || readsSpecial(r)
+        case .ifThen(let c, let a, let b): return readsSpecial(c) || readsSpecial(a) || readsSpecial(b)
+        }
+    }
+}
+
+/// The values of a rule's shared aggregates for the record being judged (one per evaluation
+/// thread, in its `Env`): a value is reused only while `Env.record` — bumped for every record
+/// of every rule — is the one it was computed for.
+final class RecordMemo {
+    private var values: [Value] = []
+    private var records: [Int] = []
+
+    func value(_ slot: Int, _ record: Int, _ make: () -> Value) -> Value {
+        if slot < records.count, records[slot] == record { return values[slot] }
+        let v = make()
+        if slot >= records.count {
+            values += Array(repeating: .null, count: slot + 1 - records.count)
+            records += Array(repeating: -1, count: slot + 1 - records.count)
+        }
+        values[slot] = v
+        records[slot] = record
+        return v
+    }
+}
