@@ -10,8 +10,9 @@ struct CompiledRule {
     let filter: Fn?
     let condition: Fn?
     let measure: Fn?
-    /// For `A <= B` style conditions on moments/dates: the two sides, to report found/expected/delay.
-    let sides: (lhs: Fn, rhs: Fn, op: String, type: VType)?
+    /// For `A <= B` style conditions on moments/dates: the two sides, to report found/expected/delay;
+    /// `late`: the operator is `<` or `<=` (B is a deadline), decided once instead of per record.
+    let sides: (lhs: Fn, rhs: Fn, op: String, type: VType, late: Bool)?
     let message: [(Fn?, String, VType?)]
     let expected: [(Fn?, String, VType?)]?
     let found: [(Fn?, String, VType?)]?
@@ -39,7 +40,7 @@ struct CompiledRule {
         measure = r.measure.map(compile)
         if let c = r.condition, !r.conditionIsForbid, case .binary(let op, let l, let rr, let lt, _) = c,
            ["<=", "<", ">=", ">"].contains(op), lt == .dateTime || lt == .date {
-            sides = (compile(l), compile(rr), op, lt)
+            sides = (compile(l), compile(rr), op, lt, op.hasPrefix("<"))
         } else {
             sides = nil
         }

@@ -92,7 +92,7 @@ enum RuleRunner {
         if let s = c.sides {
             let a = s.lhs(env), b = s.rhs(env)
             found = ValueFormat.text(a, s.type, env)
-            let late = s.op.hasPrefix("<")
+            let late = s.late
             let bound = late ? ValueFormat.deadline(b, s.type, env) : ValueFormat.text(b, s.type, env)
             expected = (late ? "не позднее " : "не ранее ") + bound
             switch (a, b) {

@@ -10,7 +10,9 @@ import Workflows
 enum Main {
     static func main() async {
         let args = Array(CommandLine.arguments.dropFirst())
-        let tree = try? CommandTree(json: Zhurnal._dumpHelp())
+        // The command tree (argument-parser's help as JSON, decoded) costs a third of the start's
+        // CPU: built only when the arguments may ask for help, or to word a usage error.
+        let tree = mayAskForHelp(args) ? try? CommandTree(json: Zhurnal._dumpHelp()) : nil
         if let tree, let help = helpRequest(args, tree) {
             print(RussianHelp.render(help), terminator: "")
             exit(0)
@@ -23,7 +25,7 @@ enum Main {
         do {
             command = try Zhurnal.parseAsRoot(args)
         } catch {
-            exit(usageFailure(error, args: args, tree: tree))
+            exit(usageFailure(error, args: args, tree: tree ?? (try? CommandTree(json: Zhurnal._dumpHelp()))))
         }
         do {
             if var c = command as? AsyncParsableCommand {
@@ -44,12 +46,20 @@ enum Main {
                 exit(0)
             }
             if code == .validationFailure {
-                exit(usageFailure(error, args: args, tree: tree))
+                exit(usageFailure(error, args: args, tree: tree ?? (try? CommandTree(json: Zhurnal._dumpHelp()))))
             }
             printError("ошибка: " + (ForeignErrorText.russian(error) ?? (message.isEmpty ? "\(error)" : message)))
             exit(ExitCodes.badInput.rawValue)
         }
         exit(0)
+    }
+
+    /// Whether `helpRequest` could find a help request in `args`: no arguments, `help`, `--help`
+    /// or `-h` anywhere, or few enough words to be a command group without its subcommand
+    /// (`zhurnal rules`; no path is deeper than two names). Otherwise it answers nil whatever the
+    /// tree says, and the tree is not built.
+    static func mayAskForHelp(_ args: [String]) -> Bool {
+        args.count <= 3 || args.first == "help" || args.contains("--help") || args.contains("-h")
     }
 
     /// The command path whose help was asked for: `zhurnal`, `zhurnal help check`,

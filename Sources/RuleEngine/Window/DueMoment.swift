@@ -17,7 +17,7 @@ enum DueMoment {
         if let d = c.due {
             return moment(d.expr(env)) ?? scopeDefault(ref, day, env)
         }
-        if let b = deadline, let s = c.sides, s.op.hasPrefix("<"), let m = moment(b) { return m }
+        if let b = deadline, let s = c.sides, s.late, let m = moment(b) { return m }
         return scopeDefault(ref, day, env)
     }
 
