@@ -29,11 +29,7 @@ struct CompiledRule {
         rule = r
         severity = Severity(rawValue: r.severity) ?? .remark
         area = r.area.flatMap(FindingArea.init(rawValue:)) ?? .other
-        let pieces = { (t: TTemplate) in t.pieces.compactMap { if case .expr(let e, _) = $0 { e } else { nil } } }
-        var all = [r.filter, r.condition, r.measure, r.due?.expr].compactMap { $0 } + pieces(r.message)
-            + (r.expected.map(pieces) ?? []) + (r.found.map(pieces) ?? [])
-        for s in r.skips { all += [s.condition] + pieces(s.reason) }
-        let shared = sharing ? SharedAggregates(all) : nil
+        let shared = sharing ? SharedAggregates(rule: r) : nil
         func compile(_ e: TExpr) -> Fn { Compiler.compile(e, shared: shared) }
         filter = r.filter.map(compile)
         condition = r.condition.map(compile)

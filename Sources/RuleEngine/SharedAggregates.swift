@@ -11,6 +11,15 @@ final class SharedAggregates {
     /// Slot of each shared aggregate (by its text): those written twice or more in the rule.
     private(set) var slots: [String: Int] = [:]
 
+    /// The shared aggregates of `rule`: those among its expressions compiled at the top level.
+    convenience init(rule r: CheckedRule) {
+        let pieces = { (t: TTemplate) in t.pieces.compactMap { if case .expr(let e, _) = $0 { e } else { nil } } }
+        var all = [r.filter, r.condition, r.measure, r.due?.expr].compactMap { $0 } + pieces(r.message)
+            + (r.expected.map(pieces) ?? []) + (r.found.map(pieces) ?? [])
+        for s in r.skips { all += [s.condition] + pieces(s.reason) }
+        self.init(all)
+    }
+
     /// `exprs`: every expression of the rule compiled at the top level.
     init(_ exprs: [TExpr]) {
         var counts: [String: Int] = [:]
@@ -26,40 +35,20 @@ final class SharedAggregates {
 
     static func key(_ e: TExpr) -> String { String(reflecting: e) }
 
-    /// Counts the top-level aggregates of `e` as `Compiler.compile` meets them.
+    /// Counts the top-level aggregates of `e` as `Compiler.compile` meets them: an aggregate's
+    /// collection at the depth it is written, its filter and value one deeper (never shared).
     private static func count(_ e: TExpr, depth: Int, _ counts: inout [String: Int]) {
-        switch e {
-        case .literal, .item, .global, .special:
+        guard case .aggregate(_, let coll, _, _, _) = e else {
+            for c in e.children { count(c, depth: depth, &counts) }
             return
-        case .member(let base, _, _):
-            count(base, depth: depth, &counts)
-        case .call(_, let args, _):
-            for a in args { count(a, depth: depth, &counts) }
-        case .aggregate(_, let coll, _, _, _):
-            if depth == 1, !readsSpecial(e) { counts[key(e), default: 0] += 1 }
-            count(coll, depth: depth, &counts)
-        case .unary(_, let x, _):
-            count(x, depth: depth, &counts)
-        case .binary(_, let l, let r, _, _):
-            count(l, depth: depth, &counts)
-            count(r, depth: depth, &counts)
-        case .ifThen(let c, let a, let b):
-            for x in [c, a, b] { count(x, depth: depth, &counts) }
         }
+        if depth == 1, !readsSpecial(e) { counts[key(e), default: 0] += 1 }
+        count(coll, depth: depth, &counts)
     }
 
     private static func readsSpecial(_ e: TExpr) -> Bool {
-        switch e {
-        case .special: return true
-        case .literal, .item, .global: return false
-        case .member(let base, _, _): return readsSpecial(base)
-        case .call(_, let args, _): return args.contains(where: readsSpecial)
-        case .aggregate(_, let coll, _, let filter, let value):
-            return readsSpecial(coll) || filter.map(readsSpecial) == true || value.map(readsSpecial) == true
-        case .unary(_, let x, _): return readsSpecial(x)
-        case .binary(_, let l, let r, _, _): return readsSpecial(l) || readsSpecial(r)
-        case .ifThen(let c, let a, let b): return readsSpecial(c) || readsSpecial(a) || readsSpecial(b)
-        }
+        if case .special = e { return true }
+        return e.children.contains(where: readsSpecial)
     }
 }
 

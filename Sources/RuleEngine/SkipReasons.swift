@@ -2,30 +2,11 @@ import JournalModel
 import RuleLanguage
 
 /// Why records were skipped: for a record whose condition came out unknown, the data (or the
-/// operation) that made it unknown — «нет данных: время внесения темы», «деление на ноль».
-struct SkipReasons {
-    /// Records explained in detail; later skips are counted under the reasons already seen.
+/// operation) that made it unknown — «нет данных: время внесения темы», «деление на ноль» —
+/// worked out for a rule's first `explainLimit` such records (`RuleTally.skipUnknown`); later
+/// ones are counted under the general reason.
+enum SkipReasons {
     static let explainLimit = 200
-    private(set) var counts: [String: Int] = [:]
-    private(set) var order: [String] = []
-    private var explained = 0
-    private var unexplained = 0
-
-    /// Notes why `e` (the rule's condition or measure, for the record in slot 0) is unknown.
-    mutating func note(_ e: TExpr?, _ env: Env) {
-        guard explained < SkipReasons.explainLimit, let e else { unexplained += 1; return }
-        explained += 1
-        let why = NullReason.explain(e, env, depth: 1) ?? "условие не вычисляется"
-        if counts[why] == nil { order.append(why) }
-        counts[why, default: 0] += 1
-    }
-
-    /// «у всех 3 проверяемых записей не удалось проверить условие: деление на ноль (3)».
-    func summary(total: Int) -> String {
-        let parts = order.map { "\($0) (\(counts[$0] ?? 0))" }
-        let tail = unexplained > 0 ? (parts.isEmpty ? "" : "; ") + "ещё \(unexplained) — по тем же или другим причинам" : ""
-        return "у всех \(total) проверяемых записей не удалось проверить условие: " + parts.joined(separator: "; ") + tail
-    }
 }
 
 /// Finds the part of an expression that made it unknown for the bound record.

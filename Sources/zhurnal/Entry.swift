@@ -12,7 +12,7 @@ enum Main {
         let args = Array(CommandLine.arguments.dropFirst())
         // The command tree (argument-parser's help as JSON, decoded) costs a third of the start's
         // CPU: built only when the arguments may ask for help, or to word a usage error.
-        let tree = mayAskForHelp(args) ? try? CommandTree(json: Zhurnal._dumpHelp()) : nil
+        let tree = mayAskForHelp(args) ? commandTree() : nil
         if let tree, let help = helpRequest(args, tree) {
             print(RussianHelp.render(help), terminator: "")
             exit(0)
@@ -25,7 +25,7 @@ enum Main {
         do {
             command = try Zhurnal.parseAsRoot(args)
         } catch {
-            exit(usageFailure(error, args: args, tree: tree ?? (try? CommandTree(json: Zhurnal._dumpHelp()))))
+            exit(usageFailure(error, args: args, tree: tree ?? commandTree()))
         }
         do {
             if var c = command as? AsyncParsableCommand {
@@ -46,13 +46,16 @@ enum Main {
                 exit(0)
             }
             if code == .validationFailure {
-                exit(usageFailure(error, args: args, tree: tree ?? (try? CommandTree(json: Zhurnal._dumpHelp()))))
+                exit(usageFailure(error, args: args, tree: tree ?? commandTree()))
             }
             printError("ошибка: " + (ForeignErrorText.russian(error) ?? (message.isEmpty ? "\(error)" : message)))
             exit(ExitCodes.badInput.rawValue)
         }
         exit(0)
     }
+
+    /// The commands, options and help texts as argument-parser describes them.
+    static func commandTree() -> CommandTree? { try? CommandTree(json: Zhurnal._dumpHelp()) }
 
     /// Whether `helpRequest` could find a help request in `args`: no arguments, `help`, `--help`
     /// or `-h` anywhere, or few enough words to be a command group without its subcommand

@@ -22,9 +22,7 @@ import RuleLanguage
         // with or without a modifier, plus second marks) — 4 shared aggregates. The scope's
         // `count(marks)` appears once and is not shared.
         let r = try #require(try Self.rules("oosh14").first { $0.id == "OOSH14-4.4-PERIOD-JUSTIFIED" })
-        var all = [r.filter, r.condition].compactMap { $0 }
-        for case .expr(let e, _) in r.message.pieces { all.append(e) }
-        #expect(SharedAggregates(all).slots.count == 4)
+        #expect(SharedAggregates(rule: r).slots.count == 4)
     }
 
     @Test(arguments: ["oosh14", "btotis", "hexlet", "peresvet5", "sosh30"])
@@ -40,9 +38,7 @@ import RuleLanguage
             let a = plain.select(from: .min, to: .max), b = shared.select(from: .min, to: .max)
             #expect(a.0 == b.0, "\(r.id)")
             #expect(a.1 == b.1, "\(r.id)")
-            var all = [r.filter, r.condition, r.measure].compactMap { $0 }
-            for case .expr(let e, _) in r.message.pieces { all.append(e) }
-            if !SharedAggregates(all).slots.isEmpty { sharedSomewhere = true }
+            if !SharedAggregates(rule: r).slots.isEmpty { sharedSomewhere = true }
         }
         // Read off the packs: oosh14 4.4 writes its averages twice, hexlet 4.1 `count(lessons)`
         // in the scope and the message.

@@ -56,18 +56,9 @@ struct RuleTally: Sendable {
     /// of the whole scope in one pass (counts added, findings and named skips concatenated, the
     /// first `explainLimit` unknown records explained, later ones under the general reason).
     static func joined(_ parts: [RuleTally]) -> RuleTally {
-        var out = parts[0]
-        guard out.isPart, out.missingData.isEmpty else { return out }
-        out.checked = DayCounter()
-        out.reasons = []
-        out.skipped = []
-        out.lastReason = -1
-        out.findings = []
-        out.levels = []
-        out.named = []
-        out.explained = 0
-        out.isPart = false
-        out.explainedInPart = []
+        let first = parts[0]
+        guard first.isPart, first.missingData.isEmpty else { return first }
+        var out = RuleTally(base: first.base, isMeasure: first.isMeasure, scopeText: first.scopeText)
         for p in parts {
             out.seenAny = out.seenAny || p.seenAny
             out.otherGroups = out.otherGroups || p.otherGroups

@@ -12,6 +12,19 @@ public indirect enum TExpr: Sendable {
     case unary(String, TExpr, VType)
     case binary(String, TExpr, TExpr, VType, VType)
     case ifThen(TExpr, TExpr, TExpr)
+
+    /// The expressions directly inside this one (an aggregate's collection, filter and value).
+    public var children: [TExpr] {
+        switch self {
+        case .literal, .item, .global, .special: []
+        case .member(let base, _, _): [base]
+        case .call(_, let args, _): args
+        case .aggregate(_, let coll, _, let filter, let value): [coll] + [filter, value].compactMap { $0 }
+        case .unary(_, let x, _): [x]
+        case .binary(_, let l, let r, _, _): [l, r]
+        case .ifThen(let c, let a, let b): [c, a, b]
+        }
+    }
 }
 
 /// A checked message template.
