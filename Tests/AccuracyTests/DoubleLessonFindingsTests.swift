@@ -15,16 +15,7 @@ import Testing
     static let header = ["учреждение.csv", "периоды.csv", "звонки.csv", "календарь.csv"]
 
     func journal(_ names: [String]) throws -> (Journal, ImportSession.Summary) {
-        let dir = NSTemporaryDirectory() + "zhurnal-double-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let profilesDir = AccuracyFixtures.repo + "/templates/import/profiles"
-        let profiles = try FileManager.default.contentsOfDirectory(atPath: profilesDir).sorted().filter { $0.hasSuffix(".profile") }
-            .map { try ProfileParser.load(path: profilesDir + "/" + $0) }
-        let store = try JournalStore(path: dir + "/j.sqlite")
-        let summary = try ImportSession(importer: FileImporter(profiles: profiles))
-            .run(names.map { .init(path: Self.folder + "/" + $0, displayName: $0) }, into: store)
-        return (try store.load(), summary)
+        try ImportedFolder.load(Self.folder, names)
     }
 
     @Test func theGridChangesNoFindingOfAnyPack() throws {

@@ -16,16 +16,7 @@ import Testing
 /// month, and weeks — cut the quarters.
 @Suite struct RulePiecesOnRealShapesTests {
     static func imported(_ folder: String, _ names: [String]) throws -> Journal {
-        let dir = NSTemporaryDirectory() + "zhurnal-pieces-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let profilesDir = AccuracyFixtures.repo + "/templates/import/profiles"
-        let profiles = try FileManager.default.contentsOfDirectory(atPath: profilesDir).sorted().filter { $0.hasSuffix(".profile") }
-            .map { try ProfileParser.load(path: profilesDir + "/" + $0) }
-        let store = try JournalStore(path: dir + "/j.sqlite")
-        _ = try ImportSession(importer: FileImporter(profiles: profiles))
-            .run(names.map { .init(path: folder + "/" + $0, displayName: $0) }, into: store)
-        return try store.load()
+        try ImportedFolder.load(folder, names).journal
     }
 
     /// The whole journal, each calendar month of its lessons, and every fourth week.
