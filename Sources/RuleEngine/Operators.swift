@@ -110,16 +110,15 @@ enum Operators {
             // worker): neighbouring records mostly repeat a work type or a placeholder. Only a
             // known answer is reused, and only while the pattern has not been given up — the
             // answer `box.matches` would give again (`BoundedRegex` counts steps, not time).
-            var lastText: String?
-            var lastAnswer: Bool?
+            let last = LastMatch()
             return { env in
                 guard case .text(let s) = l(env) else { return .null }
-                if let t = lastText, let a = lastAnswer, TextBytes.same(t, s), box.cls != nil || !box.re.gaveUp {
+                if let t = last.text, let a = last.answer, TextBytes.same(t, s), box.cls != nil || !box.re.gaveUp {
                     return .bool(a)
                 }
                 let m = box.matches(s)
-                lastText = s
-                lastAnswer = m
+                last.text = s
+                last.answer = m
                 guard let m else { return .null }
                 return .bool(m)
             }
@@ -227,6 +226,15 @@ extension Operators {
         }
         return d.dayNumber
     }
+}
+
+/// The last text a `matches` closure saw and its answer. The closure is compiled per rule and
+/// worker and runs on that worker's thread only, one access at a time: the run-time exclusivity
+/// check (which a captured `var` gets) would find nothing, and it cost a fifth of a rule whose
+/// scope filters every cell with `matches`.
+final class LastMatch {
+    @exclusivity(unchecked) var text: String?
+    @exclusivity(unchecked) var answer: Bool?
 }
 
 /// A compiled `matches` pattern. Every match runs under a step budget (`BoundedRegex`): a text

@@ -22,6 +22,12 @@ enum RuleRunner {
         }
         let limit = asOf.seconds
         let notYetDue = "срок ещё не наступил на момент проверки (\(asOf.momentText))"
+        // The rule's closures, taken out of it once: copying an optional closure or the sides'
+        // tuple (two closures and a text) for every record cost up to half a deadline rule's time.
+        let filter = c.filter, measure = c.measure, condition = c.condition, skips = c.skips, dueExpr = c.due?.expr
+        let sides = c.sides
+        let sidesOp = sides?.op ?? "", deadlineIsDue = sides?.late == true
+        let lhs = sides?.lhs, rhs = sides?.rhs
         Scopes.each(r.scope, env, lessons: lessons) { ref, day in
             if let d = day {
                 if let f = r.validFrom, d < f.dayNumber { return }
@@ -31,19 +37,19 @@ enum RuleRunner {
             tally.seenAny = true
             env.slots[0] = ref
             env.record &+= 1
-            if let f = c.filter {
-                guard case .bool(true) = f(env) else { return }
+            if let filter {
+                guard case .bool(true) = filter(env) else { return }
             }
             // The deadline of an `A <= B` condition is both its due moment and its right side.
-            var sides: (Value, Value)?
-            if let s = c.sides { sides = (s.lhs(env), s.rhs(env)) }
-            let due = DueMoment.of(c, ref, day, env, deadline: sides?.1)
+            var a = Value.null, b = Value.null
+            if let lhs, let rhs { a = lhs(env); b = rhs(env) }
+            let due = DueMoment.of(due: dueExpr, ref, day, env, deadline: deadlineIsDue ? b : nil)
             let dueDay = DueMoment.day(due, env)
             if let t = due, t > limit {
                 tally.skip(notYetDue, dueDay)
                 return
             }
-            for s in c.skips {
+            for s in skips {
                 if case .bool(false) = s.condition(env) { continue }
                 let reason = CompiledRule.render(s.reason, env)
                 tally.skip(reason, dueDay)
@@ -53,8 +59,8 @@ enum RuleRunner {
                                                            date: facts.date, reason: reason), day: dueDay))
                 return
             }
-            if let m = c.measure {
-                guard case .num(let v) = m(env) else { tally.skipUnknown(r.measure, env, dueDay); return }
+            if let measure {
+                guard case .num(let v) = measure(env) else { tally.skipUnknown(r.measure, env, dueDay); return }
                 tally.check(dueDay)
                 let level: RuleOutcome.Level
                 if let t = r.fail, v > t.value || (t.inclusive && v == t.value) { level = .fail }
@@ -64,20 +70,20 @@ enum RuleRunner {
                 return
             }
             let verdict: Value
-            if let s = c.sides, let (a, b) = sides {
-                verdict = Operators.compare(s.op, a, b)
+            if lhs != nil {
+                verdict = Operators.compare(sidesOp, a, b)
                 if verdict.isNull, a.isUncertain || b.isUncertain {
                     tally.skip(RuleTally.dayOnly, dueDay)
                     return
                 }
-            } else if let cond = c.condition {
-                verdict = cond(env)
+            } else if let condition {
+                verdict = condition(env)
             } else {
                 return
             }
-            guard case .bool(let b) = verdict else { tally.skipUnknown(r.condition, env, dueDay); return }
+            guard case .bool(let holds) = verdict else { tally.skipUnknown(r.condition, env, dueDay); return }
             tally.check(dueDay)
-            if b == r.conditionIsForbid {
+            if holds == r.conditionIsForbid {
                 tally.violate(finding(c, env, ref, measure: nil, level: nil, due: due), level: nil, dueDay)
             }
         }

@@ -55,9 +55,12 @@ final class SharedAggregates {
 /// The values of a rule's shared aggregates for the record being judged (one per evaluation
 /// thread, in its `Env`): a value is reused only while `Env.record` — bumped for every record
 /// of every rule — is the one it was computed for.
+///
+/// Its arrays are read and written only by its thread, one access at a time (`make` computes a
+/// value before it is stored): hence `@exclusivity(unchecked)`, like `Env.record`.
 final class RecordMemo {
-    private var values: [Value] = []
-    private var records: [Int] = []
+    @exclusivity(unchecked) private var values: [Value] = []
+    @exclusivity(unchecked) private var records: [Int] = []
 
     func value(_ slot: Int, _ record: Int, _ make: () -> Value) -> Value {
         if slot < records.count, records[slot] == record { return values[slot] }

@@ -110,7 +110,10 @@ final class Env {
     /// The record being judged, counted over every record of every rule this thread judges
     /// (`RuleRunner` bumps it as it binds slot 0), and the rule's shared aggregates' values for
     /// it (`SharedAggregates`).
-    var record = 0
+    /// An `Env` belongs to one evaluation thread, and no access to `record` overlaps another
+    /// (each is a read or a single increment): the run-time exclusivity check would find
+    /// nothing, and it was paid for every record of every rule.
+    @exclusivity(unchecked) var record = 0
     let memo = RecordMemo()
     /// Fields with optional data the whole journal lacks, found on first use (`has` reads it).
     private var absentCache: [FieldKey: Bool] = [:]

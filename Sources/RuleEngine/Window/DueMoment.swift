@@ -12,12 +12,14 @@ import RuleLanguage
 ///    group × subject × month, the moment of the correction for changes, the planned date for
 ///    КТП lines (a КТП line without one is due from the start of the data).
 enum DueMoment {
-    /// Local seconds, or nil when the record has no due moment (always due).
-    static func of(_ c: CompiledRule, _ ref: Ref, _ day: Int32?, _ env: Env, deadline: Value?) -> Int64? {
-        if let d = c.due {
-            return moment(d.expr(env)) ?? scopeDefault(ref, day, env)
+    /// Local seconds, or nil when the record has no due moment (always due). `due`: the rule's
+    /// `due` item (`CompiledRule.due`); `deadline`: the right side `B` of the rule's `A <= B` /
+    /// `A < B` condition, nil for other conditions.
+    static func of(due: Fn?, _ ref: Ref, _ day: Int32?, _ env: Env, deadline: Value?) -> Int64? {
+        if let due {
+            return moment(due(env)) ?? scopeDefault(ref, day, env)
         }
-        if let b = deadline, let s = c.sides, s.late, let m = moment(b) { return m }
+        if let b = deadline, let m = moment(b) { return m }
         return scopeDefault(ref, day, env)
     }
 
