@@ -21,6 +21,7 @@ enum FieldGetters {
     static func lesson(_ r: Ref, _ e: Env) -> Lesson { e.journal.lessons[Int(r.i)] }
     static func t(_ s: Int64) -> Value { s == .min ? .null : .time(s) }
     static func ref(_ k: Entity, _ i: Int32?) -> Value { i.map { .ref(Ref(kind: k, i: $0)) } ?? .null }
+    static func mark(_ m: Int8) -> Value { m == JournalIndex.noMark ? .null : .num(Double(m)) }
 
     static let lessonGetters: [String: Getter] = [
         "date": { r, e in .date(e.journal.lessons[Int(r.i)].date.dayNumber) },
@@ -81,10 +82,11 @@ enum FieldGetters {
         "teacher": { r, e in ref(.teacher, e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)].responsibleTeacher) },
         "value": { r, e in .text(e.journal.cells[Int(r.i)].value.raw) },
         "kind": { r, e in .text(e.journal.cells[Int(r.i)].value.kind.ruleName) },
-        "mark": { r, e in Value.opt(e.journal.cells[Int(r.i)].value.first) { .num(Double($0.value)) } },
-        "second_mark": { r, e in Value.opt(e.journal.cells[Int(r.i)].value.second) { .num(Double($0.value)) } },
+        // The marks, from the index's one-byte copies (`JournalIndex.cellFirstMark`).
+        "mark": { r, e in mark(e.ix.cellFirstMark[Int(r.i)]) },
+        "second_mark": { r, e in mark(e.ix.cellSecondMark[Int(r.i)]) },
         "modifier": { r, e in Value.text(e.journal.cells[Int(r.i)].value.modifier) },
-        "has_mark": { r, e in .bool(e.journal.cells[Int(r.i)].value.hasMark) },
+        "has_mark": { r, e in .bool(e.ix.cellFirstMark[Int(r.i)] != JournalIndex.noMark) },
         "is_absence": { r, e in .bool(e.journal.cells[Int(r.i)].value.isAbsence) },
         "work_type": { r, e in Value.text(e.journal.cells[Int(r.i)].workType) },
         "entered_at": { r, e in Value.moment(e.journal.cells[Int(r.i)].enteredAt) },

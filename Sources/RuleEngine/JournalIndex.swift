@@ -13,6 +13,12 @@ final class JournalIndex: @unchecked Sendable {
     let absencesBySS: SortedCells
     /// Lesson date of each cell, and a date-and-number sort key of each lesson.
     let cellDay: [Int32]
+    /// The first and second mark of each cell (`noMark` when it has none), one byte each: the
+    /// mark fields read them for every element of every list of marks, where the cells
+    /// themselves (about a hundred bytes each, met in no particular order) missed the cache.
+    let cellFirstMark: [Int8]
+    let cellSecondMark: [Int8]
+    static let noMark = Int8.min
     let lessonKey: [Int64]
     /// True when ordering by `lessonKey` is ordering by date (every lesson number in 0...99, or
     /// none): the lists sorted by it (`lessonsByGS`, the neighbour lists) are then by date too,
@@ -81,12 +87,17 @@ final class JournalIndex: @unchecked Sendable {
         // The cells' lesson dates and their sort keys by student × subject, for both halves.
         var days = [Int32](repeating: 0, count: j.cells.count)
         var ssKey = [Int64](repeating: 0, count: j.cells.count), cellKey = [Int64](repeating: 0, count: j.cells.count)
+        var mark1 = [Int8](repeating: JournalIndex.noMark, count: j.cells.count), mark2 = mark1
         for ci in j.cells.indices {
             let li = Int(j.cells[ci].lesson)
             days[ci] = j.lessons[li].date.dayNumber
             ssKey[ci] = JournalIndex.key(j.cells[ci].student, j.lessons[li].subject)
             cellKey[ci] = lk[li]
+            if let m = j.cells[ci].value.first { mark1[ci] = m.value }
+            if let m = j.cells[ci].value.second { mark2[ci] = m.value }
         }
+        cellFirstMark = mark1
+        cellSecondMark = mark2
         var counts: [Int32] = [], order: [Int32] = []
         var marks: SortedCells?, absences: SortedCells?
         var first: [Int32] = [], last: [Int32] = []
