@@ -9,7 +9,8 @@ import Foundation
 ///     let summary = try session.run(files, into: store)
 ///     let journal = try store.load()
 ///
-/// Nothing else can open it, so an import never waits; foreign keys stay enforced and the
+/// Nothing else can open it, so an import never waits; foreign keys are checked as on disk
+/// (the import into this empty journal checks them before its commit, `KeysAtEnd`) and the
 /// import is still one transaction (its rollback journal is kept in memory too: a direct
 /// file abandoned half-way is undone to its savepoint exactly as on disk).
 extension JournalStore {
@@ -17,7 +18,7 @@ extension JournalStore {
 
     /// The settings of a database in memory: the rollback journal in memory (savepoints and
     /// `ROLLBACK` work as on disk), nothing to sync, temporary tables (the import's staging) in
-    /// memory as well. Foreign keys on, as on disk: a row the file import refuses is refused here.
+    /// memory as well. Foreign keys on, as on disk: what the file import refuses is refused here.
     static let memoryPragmas = "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
 
     /// Whether the database lives in memory (`inMemory`).

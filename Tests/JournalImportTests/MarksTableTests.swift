@@ -89,7 +89,8 @@ extension DirectPathTests {
         #expect(try store.db.scalar("SELECT count(*) FROM cell WHERE value = 'отл.'") == 120)
         #expect(try store.db.scalar("SELECT count(*) FROM cell WHERE work_type_id IS NULL") == 400)
         #expect(try store.db.scalar("SELECT count(*) FROM cell WHERE entered_by IS NULL") == 2 * 2 * 10 * 7)
-        // The ids the import wrote all exist (foreign keys stay enforced during the import).
+        // The ids the import wrote all exist (a first import checks the keys before it commits,
+        // `KeysAtEnd`), and the keys are enforced again afterwards.
         #expect(try store.db.scalar("SELECT count(*) FROM pragma_foreign_key_check") == 0)
         #expect(try store.db.scalar("PRAGMA foreign_keys") == 1)
     }

@@ -69,14 +69,19 @@ public final class ImportBatch: RecordSink {
     /// stops with a Russian message, never a raw SQLite one.
     init(db: Database, wait: Double) throws {
         self.db = db
+        let empty = try db.scalar("SELECT EXISTS (SELECT 1 FROM batch)") == 0
         // A database in memory keeps its journal in memory whatever is asked (`MemoryStore`).
-        let first = try db.scalar("SELECT EXISTS (SELECT 1 FROM batch)") == 0 && !db.isMemory
+        let first = empty && !db.isMemory
         rollbackJournal = first
         if first { Self.useRollbackJournal(db) }
+        // Another import may begin between here and `BEGIN`: the check at the end reads the
+        // whole database, so it still covers every row.
+        keysAtEnd = empty && KeysAtEnd.suspend(db)
         db.setBusyTimeout(seconds: wait)
         defer { db.setBusyTimeout(seconds: Database.defaultBusySeconds) }
         do { try db.execute("BEGIN IMMEDIATE") } catch {
             if first { Self.useWAL(db) }
+            if keysAtEnd { KeysAtEnd.resume(db) }
             if let e = error as? StoreError, e.isBusy {
                 throw ImportFailure(Diagnostic(id: "store.busy", location: nil,
                     message: "база данных «\(db.path)» занята другим импортом: ждали \(Int(wait.rounded())) с, он ещё не закончился; "
@@ -127,6 +132,7 @@ public final class ImportBatch: RecordSink {
         } catch {
             try? db.execute("ROLLBACK")
             if first { Self.useWAL(db) }
+            if keysAtEnd { KeysAtEnd.resume(db) }
             throw error
         }
     }
@@ -139,7 +145,11 @@ public final class ImportBatch: RecordSink {
         open = false
         try? db.execute("ROLLBACK")
         if rollbackJournal { Self.useWAL(db) }
+        if keysAtEnd { KeysAtEnd.resume(db) }
     }
+
+    /// The journal was empty: foreign keys are checked once, before the commit (`KeysAtEnd`).
+    let keysAtEnd: Bool
 
     /// The first import of a journal runs with a rollback journal: the pages it adds are then
     /// written once, straight into the database file, where WAL writes each twice (to the log,
@@ -196,17 +206,17 @@ public final class ImportBatch: RecordSink {
                 if !gridSourced.contains(key), try !attended.covers(group: g, subject: subject) { gridSourced.insert(key) }
                 if gridSourced.contains(key) { declarations.made[fileID, default: .init()].lessons += 1 }
             }
-            let attributes: [SQLValue] = [.opt(l.start.map { Int($0.seconds) }), .opt(l.end.map { Int($0.seconds) }),
-                                          .opt(try names.teacher(l.scheduledTeacher)), .opt(try names.teacher(l.teacher)),
-                                          .opt(ts(l.substitutionEnteredAt)), .opt(l.topic), .opt(l.lessonKind), .opt(l.homework),
-                                          .opt(ts(l.recordedAt)), .opt(ts(l.topicEnteredAt)), .opt(ts(l.homeworkEnteredAt)),
-                                          .opt(try names.teacher(l.enteredBy))]
+            let attributes = try LessonAttributes(l, names: names)
             // See `describesNewLessons`.
             let describes = describesNewLessons && (l.number ?? 0) > 0
             let lesson = try names.lesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, declared: true,
                                           attributes: describes ? attributes : nil)
             attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson)
-            try stageLesson.run([.int(fileID), .int(Int64(line)), .int(lesson)] + attributes)
+            let st = stageLesson
+            st.reset()
+            st.bindInt(fileID, at: 1); st.bindInt(Int64(line), at: 2); st.bindInt(lesson, at: 3)
+            attributes.bind(to: st, from: 4)
+            try st.step()
         case .periodMark(let p):
             try acceptPeriodMark(p, line: line)
         case .change(let c):

@@ -58,10 +58,15 @@ extension ImportBatch {
             // The staging tables are left to the connection's end (dropping them page by page
             // costs more than the temporary file's removal); a next import drops them first.
             var timer = PhaseTimer()
+            if keysAtEnd {
+                try KeysAtEnd.check(db)
+                timer.mark("проверка внешних ключей")
+            }
             try db.execute("COMMIT")
             timer.mark("COMMIT")
             open = false
             if rollbackJournal { Self.useWAL(db) }
+            if keysAtEnd { KeysAtEnd.resume(db) }
             if let cells = direct?.kept { publishMemoryCells?(cells) }
         } catch {
             rollback()

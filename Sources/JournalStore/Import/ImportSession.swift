@@ -167,6 +167,10 @@ public struct ImportSession {
             }
             try pipe.drain()
             if PhaseTimer.enabled {
+                for (path, seconds) in pipe.writerSecondsByFile where seconds >= 0.005 {
+                    let name = (path as NSString).lastPathComponent
+                    FileHandle.standardError.write(Data(String(format: "      ЦП потока записи, «%@»: %.2f с\n", name, seconds).utf8))
+                }
                 FileHandle.standardError.write(Data(String(format: "    ЦП потока записи: %.2f с\n", pipe.writerSeconds).utf8))
             }
             timer.mark("чтение и запись во временные таблицы")

@@ -158,7 +158,7 @@ final class NameTables {
     /// order) when given, else bare (the merge writes them). `declared`: a lessons table or a
     /// grid lists it (see `AttendedLessons`); a lesson made by cells is not declared.
     func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, declared: Bool = false,
-                attributes: [SQLValue]? = nil) throws -> Int64 {
+                attributes: LessonAttributes? = nil) throws -> Int64 {
         let key = LessonKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0), subgroup: subgroup ?? "")
         if lessonsComplete { return try knownLesson(key, declared: declared, attributes: attributes) }
         if !declared, let l = lastLesson, l.key.isSame(as: key) { return l.id }
@@ -187,7 +187,7 @@ final class NameTables {
     @exclusivity(unchecked) var lessonsComplete = false
     @exclusivity(unchecked) private var declaredLessons = Set<Int64>()
 
-    private func knownLesson(_ key: LessonKey, declared: Bool, attributes: [SQLValue]?) throws -> Int64 {
+    private func knownLesson(_ key: LessonKey, declared: Bool, attributes: LessonAttributes?) throws -> Int64 {
         if let l = lastLesson, l.key.isSame(as: key), !declared || declaredLessons.contains(l.id) { return l.id }
         let id: Int64
         if let known = lessons[key] {
@@ -203,10 +203,15 @@ final class NameTables {
     }
 
     /// Inserts a lesson row (see `lesson`); its id.
-    private func addLesson(_ key: LessonKey, declared: Bool, attributes: [SQLValue]?) throws -> Int64 {
-        let columns: [SQLValue] = [.int(key.group), .int(key.subject), .int(Int64(key.day)), .int(Int64(key.number)), .text(key.subgroup),
-                                   .int(batch), .int(declared ? 1 : 0)]
-        if let attributes { try addDescribedLesson.run(columns + attributes) } else { try addLessonRow.run(columns) }
+    private func addLesson(_ key: LessonKey, declared: Bool, attributes: LessonAttributes?) throws -> Int64 {
+        let s = attributes == nil ? addLessonRow : addDescribedLesson
+        s.reset()
+        s.bindInt(key.group, at: 1); s.bindInt(key.subject, at: 2); s.bindInt(Int64(key.day), at: 3)
+        s.bindInt(Int64(key.number), at: 4); s.bindText(key.subgroup, at: 5); s.bindInt(batch, at: 6)
+        s.bindInt(declared ? 1 : 0, at: 7)
+        attributes?.bind(to: s, from: 8)
+        try s.step()
+        s.reset()
         return db.lastInsertRowID
     }
 

@@ -46,8 +46,10 @@ final class RecordPipe: RecordSink, @unchecked Sendable {
     private var busy = false
     private var closed = false
     private var failure: Error?
-    /// CPU seconds the writer thread has spent on records (read after `drain`; `ZHURNAL_TIMING`).
+    /// CPU seconds the writer thread has spent on records, in all and per file path in the
+    /// order the files were written (read after `drain`; `ZHURNAL_TIMING`).
     private var writerCPU = 0.0
+    private var writerCPUByFile: [(path: String, seconds: Double)] = []
     private let finished = DispatchSemaphore(value: 0)
     static let blockSize = 1024
     static let maxBlocks = 128
@@ -111,6 +113,14 @@ final class RecordPipe: RecordSink, @unchecked Sendable {
         return writerCPU
     }
 
+    /// The writer thread's CPU seconds per file (after `drain`); a file read twice (its direct
+    /// path abandoned) is listed twice.
+    var writerSecondsByFile: [(path: String, seconds: Double)] {
+        cond.lock()
+        defer { cond.unlock() }
+        return writerCPUByFile
+    }
+
     /// Forgets a write error (after the session dealt with it) and records not yet written.
     func reset() {
         cond.lock()
@@ -164,6 +174,10 @@ final class RecordPipe: RecordSink, @unchecked Sendable {
             let spent = PhaseTimer.enabled ? PhaseTimer.threadCPU() - cpu : 0
             cond.lock()
             writerCPU += spent
+            if PhaseTimer.enabled {
+                if block.start != nil || writerCPUByFile.isEmpty { writerCPUByFile.append((fileName, 0)) }
+                writerCPUByFile[writerCPUByFile.count - 1].seconds += spent
+            }
             busy = false
             if let stop {
                 failure = stop

@@ -32,7 +32,7 @@ final class Statement {
         case .null: rc = sqlite3_bind_null(handle, i)
         case .int(let x): rc = sqlite3_bind_int64(handle, i, x)
         case .double(let x): rc = sqlite3_bind_double(handle, i, x)
-        case .text(let s): rc = sqlite3_bind_text(handle, i, s, -1, transient)
+        case .text(let s): rc = bindUTF8(s, at: i)
         }
         try db.check(rc, sql)
     }
@@ -41,8 +41,21 @@ final class Statement {
     func bindNull(at i: Int32) { sqlite3_bind_null(handle, i) }
     func bindText(_ s: String?, at i: Int32) {
         guard let s else { sqlite3_bind_null(handle, i); return }
+        bindUTF8(s, at: i)
+    }
+
+    /// Binds the string's own UTF-8 bytes with their length (SQLite copies them). Passing a
+    /// `String` where C wants a `char *` would first copy it into a new NUL-terminated buffer —
+    /// an allocation per bound text, a tenth of the import writer's time on a lessons table.
+    /// The texts an import binds hold no NUL byte (such a file is refused as not text).
+    @discardableResult
+    private func bindUTF8(_ s: String, at i: Int32) -> Int32 {
         var text = s
-        text.withUTF8 { buf in _ = sqlite3_bind_text(handle, i, buf.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(buf.count), transient) }
+        return text.withUTF8 { buf in
+            // An empty buffer may have no address: bind "" rather than NULL.
+            guard let p = buf.baseAddress, !buf.isEmpty else { return sqlite3_bind_text(handle, i, "", 0, transient) }
+            return sqlite3_bind_text(handle, i, UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self), Int32(buf.count), transient)
+        }
     }
     func bindOptInt(_ x: Int64?, at i: Int32) { if let x { bindInt(x, at: i) } else { bindNull(at: i) } }
 
