@@ -90,8 +90,11 @@ extension ImportBatch {
                 student = try names.student(group: g, name: p.student)
                 declarations.made[fileID, default: .init()].students += 1
             }
-            try stagePeriodMark.run([.int(fileID), .int(Int64(line)), .opt(student), .int(try names.subject(p.subject)),
-                                     .text(p.period), .text(p.value.raw), .opt(ts(p.enteredAt)), .opt(try names.teacher(p.enteredBy))])
+            let s = stagePeriodMark
+            s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindOptInt(student, at: 3)
+            s.bindInt(try names.subject(p.subject), at: 4); s.bindText(p.period, at: 5); s.bindText(p.value.raw, at: 6)
+            s.bindOptInt(ts(p.enteredAt), at: 7); s.bindOptInt(try names.teacher(p.enteredBy), at: 8)
+            try s.runBound()
         } catch let u as Unattached {
             reject(line: line, reason: u.reason, column: u.column)
         }

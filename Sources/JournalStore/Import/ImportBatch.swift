@@ -213,10 +213,9 @@ public final class ImportBatch: RecordSink {
                                           attributes: describes ? attributes : nil)
             attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson)
             let st = stageLesson
-            st.reset()
             st.bindInt(fileID, at: 1); st.bindInt(Int64(line), at: 2); st.bindInt(lesson, at: 3)
             attributes.bind(to: st, from: 4)
-            try st.step()
+            try st.runBound()
         case .periodMark(let p):
             try acceptPeriodMark(p, line: line)
         case .change(let c):
@@ -264,8 +263,11 @@ public final class ImportBatch: RecordSink {
         case .plan(let p):
             let g = try names.group(p.group)
             try declarations.declare(g, level: 1)
-            try upsertPlan.run([.int(g), .int(try names.subject(p.subject)), .int(Int64(p.ordinal)),
-                                .text(p.topic), .double(p.hours), .opt(p.lessonKind), .opt(day(p.plannedDate))])
+            let s = upsertPlan
+            s.bindInt(g, at: 1); s.bindInt(try names.subject(p.subject), at: 2); s.bindInt(Int64(p.ordinal), at: 3)
+            s.bindText(p.topic, at: 4); s.bindDouble(p.hours, at: 5); s.bindText(p.lessonKind, at: 6)
+            s.bindOptInt(day(p.plannedDate), at: 7)
+            try s.runBound()
         }
     }
 

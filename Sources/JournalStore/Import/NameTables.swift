@@ -205,13 +205,11 @@ final class NameTables {
     /// Inserts a lesson row (see `lesson`); its id.
     private func addLesson(_ key: LessonKey, declared: Bool, attributes: LessonAttributes?) throws -> Int64 {
         let s = attributes == nil ? addLessonRow : addDescribedLesson
-        s.reset()
         s.bindInt(key.group, at: 1); s.bindInt(key.subject, at: 2); s.bindInt(Int64(key.day), at: 3)
         s.bindInt(Int64(key.number), at: 4); s.bindText(key.subgroup, at: 5); s.bindInt(batch, at: 6)
         s.bindInt(declared ? 1 : 0, at: 7)
         attributes?.bind(to: s, from: 8)
-        try s.step()
-        s.reset()
+        try s.runBound()
         return db.lastInsertRowID
     }
 

@@ -58,6 +58,15 @@ final class Statement {
         }
     }
     func bindOptInt(_ x: Int64?, at i: Int32) { if let x { bindInt(x, at: i) } else { bindNull(at: i) } }
+    func bindDouble(_ x: Double, at i: Int32) { sqlite3_bind_double(handle, i, x) }
+
+    /// Runs to completion with the values bound since the last `reset`, then resets: for the
+    /// statements an import runs for each row, bound one by one (`bindInt`, `bindText`, …)
+    /// rather than through an array of boxed values.
+    func runBound() throws {
+        defer { reset() }
+        while try step() {}
+    }
 
     /// Binds `args`, reads the first row with `read` (nil when there is none), resets.
     func firstRow<T>(_ args: [SQLValue], _ read: (Statement) -> T) throws -> T? {
