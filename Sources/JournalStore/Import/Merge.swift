@@ -241,9 +241,8 @@ struct Merge {
                   JOIN s_cov v ON v.group_id = l.group_id AND v.subject_id = l.subject_id AND l.day BETWEEN v.lo AND v.hi
                  WHERE c.first_batch < \(batch)
                    AND NOT EXISTS (SELECT 1 FROM \(source) p WHERE p.lesson_id = c.lesson_id AND p.student_id = c.student_id);
-                DELETE FROM cell WHERE first_batch < \(batch) AND EXISTS (
-                  SELECT 1 FROM change h WHERE h.batch_id = \(batch) AND h.target = 'отметка' AND h.new_value IS NULL
-                    AND h.lesson_id = cell.lesson_id AND h.student_id = cell.student_id);
+                DELETE FROM cell WHERE first_batch < \(batch) AND (lesson_id, student_id) IN (
+                  SELECT h.lesson_id, h.student_id FROM change h WHERE h.batch_id = \(batch) AND h.target = 'отметка' AND h.new_value IS NULL);
                 """)
         }
         try db.execute("""
@@ -252,10 +251,23 @@ struct Merge {
              WHERE true ORDER BY lesson_id, student_id
             ON CONFLICT(lesson_id, student_id) DO UPDATE SET value = excluded.value,
               work_type_id = COALESCE(excluded.work_type_id, cell.work_type_id), entered_at = COALESCE(excluded.entered_at, cell.entered_at),
-              entered_by = COALESCE(excluded.entered_by, cell.entered_by);
+              entered_by = COALESCE(excluded.entered_by, cell.entered_by)
+             WHERE \(Self.cellUpdateChanges);
             """)
         return try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)") - before
     }
+
+    /// Whether the upsert of a staged cell over a stored one changes it: the update is then
+    /// skipped for the cells a re-exported file repeats as they are (a weekly export of the
+    /// whole marks table repeats almost all of them), which it left byte for byte as they were
+    /// but rewrote, page by page. Each clause is one assignment of the update, true exactly when
+    /// that assignment changes its column.
+    static let cellUpdateChanges = """
+        (cell.value IS NOT excluded.value
+          OR (excluded.work_type_id IS NOT NULL AND excluded.work_type_id IS NOT cell.work_type_id)
+          OR (excluded.entered_at IS NOT NULL AND excluded.entered_at IS NOT cell.entered_at)
+          OR (excluded.entered_by IS NOT NULL AND excluded.entered_by IS NOT cell.entered_by))
+        """
 
     private func mergePeriodMarks() throws -> Int {
         let before = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
