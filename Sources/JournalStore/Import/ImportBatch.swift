@@ -61,7 +61,8 @@ public final class ImportBatch: RecordSink {
     /// still added bare.
     /// Off when the import stages everything (`disableShortcuts`).
     private(set) var describesNewLessons: Bool
-    let stageLesson, stageCell, stagePeriodMark, stageChange: Statement
+    let stageLesson, stagePeriodMark, stageChange: Statement
+    let stagedCells: StagedCells
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
 
     /// Starts the import's transaction. Imports into one database are serialised: the write
@@ -100,8 +101,7 @@ public final class ImportBatch: RecordSink {
             declarations = try Declarations(db: db)
             unnumbered = try UnnumberedLessons(db: db)
             stageLesson = try db.prepare("INSERT INTO s_lesson VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-            // A grid that repeats a date column gives the same cell twice on one line: kept once.
-            stageCell = try db.prepare("INSERT OR IGNORE INTO s_cell VALUES (?,?,?,?,?,?,?,?)")
+            stagedCells = try StagedCells(db: db)
             stagePeriodMark = try db.prepare("INSERT INTO s_pmark VALUES (?,?,?,?,?,?,?,?)")
             stageChange = try db.prepare("INSERT INTO s_change VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
             upsertSetting = try db.prepare("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
@@ -176,6 +176,7 @@ public final class ImportBatch: RecordSink {
     }
 
     public func beginFile(path: String, profile: String) throws -> Int {
+        try stagedCells.flush()   // before a direct file's savepoint (see `StagedCells`)
         files.append(path)
         userOrder.append(nextUserPlace)
         fileID = Int64(files.count - 1)
@@ -287,13 +288,9 @@ public final class ImportBatch: RecordSink {
             }
             return
         }
-        let s = stageCell
-        s.reset()
-        s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindInt(lesson, at: 3)
-        s.bindInt(student, at: 4)
-        s.bindText(names.text(c.value), at: 5); s.bindOptInt(try names.workType(c.workType), at: 6)
-        s.bindOptInt(StoredTime.encode(c.enteredAt), at: 7); s.bindOptInt(try names.teacher(c.enteredBy), at: 8)
-        try s.step()
+        try stagedCells.add(.init(file: fileID, line: Int64(line), lesson: lesson, student: student, value: names.text(c.value),
+                                  workType: try names.workType(c.workType), enteredAt: StoredTime.encode(c.enteredAt),
+                                  enteredBy: try names.teacher(c.enteredBy)))
     }
 
     /// A row the store cannot take: rejected once per line (a grid's line holds many cells).
