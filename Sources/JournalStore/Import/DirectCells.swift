@@ -5,9 +5,7 @@ import JournalImport
 /// has none yet, its cells go straight into `cell` instead of through the staging table and the
 /// merge (no earlier values to compare, no other file to disagree with cell by cell).
 ///
-/// Rows are inserted `rowsPerInsert` at a time by one multi-row INSERT: SQLite's cost per
-/// statement (starting the program, opening the table and the parent tables of the foreign
-/// keys) is then paid once per block, not once per cell.
+/// Rows are inserted a block at a time by one multi-row INSERT (`BlockInsert`).
 ///
 /// The file runs inside a savepoint. A row the direct path cannot take the way the merge would
 /// (a repeated cell, a lesson without a number that may have to be joined to a numbered one)
@@ -27,9 +25,9 @@ final class DirectCells {
         var lesson: Int64, student: Int64, value: String, workType: Int64?, enteredAt: Int64?, enteredBy: Int64?
     }
 
-    static let rowsPerInsert = 64
+    static var rowsPerInsert: Int { BlockInsert<Row>.rowsPerInsert }
     private let db: Database
-    private let insertOne, insertBlock: Statement
+    private let rows: BlockInsert<Row>
     let fileID: Int64
     private let batch: Int64
     /// Cells are kept in memory (`MemoryCells`), not inserted.
@@ -37,7 +35,6 @@ final class DirectCells {
     @exclusivity(unchecked) private var memoryRows: [MemoryCells.Row] = []
     /// The cells kept in memory, once the file is kept.
     private(set) var kept: MemoryCells?
-    @exclusivity(unchecked) private var pending: [Row] = []
     /// lesson id → (first line, cells).
     @exclusivity(unchecked) private(set) var lessons: [Int64: (line: Int64, count: Int64)] = [:]
     @exclusivity(unchecked) private var last: (lesson: Int64, line: Int64, count: Int64)?
@@ -47,11 +44,16 @@ final class DirectCells {
         self.fileID = fileID
         self.batch = batch
         self.inMemory = inMemory
-        let head = "INSERT INTO cell(lesson_id, student_id, value, work_type_id, entered_at, entered_by, first_batch) VALUES "
-        let tuple = "(?, ?, ?, ?, ?, ?, \(batch))"
-        insertOne = try db.prepare(head + tuple)
-        insertBlock = try db.prepare(head + Array(repeating: tuple, count: Self.rowsPerInsert).joined(separator: ", "))
-        pending.reserveCapacity(Self.rowsPerInsert)
+        rows = try BlockInsert(db: db, head: "INSERT INTO cell(lesson_id, student_id, value, work_type_id, entered_at, entered_by, first_batch) VALUES ",
+                               tuple: "(?, ?, ?, ?, ?, ?, \(batch))", columns: 6) { r, s, k in
+            s.bindInt(r.lesson, at: k + 1); s.bindInt(r.student, at: k + 2); s.bindText(r.value, at: k + 3)
+            s.bindOptInt(r.workType, at: k + 4); s.bindOptInt(r.enteredAt, at: k + 5); s.bindOptInt(r.enteredBy, at: k + 6)
+        } step: { [db] s in
+            defer { s.reset() }
+            let rc = s.stepCode()
+            if rc == SQLITE_CONSTRAINT | (6 << 8) { throw Abandon() }   // SQLITE_CONSTRAINT_PRIMARYKEY
+            guard rc == SQLITE_DONE else { throw StoreError(code: rc, message: db.errorMessage, sql: s.sql) }
+        }
         try db.execute("SAVEPOINT direct_cells")
     }
 
@@ -65,9 +67,8 @@ final class DirectCells {
             memoryRows.append(MemoryCells.Row(lesson: l, student: s, value: value.index, workType: w, enteredBy: b,
                                               enteredAt: enteredAt ?? CellReader.Raw.none))
         } else {
-            pending.append(Row(lesson: lesson, student: student, value: names.text(value), workType: workType, enteredAt: enteredAt,
-                               enteredBy: enteredBy))
-            if pending.count == Self.rowsPerInsert { try flush() }
+            try rows.add(Row(lesson: lesson, student: student, value: names.text(value), workType: workType, enteredAt: enteredAt,
+                             enteredBy: enteredBy))
         }
         if let l = last, l.lesson == lesson {
             last = (lesson, l.line, l.count + 1)
@@ -81,39 +82,10 @@ final class DirectCells {
         if let e = lessons[l.lesson] { lessons[l.lesson] = (e.line, e.count + l.count) } else { lessons[l.lesson] = (l.line, l.count) }
     }
 
-    /// Inserts the pending rows.
-    private func flush() throws {
-        guard !pending.isEmpty else { return }
-        if pending.count == Self.rowsPerInsert {
-            let s = insertBlock
-            s.reset()
-            for (i, r) in pending.enumerated() { bind(r, to: s, from: Int32(i * 6)) }
-            try step(s)
-        } else {
-            for r in pending {
-                insertOne.reset()
-                bind(r, to: insertOne, from: 0)
-                try step(insertOne)
-            }
-        }
-        pending.removeAll(keepingCapacity: true)
-    }
-
-    private func bind(_ r: Row, to s: Statement, from k: Int32) {
-        s.bindInt(r.lesson, at: k + 1); s.bindInt(r.student, at: k + 2); s.bindText(r.value, at: k + 3)
-        s.bindOptInt(r.workType, at: k + 4); s.bindOptInt(r.enteredAt, at: k + 5); s.bindOptInt(r.enteredBy, at: k + 6)
-    }
-
-    private func step(_ s: Statement) throws {
-        let rc = s.stepCode()
-        if rc == SQLITE_CONSTRAINT | (6 << 8) { throw Abandon() }   // SQLITE_CONSTRAINT_PRIMARYKEY
-        guard rc == SQLITE_DONE else { throw StoreError(code: rc, message: db.errorMessage, sql: s.sql) }
-    }
-
     /// Keeps the file's cells (the savepoint joins the import's transaction); throws `Abandon`
     /// when the last rows need the staged path.
     func keep(symbols: NameSymbols) throws {
-        try flush()
+        try rows.flush()
         if inMemory {
             guard let cells = MemoryCells(batch: batch, rows: &memoryRows, texts: symbols.texts(from: 0)) else { throw Abandon() }
             kept = cells
@@ -124,7 +96,7 @@ final class DirectCells {
 
     /// Undoes everything the file wrote.
     func undo() throws {
-        pending.removeAll()
+        rows.discard()
         memoryRows = []
         kept = nil
         try db.execute("ROLLBACK TO direct_cells; RELEASE direct_cells")
