@@ -9,8 +9,6 @@ struct LessonAttributes {
     var topic, kind, homework: String?
     var recordedAt, topicAt, homeworkAt, enteredBy: Int64?
 
-    static let count: Int32 = 12
-
     init(_ l: LessonRecord, names: NameTables) throws {
         startSec = l.start.map { Int64($0.seconds) }
         endSec = l.end.map { Int64($0.seconds) }
