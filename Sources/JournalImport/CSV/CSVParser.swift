@@ -128,12 +128,16 @@ private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ ct
     if let data, length > 0, !s.pointee.rowTooLong {
         let buf = UnsafeRawBufferPointer(start: data, count: length).bindMemory(to: UInt8.self)
         s.pointee.batch.bytes.append(contentsOf: buf)
-        // Line breaks inside a quoted field move the physical line on.
-        var prevCR = false
-        for b in buf {
-            if b == 0x0A { if !prevCR { s.pointee.line += 1 }; prevCR = false }
-            else if b == 0x0D { s.pointee.line += 1; prevCR = true }
-            else { prevCR = false }
+        // Line breaks inside a quoted field move the physical line on. Almost no field holds
+        // one: two `memchr` scans rule that out for the whole field (a loop over every byte of
+        // every field was 0.1 s of the college's 208 MB, 40 % of this callback).
+        if memchr(data, 0x0A, length) != nil || memchr(data, 0x0D, length) != nil {
+            var prevCR = false
+            for b in buf {
+                if b == 0x0A { if !prevCR { s.pointee.line += 1 }; prevCR = false }
+                else if b == 0x0D { s.pointee.line += 1; prevCR = true }
+                else { prevCR = false }
+            }
         }
     }
     s.pointee.batch.fieldEnds.append(s.pointee.batch.bytes.count)
