@@ -29,7 +29,7 @@ extension RowAccess {
     /// The field of column `c` is a workbook cell typed as a date or time: its text is the
     /// reader's (`дд.мм.гггг ЧЧ:ММ`), not the export's, so a profile's format does not apply.
     private func isTyped(_ c: Int) -> Bool {
-        guard let i = mapping.fieldIndex[c] else { return false }
+        guard let i = file.mapping.fieldIndex[c] else { return false }
         return row.isTyped(i)
     }
 
@@ -37,30 +37,30 @@ extension RowAccess {
     /// cell, the reader's.
     func datePattern(_ c: Int) -> DatePattern? {
         if isTyped(c) { return .typedCell }
-        return (c < profile.columnFormats.count ? profile.columnFormats[c] : nil) ?? profile.datePattern
+        return (c < file.columnFormats.count ? file.columnFormats[c] : nil) ?? file.datePattern
     }
 
     /// The format of timestamp column `c`: its own, else the profile's; for a typed cell, the
     /// reader's (a date cell without a time is known to the day only).
     func timestampPattern(_ c: Int) -> DatePattern? {
         if isTyped(c) { return .typedCell }
-        return (c < profile.columnFormats.count ? profile.columnFormats[c] : nil) ?? profile.timestampPattern
+        return (c < file.columnFormats.count ? file.columnFormats[c] : nil) ?? file.timestampPattern
     }
 
     /// Texts are remembered per file, not per column: not when columns have formats of their
     /// own, nor in a sheet (typed cells skip the format): the same text may mean different
     /// dates there.
-    private var rememberTexts: Bool { profile.columnFormats.isEmpty && !row.lettered }
+    private var rememberTexts: Bool { file.columnFormats.isEmpty && !row.lettered }
 
     /// `s` as a date (remembered, see `rememberTexts`).
     func parsedDate(_ s: String, pattern: DatePattern?) -> LocalDate? {
-        let zone = options.timeZone
+        let zone = file.timeZone
         if !rememberTexts { return DateColumn.date(s, pattern: pattern, zone: zone) }
-        return cache.date(s) { DateColumn.date($0, pattern: pattern, zone: zone) }
+        return file.cache.date(s) { DateColumn.date($0, pattern: pattern, zone: zone) }
     }
 
     func parsedTimestamp(_ s: String, pattern: DatePattern?) -> LocalDateTime? {
-        let zone = options.timeZone
+        let zone = file.timeZone
         func parse(_ text: String) -> LocalDateTime? {
             if let p = pattern, let t = DateColumn.timestamp(text, pattern: p, zone: zone) { return t }
             // Besides the profile's own form, every profile takes the unambiguous ones:
@@ -70,6 +70,6 @@ extension RowAccess {
             return DateParsing.timestamp(text).map { zone.local($0) }
         }
         if !rememberTexts { return parse(s) }
-        return cache.timestamp(s, parse: parse)
+        return file.cache.timestamp(s, parse: parse)
     }
 }

@@ -15,7 +15,8 @@ struct FileState {
     var report: FileReport?
     var profile: Profile?
     var layout: Profile.Layout?
-    var mapping: TableMapping?
+    /// What the data rows are read with (`RowContext`), once a table's header is found.
+    var rowContext: RowContext?
     var plan: ColumnPlan?
     var transform: RowTransform?
     var headerWidth = 0
@@ -55,7 +56,7 @@ struct FileState {
             try grid!.handle(row, report: &report!, sink: sink, options: importer.options)
             return
         }
-        guard let mapping, let profile else { return }
+        guard let rowContext else { return }
         report!.read += 1
         if isText, let extra = try extraField(row) {
             let d = row.delimiter == 0x09 ? "табуляция" : "«\(String(UnicodeScalar(row.delimiter)))»"
@@ -75,15 +76,15 @@ struct FileState {
             let record: Record
             if let transform {
                 record = try transform.withRow(row) { derived in
-                    try RecordBuilder.record(RowAccess(row: derived, mapping: mapping, profile: profile, options: importer.options, cache: cache))
+                    try RecordBuilder.record(RowAccess(row: derived, file: rowContext))
                 }
             } else {
-                record = try RecordBuilder.record(RowAccess(row: row, mapping: mapping, profile: profile, options: importer.options, cache: cache))
+                record = try RecordBuilder.record(RowAccess(row: row, file: rowContext))
             }
             try sink.accept(record, line: row.line)
             report!.accepted += 1
         } catch let rej as RowRejection {
-            let mapped = rej.column.flatMap { mapping.fieldIndex[$0] } ?? 0
+            let mapped = rej.column.flatMap { rowContext.mapping.fieldIndex[$0] } ?? 0
             let field = plan?.sourceField(mapped) ?? mapped
             report!.reject(Rejection(location: row.location(column: field), reason: rej.reason, sourceLine: row.sourceLine, field: field))
         }
@@ -221,7 +222,7 @@ struct FileState {
                 throw noHeaderFailure(file: file)
             }
             self.plan = plan
-            mapping = plan.mapping
+            rowContext = RowContext(mapping: plan.mapping, profile: p, options: importer.options, cache: cache)
             transform = plan.extras.isEmpty ? nil : RowTransform(plan: plan)
             headerWidth = headers.count
             report!.fields = plan.fieldsByColumn

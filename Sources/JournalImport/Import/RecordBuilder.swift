@@ -4,7 +4,7 @@ import JournalModel
 /// `CanonicalTable.columns`.
 enum RecordBuilder {
     static func record(_ r: RowAccess) throws -> Record {
-        switch r.mapping.table {
+        switch r.file.mapping.table {
         case .institution:
             return .institution(key: try r.required(0), value: try r.text(1) ?? "")
         case .periods:

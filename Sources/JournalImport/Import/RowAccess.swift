@@ -20,32 +20,30 @@ struct RowRejection: Error {
 /// Reads canonical columns of one row: trimmed text (nil when empty), dates, numbers.
 struct RowAccess {
     let row: CSVRow
-    let mapping: TableMapping
-    let profile: Profile
-    let options: ImportOptions
-    let cache: ParseCache
+    /// The file's table (`RowContext`: one reference, not a copy per row).
+    let file: RowContext
 
     /// The field index of canonical column `c`, for locations.
-    func fieldIndex(_ c: Int) -> Int? { mapping.fieldIndex[c] }
+    func fieldIndex(_ c: Int) -> Int? { file.mapping.fieldIndex[c] }
 
     func text(_ c: Int) throws -> String? {
-        if let i = mapping.fieldIndex[c] {
+        if let i = file.mapping.fieldIndex[c] {
             try checkLength(c, i)
-            let s = try cache.text(row, i, column: c)
+            let s = try file.cache.text(row, i, column: c)
             if !s.isEmpty { return s }
-            return mapping.fixed[c]
+            return file.mapping.fixed[c]
         }
-        return mapping.fixed[c]
+        return file.mapping.fixed[c]
     }
 
     private func checkLength(_ c: Int, _ i: Int) throws {
         // A character takes at least one byte: most values are decided without counting.
-        guard row.byteCount(i) > options.maxFieldCharacters, let why = row.tooLong(i, limit: options.maxFieldCharacters) else { return }
+        guard row.byteCount(i) > file.maxFieldCharacters, let why = row.tooLong(i, limit: file.maxFieldCharacters) else { return }
         throw RowRejection(column: c, reason: why)
     }
 
     private func missing(_ c: Int) -> RowRejection {
-        RowRejection(column: c, reason: "не заполнен обязательный столбец «\(mapping.table.columns[c].name)»")
+        RowRejection(column: c, reason: "не заполнен обязательный столбец «\(file.mapping.table.columns[c].name)»")
     }
 
     func required(_ c: Int) throws -> String {
@@ -55,11 +53,11 @@ struct RowAccess {
 
     /// Column `c` as an interned `Name` (see `CellRecord`); nil when empty and not fixed.
     func name(_ c: Int) throws -> Name? {
-        if let i = mapping.fieldIndex[c] {
+        if let i = file.mapping.fieldIndex[c] {
             try checkLength(c, i)
-            if let n = try cache.name(row, i, column: c) { return n }
+            if let n = try file.cache.name(row, i, column: c) { return n }
         }
-        return mapping.fixed[c].map { cache.fixedName(c, $0) }
+        return file.mapping.fixed[c].map { file.cache.fixedName(c, $0) }
     }
 
     func requiredName(_ c: Int) throws -> Name {
@@ -68,21 +66,21 @@ struct RowAccess {
     }
 
     /// A group name, normalised («7б (7б)» is «7б»).
-    func groupName(_ c: Int) throws -> Name { cache.normalizedGroup(try requiredName(c)) }
+    func groupName(_ c: Int) throws -> Name { file.cache.normalizedGroup(try requiredName(c)) }
 
     /// The value of column `c` parsed straight from the field's bytes, or the previous row's
     /// value when the bytes are the same. nil asks for the String path: an absent or empty
     /// field (a fixed value may apply), or bytes `parse` does not take (the String path words
     /// the rejection).
     private func parsedInPlace(_ c: Int, _ parse: (UnsafeBufferPointer<UInt8>) -> ParseCache.Parsed?) throws -> ParseCache.Parsed? {
-        guard let i = mapping.fieldIndex[c] else { return nil }
+        guard let i = file.mapping.fieldIndex[c] else { return nil }
         try checkLength(c, i)
         return row.withTrimmedBytes(i) { b -> ParseCache.Parsed? in
             if b.isEmpty { return nil }
-            let m = cache.remembered(c, b)
+            let m = file.cache.remembered(c, b)
             if case .none = m {} else { return m }
             guard let v = parse(b) else { return nil }
-            cache.remember(c, b, v)
+            file.cache.remember(c, b, v)
             return v
         }
     }
@@ -98,10 +96,10 @@ struct RowAccess {
         return v
     }
 
-    func group(_ c: Int) throws -> String { cache.group(try required(c)) }
+    func group(_ c: Int) throws -> String { file.cache.group(try required(c)) }
 
     /// The cell value of column `c` (parsed once per distinct text).
-    func cellValue(_ c: Int) throws -> CellValue { cache.cellValue(try required(c)) }
+    func cellValue(_ c: Int) throws -> CellValue { file.cache.cellValue(try required(c)) }
 
     func date(_ c: Int) throws -> LocalDate? {
         let pattern = datePattern(c)
@@ -119,7 +117,7 @@ struct RowAccess {
     }
 
     func timestamp(_ c: Int) throws -> LocalDateTime? {
-        let pattern = timestampPattern(c), zone = options.timeZone
+        let pattern = timestampPattern(c), zone = file.timeZone
         if pattern == nil,
            case .timestamp(let t)? = try parsedInPlace(c, { DateParsing.timestamp(bytes: $0).map { .timestamp(zone.local($0)) } }) {
             return t
