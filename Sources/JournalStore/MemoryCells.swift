@@ -10,7 +10,9 @@
 /// and only into an empty journal, so while a store holds them its `cell` table is empty.
 /// Anything that reads the table with SQL other than the loader (`counts`, the next import's
 /// merge) first writes them into it (`JournalStore.materializeMemoryCells`).
-final class MemoryCells {
+/// Immutable once made (every property a `let` of values): the loader reads it on a thread of
+/// its own (`ParallelCells.memory`).
+final class MemoryCells: Sendable {
     /// A cell as the table stores it: ids of the tables, -1 for none; `value` indexes `texts`;
     /// `enteredAt` is `StoredTime`'s value or `CellReader.Raw.none`.
     struct Row {

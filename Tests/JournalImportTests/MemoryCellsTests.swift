@@ -63,12 +63,19 @@ import Testing
         let whole = try file.load()
         // Marks of 15.10.2025 (lines 161–166) have a lesson in this lessons log: all 390 cells load.
         #expect(whole.cells.count == 390)
-        for (name, a, b) in [("весь журнал", whole, try store.load()),
-                             ("7б", try file.load(group: "7б"), try store.load(group: "7б")),
-                             ("октябрь", try file.load(from: october.0, to: october.1), try store.load(from: october.0, to: october.1)),
-                             ("с октября", try file.load(from: october.0), try store.load(from: october.0))] {
-            #expect(a.differences(from: b) == [], "\(name)")
-            #expect(a.cells.map(\.value) == b.cells.map(\.value), "\(name)")
+        // The store in memory reads its cells on a thread of their own while the lessons load
+        // (`ParallelCells.memory`), or after them on one thread: both give the file's journal.
+        for parallel in [true, false] {
+            func memory(from: LocalDate? = nil, to: LocalDate? = nil, group: String? = nil) throws -> Journal {
+                try store.load(from: from, to: to, group: group, parallel: parallel)
+            }
+            for (name, a, b) in [("весь журнал", whole, try memory()),
+                                 ("7б", try file.load(group: "7б"), try memory(group: "7б")),
+                                 ("октябрь", try file.load(from: october.0, to: october.1), try memory(from: october.0, to: october.1)),
+                                 ("с октября", try file.load(from: october.0), try memory(from: october.0))] {
+                #expect(a.differences(from: b) == [], "\(name), parallel \(parallel)")
+                #expect(a.cells.map(\.value) == b.cells.map(\.value), "\(name), parallel \(parallel)")
+            }
         }
         // October's cells, read off the marks log: rows dated 10.2025.
         let octoberRows = try Self.dataRows(Self.marks).filter { $0.components(separatedBy: ";")[2].hasSuffix(".10.2025") }

@@ -55,9 +55,11 @@ struct CellReader: Sendable {
     }
 
     /// The same from the cells a database in memory keeps out of its table (`MemoryCells`): the
-    /// rows are in the table's order already, and each distinct text is parsed once.
-    init(db: Database, memory: MemoryCells, students: [Int32], teachers: [Int32], all: Bool) throws {
-        try readWorkTypes(db)
+    /// rows are in the table's order already, and each distinct text is parsed once. The work
+    /// types are the database's (`storedWorkTypes`, read on its connection beforehand): this
+    /// touches no connection, so it runs on a thread of its own while the lessons load.
+    init(memory: MemoryCells, workTypes: [String?], students: [Int32], teachers: [Int32], all: Bool) {
+        self.workTypes = workTypes
         if all { raw.reserveCapacity(memory.rows.count) }
         var valueIndex = [Int32](repeating: -1, count: memory.texts.count)
         func map(_ a: [Int32], _ id: Int32) -> Int32 { id >= 0 && Int(id) < a.count ? a[Int(id)] : -1 }
@@ -90,7 +92,11 @@ struct CellReader: Sendable {
         return Int32(id)
     }
 
-    private mutating func readWorkTypes(_ db: Database) throws {
+    private mutating func readWorkTypes(_ db: Database) throws { workTypes = try Self.storedWorkTypes(db) }
+
+    /// The work types by stored id (nil: no such id).
+    static func storedWorkTypes(_ db: Database) throws -> [String?] {
+        var workTypes: [String?] = []
         let w = try db.prepare("SELECT id, name FROM work_type")
         while try w.step() {
             let id = Int(w.int(0))
@@ -98,6 +104,7 @@ struct CellReader: Sendable {
             if id >= workTypes.count { workTypes += Array(repeating: nil, count: id + 1 - workTypes.count) }
             workTypes[id] = w.text(1)
         }
+        return workTypes
     }
 
     private mutating func touchRoom() {

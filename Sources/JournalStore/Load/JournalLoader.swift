@@ -114,11 +114,15 @@ struct JournalLoader {
                                       enrolled: day(st.optInt(5)), left: day(st.optInt(6))))
         }
         studentIndex = Self.dense(students)
-        // The cells need only the students and teachers: from here they are read on a second
-        // connection, when the database allows, while the rest loads on this one.
+        // The cells need only the students and teachers: from here they are read on another
+        // thread (`ParallelCells`: a second connection, when the database allows, or the cells
+        // a database in memory keeps) while the rest loads on this one.
         let teachers = Self.dense(teacherIndex)
         if reading == .locked, memoryCells == nil {
-            parallelCells = ParallelCells(path: db.path, students: studentIndex, teachers: teachers, all: !filtered)
+            parallelCells = .secondConnection(path: db.path, students: studentIndex, teachers: teachers, all: !filtered)
+        } else if parallel, let memoryCells {
+            parallelCells = .memory(memoryCells, workTypes: try CellReader.storedWorkTypes(db), students: studentIndex,
+                                    teachers: teachers, all: !filtered)
         }
 
         let ld = try db.prepare("SELECT teacher_id, subject_id, group_id, subgroup, weekly_hours, year_hours FROM load_item WHERE 1\(groupFilter)")
@@ -157,12 +161,15 @@ struct JournalLoader {
         timer.mark("итоговые отметки")
         try loadChanges(into: &j, lo: lo, hi: hi)
         timer.mark("история изменений")
-        // Read on this connection (still in the same transaction) if the second one failed.
+        // Read here (on this connection, still in the same transaction) if the other thread
+        // failed or did not run.
+        let waited = parallelCells != nil
         var cells = try (try? parallelCells?.wait())
-            ?? memoryCells.map { try CellReader(db: db, memory: $0, students: studentIndex, teachers: teachers, all: !filtered) }
+            ?? memoryCells.map { CellReader(memory: $0, workTypes: try CellReader.storedWorkTypes(db), students: studentIndex,
+                                            teachers: teachers, all: !filtered) }
             ?? CellReader(db: db, students: studentIndex, teachers: teachers, all: !filtered)
         parallelCells = nil
-        timer.mark(reading == .locked ? "клетки (второе соединение, ожидание)" : "клетки")
+        timer.mark(waited ? "клетки (другой поток, ожидание)" : "клетки")
         j.cells = cells.cells(rank: lessonRank, index: lessonIndex)
         timer.mark("клетки по порядку уроков")
         return j

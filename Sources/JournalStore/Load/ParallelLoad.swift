@@ -1,32 +1,49 @@
 import Dispatch
 
-/// The cells read on a second, read-only connection while the first loads the lessons (two
-/// cores: the two largest tables at once). Both connections must read the same state of the
-/// database: the first holds the write lock (`BEGIN IMMEDIATE`, taken without waiting) from
-/// before the second starts reading until the second is done, so no import can commit in
-/// between; the first reads everything else inside that transaction and ends it without
-/// writing. When the lock cannot be had at once (an import is running, a read-only file) or
-/// the database is in memory (a second connection would see another, empty database), the
-/// cells are read after the lessons on the one connection, inside one read transaction.
+/// The cells read on another thread while the lessons load (two cores: the two largest tables
+/// at once), from one of two places:
+///
+/// - a file's `cell` table, on a second, read-only connection (`secondConnection`). Both
+///   connections must read the same state of the database: the first holds the write lock
+///   (`BEGIN IMMEDIATE`, taken without waiting) from before the second starts reading until the
+///   second is done, so no import can commit in between; the first reads everything else inside
+///   that transaction and ends it without writing. When the lock cannot be had at once (an
+///   import is running, a read-only file) the cells are read after the lessons on the one
+///   connection, inside one read transaction.
+/// - the cells a database in memory keeps out of its table (`memory`; a second connection would
+///   see another, empty database): immutable `MemoryCells`, read with no connection at all —
+///   the work types they name are read on the loader's connection before the thread starts.
 final class ParallelCells: @unchecked Sendable {
     // `result` is written once by the worker before `group.leave()` and read only after
     // `group.wait()` by the thread that made this object: the group orders the two.
     private let group = DispatchGroup()
     private var result: Result<CellReader, Error>?
 
-    init(path: String, students: [Int32], teachers: [Int32], all: Bool) {
+    private init(label: String, _ read: @escaping @Sendable () throws -> CellReader) {
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             // Under `ZHURNAL_TIMING`: how long the cells took here, against the lessons there.
-            var timer = PhaseTimer(indent: "    загрузка, второе соединение: ")
-            result = Result {
-                let db = try Database(path: path, readOnly: true)
-                try db.execute("BEGIN")
-                defer { try? db.execute("COMMIT") }
-                return try CellReader(db: db, students: students, teachers: teachers, all: all)
-            }
+            var timer = PhaseTimer(indent: label)
+            result = Result { try read() }
             timer.mark("клетки")
             group.leave()
+        }
+    }
+
+    /// The `cell` table of the database file at `path`, on a connection of its own.
+    static func secondConnection(path: String, students: [Int32], teachers: [Int32], all: Bool) -> ParallelCells {
+        ParallelCells(label: "    загрузка, второе соединение: ") {
+            let db = try Database(path: path, readOnly: true)
+            try db.execute("BEGIN")
+            defer { try? db.execute("COMMIT") }
+            return try CellReader(db: db, students: students, teachers: teachers, all: all)
+        }
+    }
+
+    /// The cells a database in memory keeps (`MemoryCells`), with the work types of its table.
+    static func memory(_ cells: MemoryCells, workTypes: [String?], students: [Int32], teachers: [Int32], all: Bool) -> ParallelCells {
+        ParallelCells(label: "    загрузка, второй поток: ") {
+            CellReader(memory: cells, workTypes: workTypes, students: students, teachers: teachers, all: all)
         }
     }
 
