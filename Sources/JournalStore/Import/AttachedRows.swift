@@ -84,17 +84,15 @@ extension ImportBatch {
     func acceptPeriodMark(_ p: PeriodMarkRecord, line: Int) throws {
         do {
             let g = try rowGroup(p.group, existing: try names.existingGroup(p.group), mayCreate: true) { try names.group(p.group) }
-            var student = try names.existingStudent(group: g, name: p.student)
-            if student == nil {
+            let student: Int64
+            if let known = try names.existingStudent(group: g, name: p.student) { student = known } else {
                 try checkNewStudent(group: g, groupName: p.group, source: .cells)
                 student = try names.student(group: g, name: p.student)
                 declarations.made[fileID, default: .init()].students += 1
             }
-            let s = stagePeriodMark
-            s.bindInt(fileID, at: 1); s.bindInt(Int64(line), at: 2); s.bindOptInt(student, at: 3)
-            s.bindInt(try names.subject(p.subject), at: 4); s.bindText(p.period, at: 5); s.bindText(p.value.raw, at: 6)
-            s.bindOptInt(ts(p.enteredAt), at: 7); s.bindOptInt(try names.teacher(p.enteredBy), at: 8)
-            try s.runBound()
+            try staged.add(StagedRows.PeriodMark(file: fileID, line: Int64(line), student: student, subject: try names.subject(p.subject),
+                                                 period: p.period, value: p.value.raw, enteredAt: ts(p.enteredAt),
+                                                 enteredBy: try names.teacher(p.enteredBy)))
         } catch let u as Unattached {
             reject(line: line, reason: u.reason, column: u.column)
         }

@@ -2,7 +2,7 @@
 /// (starting the program, opening the table and its indexes) is then paid once per block, not
 /// once per row. Rows wait until a block is full; `flush` inserts the rest one by one. The
 /// owner decides when nothing may read the table or roll back past waiting rows, and flushes
-/// before (`DirectCells`, `StagedCells`).
+/// before (`DirectCells`, `StagedRows`).
 /// Properties touched for every row are `@exclusivity(unchecked)`: see `RecordPipe`.
 final class BlockInsert<Row> {
     static var rowsPerInsert: Int { 64 }

@@ -61,8 +61,8 @@ public final class ImportBatch: RecordSink {
     /// still added bare.
     /// Off when the import stages everything (`disableShortcuts`).
     private(set) var describesNewLessons: Bool
-    let stageLesson, stagePeriodMark, stageChange: Statement
-    let stagedCells: StagedCells
+    let stageChange: Statement
+    let staged: StagedRows
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
 
     /// Starts the import's transaction. Imports into one database are serialised: the write
@@ -100,9 +100,7 @@ public final class ImportBatch: RecordSink {
             attended = try AttendedLessons(db: db, names: names)
             declarations = try Declarations(db: db)
             unnumbered = try UnnumberedLessons(db: db)
-            stageLesson = try db.prepare("INSERT INTO s_lesson VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-            stagedCells = try StagedCells(db: db)
-            stagePeriodMark = try db.prepare("INSERT INTO s_pmark VALUES (?,?,?,?,?,?,?,?)")
+            staged = try StagedRows(db: db)
             stageChange = try db.prepare("INSERT INTO s_change VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
             upsertSetting = try db.prepare("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             upsertPeriod = try db.prepare("""
@@ -176,7 +174,7 @@ public final class ImportBatch: RecordSink {
     }
 
     public func beginFile(path: String, profile: String) throws -> Int {
-        try stagedCells.flush()   // before a direct file's savepoint (see `StagedCells`)
+        try staged.flush()   // before a direct file's savepoint (see `StagedRows`)
         files.append(path)
         userOrder.append(nextUserPlace)
         fileID = Int64(files.count - 1)
@@ -213,10 +211,7 @@ public final class ImportBatch: RecordSink {
             let lesson = try names.lesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, declared: true,
                                           attributes: describes ? attributes : nil)
             attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson)
-            let st = stageLesson
-            st.bindInt(fileID, at: 1); st.bindInt(Int64(line), at: 2); st.bindInt(lesson, at: 3)
-            attributes.bind(to: st, from: 4)
-            try st.runBound()
+            try staged.add(StagedRows.Lesson(file: fileID, line: Int64(line), lesson: lesson, attributes: attributes))
         case .periodMark(let p):
             try acceptPeriodMark(p, line: line)
         case .change(let c):
@@ -288,7 +283,7 @@ public final class ImportBatch: RecordSink {
             }
             return
         }
-        try stagedCells.add(.init(file: fileID, line: Int64(line), lesson: lesson, student: student, value: names.text(c.value),
+        try staged.add(StagedRows.Cell(file: fileID, line: Int64(line), lesson: lesson, student: student, value: names.text(c.value),
                                   workType: try names.workType(c.workType), enteredAt: StoredTime.encode(c.enteredAt),
                                   enteredBy: try names.teacher(c.enteredBy)))
     }
@@ -307,6 +302,7 @@ public final class ImportBatch: RecordSink {
     func endDirectCells() throws {
         guard let d = direct else { directNext = false; return }
         if directAbandoned {
+            staged.discard()
             try d.undo()
             names.forgetAll()
             attended.forgetAll()

@@ -1,0 +1,66 @@
+/// The staging tables an import fills while it reads (`s_lesson`, `s_cell`, `s_pmark`), a block
+/// of rows to a statement (`BlockInsert`): SQLite's cost per statement was most of the writer's
+/// time there — a marks table imported into a journal that has cells (a weekly re-export)
+/// stages every cell, and a lessons table stages every lesson. Nothing reads these tables before
+/// the merge; the batch flushes them before anything could, or could roll back past waiting
+/// rows: at each file's start (a direct file opens a savepoint) and before the merge. A direct
+/// file stages nothing today (its records are cells, written directly); should one stage rows,
+/// abandoning it discards those still waiting, as the savepoint's rollback undoes the written
+/// ones. Each cell is its own `INSERT OR IGNORE`, as before: a grid that repeats a date
+/// column gives the same cell twice on one line, and the second is ignored.
+final class StagedRows {
+    struct Cell {
+        var file: Int64, line: Int64, lesson: Int64, student: Int64, value: String, workType: Int64?, enteredAt: Int64?, enteredBy: Int64?
+    }
+
+    struct Lesson {
+        var file: Int64, line: Int64, lesson: Int64, attributes: LessonAttributes
+    }
+
+    struct PeriodMark {
+        var file: Int64, line: Int64, student: Int64, subject: Int64, period: String, value: String, enteredAt: Int64?, enteredBy: Int64?
+    }
+
+    private let cells: BlockInsert<Cell>
+    private let lessons: BlockInsert<Lesson>
+    private let periodMarks: BlockInsert<PeriodMark>
+
+    init(db: Database) throws {
+        cells = try BlockInsert(db: db, head: "INSERT OR IGNORE INTO s_cell VALUES ", tuple: "(?, ?, ?, ?, ?, ?, ?, ?)", columns: 8) { r, s, k in
+            s.bindInt(r.file, at: k + 1); s.bindInt(r.line, at: k + 2); s.bindInt(r.lesson, at: k + 3); s.bindInt(r.student, at: k + 4)
+            s.bindText(r.value, at: k + 5); s.bindOptInt(r.workType, at: k + 6); s.bindOptInt(r.enteredAt, at: k + 7)
+            s.bindOptInt(r.enteredBy, at: k + 8)
+        }
+        // The attributes in `Merge.lessonAttributes`' order, after the file, line and lesson.
+        let lessonColumns = Int32(3 + Merge.lessonAttributes.count)
+        lessons = try BlockInsert(db: db, head: "INSERT INTO s_lesson VALUES ",
+                                  tuple: "(" + Array(repeating: "?", count: Int(lessonColumns)).joined(separator: ", ") + ")",
+                                  columns: lessonColumns) { r, s, k in
+            s.bindInt(r.file, at: k + 1); s.bindInt(r.line, at: k + 2); s.bindInt(r.lesson, at: k + 3)
+            r.attributes.bind(to: s, from: k + 4)
+        }
+        periodMarks = try BlockInsert(db: db, head: "INSERT INTO s_pmark VALUES ", tuple: "(?, ?, ?, ?, ?, ?, ?, ?)", columns: 8) { r, s, k in
+            s.bindInt(r.file, at: k + 1); s.bindInt(r.line, at: k + 2); s.bindInt(r.student, at: k + 3); s.bindInt(r.subject, at: k + 4)
+            s.bindText(r.period, at: k + 5); s.bindText(r.value, at: k + 6); s.bindOptInt(r.enteredAt, at: k + 7)
+            s.bindOptInt(r.enteredBy, at: k + 8)
+        }
+    }
+
+    func add(_ row: Cell) throws { try cells.add(row) }
+    func add(_ row: Lesson) throws { try lessons.add(row) }
+    func add(_ row: PeriodMark) throws { try periodMarks.add(row) }
+
+    /// Stages the rows still waiting.
+    func flush() throws {
+        try lessons.flush()
+        try cells.flush()
+        try periodMarks.flush()
+    }
+
+    /// Forgets the rows still waiting (those of a direct file being undone).
+    func discard() {
+        lessons.discard()
+        cells.discard()
+        periodMarks.discard()
+    }
+}
