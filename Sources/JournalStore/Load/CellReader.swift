@@ -31,7 +31,7 @@ struct CellReader: Sendable {
     /// loaded); `teachers` maps who entered each. `all`: every student is loaded (the cell
     /// count then reserves the arrays).
     init(db: Database, students: [Int32], teachers: [Int32], all: Bool) throws {
-        try readWorkTypes(db)
+        workTypes = try Self.storedWorkTypes(db)
         var parsed: [CellValue] = []
         var interner = TextInterner { text -> Int32 in
             parsed.append(CellValue(parsing: text))
@@ -91,8 +91,6 @@ struct CellReader: Sendable {
         guard let id, id >= 0, id < workTypes.count, workTypes[Int(id)] != nil else { return -1 }
         return Int32(id)
     }
-
-    private mutating func readWorkTypes(_ db: Database) throws { workTypes = try Self.storedWorkTypes(db) }
 
     /// The work types by stored id (nil: no such id).
     static func storedWorkTypes(_ db: Database) throws -> [String?] {
