@@ -20,6 +20,10 @@ final class JournalIndex: @unchecked Sendable {
     let cellSecondMark: [Int8]
     static let noMark = Int8.min
     let lessonKey: [Int64]
+    /// Student × subject (`key`) and lesson key (`lessonKey`) of each cell: the sort keys of
+    /// `marksBySS` and `absencesBySS`, kept for the neighbour lookups' list of all cells.
+    let cellSSKey: [Int64]
+    let cellOrderKey: [Int64]
     /// True when ordering by `lessonKey` is ordering by date (every lesson number in 0...99, or
     /// none): the lists sorted by it (`lessonsByGS`, the neighbour lists) are then by date too,
     /// and a date range of them is found by binary search (`lessons(group:…)`, `DateCutoff`).
@@ -47,7 +51,7 @@ final class JournalIndex: @unchecked Sendable {
         nbLock.lock()
         defer { nbLock.unlock() }
         if let n = nbBuilt { return n }
-        let n = NeighbourIndex(journal: journal)
+        let n = NeighbourIndex(journal: journal, cellSSKey: cellSSKey, cellOrderKey: cellOrderKey)
         nbBuilt = n
         return n
     }
@@ -98,6 +102,8 @@ final class JournalIndex: @unchecked Sendable {
         }
         cellFirstMark = mark1
         cellSecondMark = mark2
+        cellSSKey = ssKey
+        cellOrderKey = cellKey
         var counts: [Int32] = [], order: [Int32] = []
         var marks: SortedCells?, absences: SortedCells?
         var first: [Int32] = [], last: [Int32] = []

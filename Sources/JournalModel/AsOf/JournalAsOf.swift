@@ -16,20 +16,22 @@ extension Journal {
     /// The latest moment any entry in the journal carries (cells, lesson records, topics,
     /// homework, substitutions, period marks, changes); nil when the export has no entry times.
     public var latestEntry: LocalDateTime? {
+        // By index: `for c in cells` copies each record (a retain and a release per text field),
+        // and a check asks this twice of a college's 714,000 cells.
         var best: LocalDateTime?
         func see(_ t: LocalDateTime?) {
             guard let t else { return }
             if best.map({ t.seconds > $0.seconds }) ?? true { best = t }
         }
-        for c in cells { see(c.enteredAt) }
-        for l in lessons {
-            see(l.recordedAt)
-            see(l.topicEnteredAt)
-            see(l.homeworkEnteredAt)
-            see(l.substitutionEnteredAt)
+        for i in cells.indices { see(cells[i].enteredAt) }
+        for i in lessons.indices {
+            see(lessons[i].recordedAt)
+            see(lessons[i].topicEnteredAt)
+            see(lessons[i].homeworkEnteredAt)
+            see(lessons[i].substitutionEnteredAt)
         }
-        for m in periodMarks { see(m.enteredAt) }
-        for c in changes { see(c.changedAt) }
+        for i in periodMarks.indices { see(periodMarks[i].enteredAt) }
+        for i in changes.indices { see(changes[i].changedAt) }
         return best
     }
 
@@ -37,9 +39,10 @@ extension Journal {
     public var lessonDates: ClosedRange<LocalDate>? {
         guard var lo = lessons.first?.date else { return nil }
         var hi = lo
-        for l in lessons {
-            if l.date < lo { lo = l.date }
-            if l.date > hi { hi = l.date }
+        for i in lessons.indices {
+            let d = lessons[i].date
+            if d < lo { lo = d }
+            if d > hi { hi = d }
         }
         return lo...hi
     }
