@@ -24,6 +24,32 @@ import Findings
         #expect(text.components(separatedBy: "\n  {\"area\"").count - 1 == report.findings.count)
     }
 
+    /// Findings are encoded two blocks at a time on two threads: across block boundaries (a
+    /// block and a half, two blocks, five and one more) every finding is written once, on its own line, in
+    /// the report's order, with the comma after every one but the last.
+    @Test(arguments: [ReportJSON.findingsPerBlock * 3 / 2, ReportJSON.findingsPerBlock * 2,
+                      ReportJSON.findingsPerBlock * 5 + 1])
+    func manyFindingsKeepTheirOrderAcrossBlocks(count: Int) throws {
+        let base = XlsxFixtures.findings[0]
+        let many = (0..<count).map { i -> Finding in
+            var f = base
+            f.key = "\(base.ruleId):ключ-\(i)"
+            f.message = "находка № \(i) — «кавычки» и \\ обратная черта"
+            return f
+        }
+        let report = XlsxFixtures.report(findings: many)
+        let path = try XlsxFixtures.tempFolder() + "/many.json"
+        try ReportJSON.write(report, to: path)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let back = try JSONDecoder().decode(CheckReport.self, from: data)
+        #expect(back.findings.map(\.key) == (0..<count).map { "\(base.ruleId):ключ-\($0)" })
+        #expect(try canonical(back) == canonical(report))
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let findingLines = lines.filter { $0.hasPrefix("  {\"area\"") }
+        #expect(findingLines.count == count)
+        #expect(findingLines.filter { $0.hasSuffix("},") }.count == count - 1)
+    }
+
     @Test func anEmptyReportIsValidJSON() throws {
         var report = XlsxFixtures.report(findings: [])
         report.coverage = []

@@ -1,6 +1,7 @@
 import FileAccess
 import Foundation
 import Findings
+import JournalModel
 
 /// Writes a `CheckReport` as JSON without building the whole document in memory: each
 /// outcome, finding and coverage row is encoded on its own and streamed to a temporary file
@@ -62,14 +63,7 @@ public enum ReportJSON {
         out.append(",\n\"coverage\": "); try array(r.coverage)
         out.append(",\n\"document\": "); out.append(try value(r.document))
         out.append(",\n\"findings\": [")
-        var bytes: [UInt8] = []
-        for (i, f) in r.findings.enumerated() {
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(contentsOf: (i == 0 ? "\n  " : ",\n  ").utf8)
-            FindingJSON.append(f, to: &bytes)
-            out.append(bytes)
-            try out.flushIfFull()
-        }
+        try findings(r.findings, into: &out)
         out.append(r.findings.isEmpty ? "]" : "\n]")
         if let f = r.from { out.append(",\n\"from\": "); out.append(try value(f)) }
         if let g = r.group { out.append(",\n\"group\": "); out.append(try value(g)) }
@@ -79,6 +73,32 @@ public enum ReportJSON {
         out.append(",\n\"packTitle\": "); out.append(try value(r.packTitle))
         if let t = r.to { out.append(",\n\"to\": "); out.append(try value(t)) }
         out.append("\n}\n")
+    }
+
+    /// Findings per block: two blocks are encoded at once (`ParallelPair`), then written in
+    /// order — a college's 26,000 findings (40 MB) took a tenth of a second on one thread.
+    static let findingsPerBlock = 2048
+
+    /// The findings array's elements, each on its own line, the first without a comma.
+    static func findings(_ all: [Finding], into out: inout BufferedOutput) throws {
+        func encode(_ range: Range<Int>) -> [UInt8] {
+            var bytes: [UInt8] = []
+            for i in range {
+                bytes.append(contentsOf: (i == 0 ? "\n  " : ",\n  ").utf8)
+                FindingJSON.append(all[i], to: &bytes)
+            }
+            return bytes
+        }
+        var start = 0
+        while start < all.count {
+            let mid = min(start + findingsPerBlock, all.count), end = min(mid + findingsPerBlock, all.count)
+            var first: [UInt8] = [], second: [UInt8] = []
+            ParallelPair.run({ first = encode(start..<mid) }, { second = encode(mid..<end) })
+            out.append(first)
+            out.append(second)
+            try out.flushIfFull()
+            start = end
+        }
     }
 }
 
