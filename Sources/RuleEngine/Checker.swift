@@ -16,6 +16,10 @@ public struct CheckOptions: Sendable {
     public var asOf: LocalDateTime?
     /// Parameter overrides from the command line, `name=value`.
     public var parameters: [String: String]
+    /// True when the journal handed to the check is already the journal as of `asOf`
+    /// (`JudgedJournal` made it so): the check does not derive it again — a pass over every
+    /// cell, lesson and change to find the latest entry.
+    public var journalIsAsOf = false
 
     public init(from: LocalDate? = nil, to: LocalDate? = nil, group: String? = nil,
                 checkedAt: LocalDateTime? = nil, asOf: LocalDateTime? = nil, parameters: [String: String] = [:]) {
@@ -52,7 +56,8 @@ public enum Checker {
     /// `options.from...options.to`.
     public static func check(pack: Pack, coverage: [CoverageEntry] = [], journal: Journal, options: CheckOptions) -> CheckReport {
         let asOf = options.asOf ?? AsOfDefault.moment(journal)
-        let evaluation = Engine.evaluate(pack.rules, journal: journal.asOf(asOf), asOf: asOf, group: options.group)
+        let view = options.journalIsAsOf && options.asOf != nil ? journal : journal.asOf(asOf)
+        let evaluation = Engine.evaluate(pack.rules, journal: view, asOf: asOf, group: options.group)
         return report(evaluation, pack: pack, coverage: coverage, journal: journal, options: options)
     }
 

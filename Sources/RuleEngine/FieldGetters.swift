@@ -61,8 +61,8 @@ enum FieldGetters {
             return Value.text(e.journal.plan[Int(p)].topic)
         },
         "cells": { r, e in .list(e.ix.cells(ofLesson: r.i).map { Ref(kind: .cell, i: $0) }) },
-        "marks": { r, e in .list(e.ix.cells(ofLesson: r.i).filter { e.journal.cells[Int($0)].value.hasMark }.map { Ref(kind: .cell, i: $0) }) },
-        "absences": { r, e in .list(e.ix.cells(ofLesson: r.i).filter { e.journal.cells[Int($0)].value.isAbsence }.map { Ref(kind: .cell, i: $0) }) },
+        "marks": { r, e in .list(e.ix.cells(ofLesson: r.i).filter { e.ix.hasMark($0) }.map { Ref(kind: .cell, i: $0) }) },
+        "absences": { r, e in .list(e.ix.cells(ofLesson: r.i).filter { e.ix.isAbsence($0) }.map { Ref(kind: .cell, i: $0) }) },
     ]
 
     static func cell(_ r: Ref, _ e: Env) -> Cell { e.journal.cells[Int(r.i)] }
@@ -86,8 +86,8 @@ enum FieldGetters {
         "mark": { r, e in mark(e.ix.cellFirstMark[Int(r.i)]) },
         "second_mark": { r, e in mark(e.ix.cellSecondMark[Int(r.i)]) },
         "modifier": { r, e in Value.text(e.journal.cells[Int(r.i)].value.modifier) },
-        "has_mark": { r, e in .bool(e.ix.cellFirstMark[Int(r.i)] != JournalIndex.noMark) },
-        "is_absence": { r, e in .bool(e.journal.cells[Int(r.i)].value.isAbsence) },
+        "has_mark": { r, e in .bool(e.ix.hasMark(r.i)) },
+        "is_absence": { r, e in .bool(e.ix.isAbsence(r.i)) },
         "work_type": { r, e in Value.text(e.journal.cells[Int(r.i)].workType) },
         "entered_at": { r, e in Value.moment(e.journal.cells[Int(r.i)].enteredAt) },
         "entered_by": { r, e in ref(.teacher, e.journal.cells[Int(r.i)].enteredBy) },

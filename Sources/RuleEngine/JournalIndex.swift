@@ -19,6 +19,8 @@ final class JournalIndex: @unchecked Sendable {
     let cellFirstMark: [Int8]
     let cellSecondMark: [Int8]
     static let noMark = Int8.min
+    /// Whether each cell records an absence (`CellValue.isAbsence`), a byte each for the same reason.
+    let cellIsAbsence: [Bool]
     let lessonKey: [Int64]
     /// Student × subject (`key`) and lesson key (`lessonKey`) of each cell: the sort keys of
     /// `marksBySS` and `absencesBySS`, kept for the neighbour lookups' list of all cells.
@@ -92,6 +94,7 @@ final class JournalIndex: @unchecked Sendable {
         var days = [Int32](repeating: 0, count: j.cells.count)
         var ssKey = [Int64](repeating: 0, count: j.cells.count), cellKey = [Int64](repeating: 0, count: j.cells.count)
         var mark1 = [Int8](repeating: JournalIndex.noMark, count: j.cells.count), mark2 = mark1
+        var absent = [Bool](repeating: false, count: j.cells.count)
         for ci in j.cells.indices {
             let li = Int(j.cells[ci].lesson)
             days[ci] = j.lessons[li].date.dayNumber
@@ -99,9 +102,11 @@ final class JournalIndex: @unchecked Sendable {
             cellKey[ci] = lk[li]
             if let m = j.cells[ci].value.first { mark1[ci] = m.value }
             if let m = j.cells[ci].value.second { mark2[ci] = m.value }
+            absent[ci] = j.cells[ci].value.isAbsence
         }
         cellFirstMark = mark1
         cellSecondMark = mark2
+        cellIsAbsence = absent
         cellSSKey = ssKey
         cellOrderKey = cellKey
         var counts: [Int32] = [], order: [Int32] = []
@@ -124,7 +129,7 @@ final class JournalIndex: @unchecked Sendable {
                 order[Int(fill[l])] = Int32(ci)
                 fill[l] += 1
             }
-            absences = SortedCells(j.cells.indices.filter { j.cells[$0].value.isAbsence }, group: ssKey, order: cellKey)
+            absences = SortedCells(j.cells.indices.filter { absent[$0] }, group: ssKey, order: cellKey)
             first = [Int32](repeating: .max, count: j.students.count)
             last = [Int32](repeating: .min, count: j.students.count)
             for ci in j.cells.indices {
@@ -135,7 +140,7 @@ final class JournalIndex: @unchecked Sendable {
                 if d > last[st] { last[st] = d }
             }
         }, {
-            marks = SortedCells(j.cells.indices.filter { j.cells[$0].value.hasMark }, group: ssKey, order: cellKey)
+            marks = SortedCells(j.cells.indices.filter { mark1[$0] != JournalIndex.noMark }, group: ssKey, order: cellKey)
             follow = j.lessons.indices.allSatisfy { j.lessons[$0].number.map { (0...99).contains($0) } ?? true }
             for li in j.lessons.indices { gs[JournalIndex.key(j.lessons[li].group, j.lessons[li].subject), default: []].append(Int32(li)) }
             ordinal = [Int32](repeating: 0, count: nl)
@@ -211,6 +216,11 @@ final class JournalIndex: @unchecked Sendable {
     }
 
     func date(ofCell c: Int32) -> Int32 { cellDay[Int(c)] }
+
+    /// `CellValue.hasMark` and `isAbsence` of a cell, from the index's byte arrays (the scopes
+    /// of marks and absences ask them of every cell of the journal, rule by rule).
+    func hasMark(_ c: Int32) -> Bool { cellFirstMark[Int(c)] != JournalIndex.noMark }
+    func isAbsence(_ c: Int32) -> Bool { cellIsAbsence[Int(c)] }
 
     /// The first position in a date-sorted list whose date is after `day` (or ≥ `day` when `inclusive`).
     func position(in list: ArraySlice<Int32>, day: Int32, inclusive: Bool) -> Int {

@@ -27,10 +27,7 @@ enum Scopes {
             for li in part {
                 let day = j.lessons[li].date.dayNumber
                 for c in ix.cells(ofLesson: Int32(li)) {
-                    if onlyMarks || onlyAbs {
-                        let v = j.cells[Int(c)].value
-                        if onlyMarks && !v.hasMark || onlyAbs && !v.isAbsence { continue }
-                    }
+                    if onlyMarks && !ix.hasMark(c) || onlyAbs && !ix.isAbsence(c) { continue }
                     body(Ref(kind: .cell, i: c), day)
                 }
             }

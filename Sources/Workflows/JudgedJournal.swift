@@ -64,6 +64,8 @@ public struct JudgedJournal: Sendable {
     }
 
     public func options(group: String?, parameters: [String: String] = [:]) -> CheckOptions {
-        CheckOptions(from: window.from, to: window.to, group: group, asOf: asOf, parameters: parameters)
+        var options = CheckOptions(from: window.from, to: window.to, group: group, asOf: asOf, parameters: parameters)
+        options.journalIsAsOf = true
+        return options
     }
 }
