@@ -274,9 +274,11 @@ final class RegexBox: @unchecked Sendable {
     private let lock = NSLock()
     static let memoLimit = 4096
 
-    /// Texts longer than this (topics, homework) are rarely repeated and costly to hash: they
-    /// go straight to the matcher.
-    static let memoMaxBytes = 64
+    /// Texts longer than this go straight to the matcher. Topics and homework are remembered
+    /// too: parallel classes share their КТП's topics (a college's 91,516 lessons have 1,578
+    /// distinct topics, 61,704 of them longer than 64 bytes), and hashing even a text that
+    /// never comes back costs a small part of one ICU match.
+    static let memoMaxBytes = 256
 
     /// Whether `s` matches; nil when the step budget ran out (or the pattern was given up).
     func matches(_ s: String) -> Bool? {

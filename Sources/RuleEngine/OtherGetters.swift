@@ -77,7 +77,7 @@ extension FieldGetters {
         add(.groupMonth, "lessons") { r, e in .list(e.ix.lessons(group: r.i, subject: r.a, from: r.from, to: r.to)) }
         add(.groupMonth, "marks") { r, e in
             .list(e.ix.lessons(group: r.i, subject: r.a, from: r.from, to: r.to).flatMap { l in
-                e.ix.cells(ofLesson: l.i).filter { e.journal.cells[Int($0)].value.hasMark }.map { Ref(kind: .cell, i: $0) }
+                e.ix.cells(ofLesson: l.i).filter { e.ix.hasMark($0) }.map { Ref(kind: .cell, i: $0) }
             })
         }
 

@@ -94,7 +94,7 @@ extension FieldGetters {
         }
         add("marks") { r, e in
             .list(streamLessons(r, e).filter { let d = e.journal.lessons[Int($0)].date.dayNumber; return d >= r.from && d <= r.to }
-                .flatMap { l in e.ix.cells(ofLesson: l).filter { e.journal.cells[Int($0)].value.hasMark }.map { Ref(kind: .cell, i: $0) } })
+                .flatMap { l in e.ix.cells(ofLesson: l).filter { e.ix.hasMark($0) }.map { Ref(kind: .cell, i: $0) } })
         }
         return m
     }()
