@@ -52,7 +52,8 @@ enum Compiler {
             // On a date-ordered collection, a filter conjunct `x.date <= D` that is false for
             // one element is false for every later one: the scan stops there (DateCutoff).
             let stop = filter.flatMap { DateCutoff.conjunct(of: $0, over: coll, depth: depth) }.map(inner)
-            let f = aggregate(name, compile(coll), filter.map(inner), value.map(inner), stop: stop, depth: depth)
+            let f = plainCount(name, coll, filter, value)
+                ?? aggregate(name, compile(coll), filter.map(inner), value.map(inner), stop: stop, depth: depth)
             guard let slot = shared?.slot(e, depth: depth) else { return f }
             return { env in env.memo.value(slot, env.record) { f(env) } }
         case .unary(let op, let x, _):
@@ -87,6 +88,14 @@ enum Compiler {
                 }
             }
         }
+    }
+
+    /// `count(r.field)` with no `where`, for a field `FieldCounts` counts without its list: the
+    /// count the aggregate would give (unknown where the field gives no list); nil otherwise.
+    static func plainCount(_ name: String, _ coll: TExpr, _ filter: TExpr?, _ value: TExpr?) -> Fn? {
+        guard name == "count", filter == nil, value == nil, case .member(.item(let d), let ent, let field) = coll,
+              let counter = FieldCounts.all[FieldKey(ent, field)] else { return nil }
+        return { env in counter(env.slots[d], env).map { .num(Double($0)) } ?? .null }
     }
 
     /// `has(x)` or `not has(x)` evaluated as plain presence of the value (false when missing).

@@ -68,10 +68,6 @@ enum FieldGetters {
     static func cell(_ r: Ref, _ e: Env) -> Cell { e.journal.cells[Int(r.i)] }
     static func cellLesson(_ r: Ref, _ e: Env) -> Lesson { e.journal.lessons[Int(e.journal.cells[Int(r.i)].lesson)] }
 
-    static func marks(_ e: Env, student: Int32, subject: Int32, from: Int32, to: Int32) -> Value {
-        .list(e.ix.slice(e.ix.marksBySS[JournalIndex.key(student, subject)], from: from, to: to))
-    }
-
     static let cellGetters: [String: Getter] = [
         "lesson": { r, e in .ref(Ref(kind: .lesson, i: e.journal.cells[Int(r.i)].lesson)) },
         // The lesson's date, kept by cell in the index (one small array instead of two records).
@@ -124,22 +120,11 @@ enum FieldGetters {
         "kind": { r, e in .text(pm(r, e).value.kind.ruleName) },
         "mark": { r, e in Value.opt(pm(r, e).value.first) { .num(Double($0.value)) } },
         "entered_at": { r, e in Value.moment(pm(r, e).enteredAt) },
-        "marks": { r, e in
-            guard let (f, t) = pmSpan(r, e) else { return .null }
-            let m = pm(r, e)
-            return marks(e, student: m.student, subject: m.subject, from: f, to: t)
-        },
-        "absences": { r, e in
-            guard let (f, t) = pmSpan(r, e) else { return .null }
-            let m = pm(r, e)
-            return .list(e.ix.slice(e.ix.absencesBySS[JournalIndex.key(m.student, m.subject)], from: f, to: t))
-        },
+        "marks": { r, e in Value.opt(pmCells(r, e, e.ix.marksBySS)) { cellRefs($0) } },
+        "absences": { r, e in Value.opt(pmCells(r, e, e.ix.absencesBySS)) { cellRefs($0) } },
         "lessons": { r, e in
-            guard let (f, t) = pmSpan(r, e) else { return .null }
-            let m = pm(r, e)
-            let s = e.journal.students[Int(m.student)]
-            return .list(e.ix.lessons(group: s.group, subject: m.subject, from: f, to: t)
-                .filter { s.isEnrolled(on: e.journal.lessons[Int($0.i)].date) })
+            var out: [Ref] = []
+            return pmLessons(r, e) { out.append(Ref(kind: .lesson, i: $0)) } ? .list(out) : .null
         },
     ]
 }

@@ -233,19 +233,27 @@ final class JournalIndex: @unchecked Sendable {
         return lo
     }
 
-    /// Cells of `list` (sorted by date) whose lesson date lies in `from...to`.
-    func slice(_ list: ArraySlice<Int32>?, from: Int32, to: Int32) -> [Ref] {
+    /// Cells of `list` (sorted by date) whose lesson date lies in `from...to`: one run of it.
+    func run(_ list: ArraySlice<Int32>?, from: Int32, to: Int32) -> ArraySlice<Int32> {
         guard let list else { return [] }
         let a = position(in: list, day: from, inclusive: true), b = position(in: list, day: to, inclusive: false)
-        return a < b ? list[a..<b].map { Ref(kind: .cell, i: $0) } : []
+        return a < b ? list[a..<b] : []
     }
 
-    func lessons(group: Int32, subject: Int32, from: Int32, to: Int32) -> [Ref] {
+    /// The same as records.
+    func slice(_ list: ArraySlice<Int32>?, from: Int32, to: Int32) -> [Ref] {
+        run(list, from: from, to: to).map { Ref(kind: .cell, i: $0) }
+    }
+
+    /// Calls `body` with each lesson of the group and subject dated `from...to`, by date and number.
+    func eachLesson(group: Int32, subject: Int32, from: Int32, to: Int32, _ body: (Int32) -> Void) {
         let list = lessonsByGS[JournalIndex.key(group, subject)] ?? []
         guard keysFollowDates else {
-            return list.lazy
-                .filter { let d = self.journal.lessons[Int($0)].date.dayNumber; return d >= from && d <= to }
-                .map { Ref(kind: .lesson, i: $0) }
+            for l in list {
+                let d = journal.lessons[Int(l)].date.dayNumber
+                if d >= from && d <= to { body(l) }
+            }
+            return
         }
         // The list is by date: the lessons of `from...to` are one run of it.
         func first(after day: Int32, inclusive: Bool) -> Int {
@@ -258,7 +266,13 @@ final class JournalIndex: @unchecked Sendable {
             return lo
         }
         let a = first(after: from, inclusive: true), b = first(after: to, inclusive: false)
-        return a < b ? list[a..<b].map { Ref(kind: .lesson, i: $0) } : []
+        if a < b { for l in list[a..<b] { body(l) } }
+    }
+
+    func lessons(group: Int32, subject: Int32, from: Int32, to: Int32) -> [Ref] {
+        var out: [Ref] = []
+        eachLesson(group: group, subject: subject, from: from, to: to) { out.append(Ref(kind: .lesson, i: $0)) }
+        return out
     }
 }
 

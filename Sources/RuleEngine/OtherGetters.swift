@@ -51,14 +51,12 @@ extension FieldGetters {
         add(.span, "weekly_hours") { r, e in
             Value.opt(e.ix.hoursByGS[JournalIndex.key(spanStudent(r, e).group, r.a)]) { .num($0) }
         }
-        add(.span, "marks") { r, e in marks(e, student: r.i, subject: r.a, from: r.from, to: r.to) }
-        add(.span, "absences") { r, e in
-            .list(e.ix.slice(e.ix.absencesBySS[JournalIndex.key(r.i, r.a)], from: r.from, to: r.to))
-        }
+        add(.span, "marks") { r, e in cellRefs(spanCells(r, e, e.ix.marksBySS)) }
+        add(.span, "absences") { r, e in cellRefs(spanCells(r, e, e.ix.absencesBySS)) }
         add(.span, "lessons") { r, e in
-            let s = spanStudent(r, e)
-            return .list(e.ix.lessons(group: s.group, subject: r.a, from: r.from, to: r.to)
-                .filter { s.isEnrolled(on: e.journal.lessons[Int($0.i)].date) })
+            var out: [Ref] = []
+            spanLessons(r, e) { out.append(Ref(kind: .lesson, i: $0)) }
+            return .list(out)
         }
 
         add(.groupMonth, "group") { r, _ in .ref(Ref(kind: .group, i: r.i)) }
@@ -76,9 +74,9 @@ extension FieldGetters {
         }
         add(.groupMonth, "lessons") { r, e in .list(e.ix.lessons(group: r.i, subject: r.a, from: r.from, to: r.to)) }
         add(.groupMonth, "marks") { r, e in
-            .list(e.ix.lessons(group: r.i, subject: r.a, from: r.from, to: r.to).flatMap { l in
-                e.ix.cells(ofLesson: l.i).filter { e.ix.hasMark($0) }.map { Ref(kind: .cell, i: $0) }
-            })
+            var out: [Ref] = []
+            monthMarks(r, e) { out.append(Ref(kind: .cell, i: $0)) }
+            return .list(out)
         }
 
         add(.group, "name") { r, e in .text(e.journal.groups[Int(r.i)].name) }
