@@ -73,6 +73,11 @@ final class JournalIndex: @unchecked Sendable {
     /// Dates of each student's first and last record (any cell, any subject); .max/.min when none.
     let studentFirstDay: [Int32]
     let studentLastDay: [Int32]
+    /// The first day of the month of each day from the first lesson's to the last's
+    /// (`monthStart(of:)`): the month scopes ask it of every lesson of every group × subject,
+    /// rule by rule, and `LocalDate.monthStart` works out the calendar date each time.
+    private let monthStarts: [Int32]
+    private let monthStartsFrom: Int32
     /// First lesson date; the date of the as-of moment (`data_start`, `data_end`).
     let dataStart: Int32?
     let dataEnd: Int32?
@@ -207,8 +212,19 @@ final class JournalIndex: @unchecked Sendable {
         teacherByGS = teachers
         studentsByGroup = sg
         unnumberedRank = rank
-        dataStart = j.lessonDates?.lowerBound.dayNumber
+        let dates = j.lessonDates
+        dataStart = dates?.lowerBound.dayNumber
         dataEnd = asOf.date.dayNumber
+        monthStartsFrom = dates?.lowerBound.dayNumber ?? 0
+        monthStarts = dates.map { d in
+            (d.lowerBound.dayNumber...d.upperBound.dayNumber).map { LocalDate(dayNumber: $0).monthStart.dayNumber }
+        } ?? []
+    }
+
+    /// The first day of the month of day `d` (`LocalDate.monthStart`), from the table for lesson days.
+    func monthStart(of d: Int32) -> Int32 {
+        let i = Int(d) - Int(monthStartsFrom)
+        return i >= 0 && i < monthStarts.count ? monthStarts[i] : LocalDate(dayNumber: d).monthStart.dayNumber
     }
 
     func cells(ofLesson l: Int32) -> ArraySlice<Int32> {

@@ -23,8 +23,7 @@ enum MoreScopes {
             for (g, s, sub) in streams(ix) {
                 var months: [Int32] = []
                 for l in ix.lessonsByGS[JournalIndex.key(g, s)] ?? [] where NeighbourIndex.compatible(sub, nb.lessonSub[Int(l)]) {
-                    let d = j.lessons[Int(l)].date
-                    let m = d.monthStart.dayNumber
+                    let m = ix.monthStart(of: j.lessons[Int(l)].date.dayNumber)
                     if months.last != m { months.append(m) }
                 }
                 for m in Set(months).sorted() {
@@ -63,8 +62,7 @@ enum MoreScopes {
             for (t, lessons) in nb.lessonsByTeacher.enumerated() {
                 var months: [Int32] = []
                 for l in lessons {
-                    let lesson = j.lessons[Int(l)]
-                    let m = lesson.date.monthStart.dayNumber
+                    let m = ix.monthStart(of: j.lessons[Int(l)].date.dayNumber)
                     if months.last != m { months.append(m) }
                 }
                 for m in months {

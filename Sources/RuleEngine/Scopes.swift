@@ -64,8 +64,7 @@ enum Scopes {
                 let g = Int32(truncatingIfNeeded: key >> 32), s = Int32(truncatingIfNeeded: key)
                 var months: [Int32] = []
                 for l in ix.lessonsByGS[key] ?? [] {
-                    let d = j.lessons[Int(l)].date
-                    let m = d.monthStart.dayNumber
+                    let m = ix.monthStart(of: j.lessons[Int(l)].date.dayNumber)
                     if months.last != m { months.append(m) }
                 }
                 for m in Set(months).sorted() {
