@@ -325,19 +325,9 @@ struct TextBytes: Hashable {
     static func == (a: TextBytes, b: TextBytes) -> Bool { same(a.text, b.text) }
 
     /// The same UTF-8 bytes (stricter than `==`, which compares canonical equivalents).
-    static func same(_ a: String, _ b: String) -> Bool {
-        var x = a, y = b
-        return x.withUTF8 { p in
-            y.withUTF8 { q in
-                guard p.count == q.count else { return false }
-                guard let pa = p.baseAddress, let qa = q.baseAddress else { return true }   // both empty
-                return memcmp(pa, qa, p.count) == 0
-            }
-        }
-    }
+    static func same(_ a: String, _ b: String) -> Bool { TextFold.bytesEqual(a, b) }
 
     func hash(into h: inout Hasher) {
-        var s = text
-        s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        TextFold.withBytes(text) { h.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

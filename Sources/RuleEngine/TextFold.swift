@@ -17,10 +17,21 @@ enum TextFold {
         }
     }
 
+    /// The UTF-8 bytes of `s`: borrowed where the string keeps them contiguous (native and small
+    /// strings — every text of a journal), else from a copy made contiguous. `withUTF8` needs a
+    /// `var`, and copying a text to call it cost a retain and a release per record of every rule
+    /// that compares or matches a text.
+    @inline(__always)
+    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return copy.withUTF8(body)
+    }
+
+    /// The same UTF-8 bytes (stricter than `==`, which compares canonical equivalents).
     static func bytesEqual(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { pa in
-            b.withUTF8 { pb in
+        withBytes(a) { pa in
+            withBytes(b) { pb in
                 guard pa.count == pb.count else { return false }
                 guard let x = pa.baseAddress, let y = pb.baseAddress else { return true }
                 return memcmp(x, y, pa.count) == 0
@@ -30,8 +41,7 @@ enum TextFold {
 
     /// True when the text certainly has no capital letter: only ASCII and Russian letters, none capital.
     static func hasNoCapitals(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { p in
+        withBytes(s) { p in
             var i = 0
             while i < p.count {
                 let c = p[i]
@@ -72,8 +82,7 @@ enum TextFold {
 
     /// Byte search for a required literal (case-sensitive, as the regex itself is).
     static func containsBytes(_ s: String, _ needle: [UInt8]) -> Bool {
-        var s = s
-        return s.withUTF8 { p in
+        withBytes(s) { p in
             guard let first = needle.first else { return true }
             guard needle.count <= p.count else { return false }
             var i = 0
