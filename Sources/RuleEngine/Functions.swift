@@ -4,14 +4,17 @@ import JournalModel
 /// The built-in functions of the rule language (rules/README.md, section 4.2).
 enum Functions {
     static func compile(_ name: String, _ a: [Fn]) -> Fn {
+        // The arguments taken out of the array here: a closure that reads `a[0]` copies the
+        // argument's closure out of the array (a retain and a release) on every call.
+        let a0: Fn = a.first ?? { _ in .null }, a1: Fn = a.count > 1 ? a[1] : { _ in .null }
         switch name {
         case "end_of_day":
-            return { env in if case .date(let d) = a[0](env) { .time(LocalDate(dayNumber: d).endOfDay.seconds) } else { .null } }
+            return { env in if case .date(let d) = a0(env) { .time(LocalDate(dayNumber: d).endOfDay.seconds) } else { .null } }
         case "start_of_day":
-            return { env in if case .date(let d) = a[0](env) { .time(LocalDate(dayNumber: d).startOfDay.seconds) } else { .null } }
+            return { env in if case .date(let d) = a0(env) { .time(LocalDate(dayNumber: d).startOfDay.seconds) } else { .null } }
         case "date_of":
             return { env in
-                switch a[0](env) {
+                switch a0(env) {
                 case .time(let t): .date(LocalDateTime(seconds: t).date.dayNumber)
                 case .timeIn(let lo, let hi):
                     // The date is known when the whole range lies in one day (an entry known to the day).
@@ -21,26 +24,26 @@ enum Functions {
             }
         case "days_between":
             return { env in
-                if case .date(let x) = a[0](env), case .date(let y) = a[1](env) { .num(Double(y - x)) } else { .null }
+                if case .date(let x) = a0(env), case .date(let y) = a1(env) { .num(Double(y - x)) } else { .null }
             }
         case "working_days_between":
             return { env in
-                guard case .date(let x) = a[0](env), case .date(let y) = a[1](env) else { return .null }
+                guard case .date(let x) = a0(env), case .date(let y) = a1(env) else { return .null }
                 return .num(Double(env.journal.calendar.workingDays(from: LocalDate(dayNumber: x), to: LocalDate(dayNumber: y))))
             }
         case "length":
-            return { env in if case .text(let s) = a[0](env) { .num(Double(s.count)) } else { .null } }
+            return { env in if case .text(let s) = a0(env) { .num(Double(s.count)) } else { .null } }
         case "lower":
-            return { env in if case .text(let s) = a[0](env) { .text(s.lowercased()) } else { .null } }
+            return { env in if case .text(let s) = a0(env) { .text(s.lowercased()) } else { .null } }
         case "mostly_cyrillic":
-            return { env in if case .text(let s) = a[0](env) { .bool(mostlyCyrillic(s)) } else { .null } }
+            return { env in if case .text(let s) = a0(env) { .bool(mostlyCyrillic(s)) } else { .null } }
         case "similarity":
             return { env in
-                if case .text(let x) = a[0](env), case .text(let y) = a[1](env) { .num(similarity(x, y)) } else { .null }
+                if case .text(let x) = a0(env), case .text(let y) = a1(env) { .num(similarity(x, y)) } else { .null }
             }
         case "has":
             return { env in
-                switch a[0](env) {
+                switch a0(env) {
                 case .null: .bool(false)
                 case .text(let s): .bool(!s.isEmpty)
                 case .list(let xs): .bool(!xs.isEmpty)
@@ -48,6 +51,12 @@ enum Functions {
                 }
             }
         case "coalesce":
+            if a.count == 2 {
+                return { env in
+                    let v = a0(env)
+                    return v.isNull ? a1(env) : v
+                }
+            }
             return { env in
                 for f in a {
                     let v = f(env)
@@ -57,7 +66,7 @@ enum Functions {
             }
         case "abs":
             return { env in
-                switch a[0](env) {
+                switch a0(env) {
                 case .num(let v): .num(Swift.abs(v))
                 case .dur(let v): .dur(v == .min ? .max : Swift.abs(v))
                 default: .null
@@ -66,13 +75,13 @@ enum Functions {
         case "first", "last":
             let fromStart = name == "first"
             return { env in
-                guard case .list(let xs) = a[0](env), case .num(let n) = a[1](env), n.isFinite else { return .null }
+                guard case .list(let xs) = a0(env), case .num(let n) = a1(env), n.isFinite else { return .null }
                 let k = n <= 0 ? 0 : (n >= Double(xs.count) ? xs.count : Int(n))
                 return .list(fromStart ? Array(xs.prefix(k)) : Array(xs.suffix(k)))
             }
         case "topic_similarity":
             return { env in
-                guard case .text(let x) = a[0](env), case .text(let y) = a[1](env) else { return .null }
+                guard case .text(let x) = a0(env), case .text(let y) = a1(env) else { return .null }
                 return .num(TopicWords.similarity(TopicWords.stems(x), TopicWords.stems(y)))
             }
         default:
