@@ -70,9 +70,9 @@ extension FieldGetters {
         return best.map { ($0.0, $0.1) }
     }
 
-    static let neighbourGetters: [FieldKey: Getter] = {
-        var m: [FieldKey: Getter] = [:]
-        func add(_ en: Entity, _ n: String, _ g: @escaping Getter) { m[FieldKey(en, n)] = g }
+    static let neighbourGetters: [FieldKey: Box] = {
+        var m: [FieldKey: Box] = [:]
+        func add(_ en: Entity, _ n: String, _ g: @escaping Getter) { m[FieldKey(en, n)] = Box(g) }
 
         add(.lesson, "subgroup") { r, e in Value.text(e.journal.lessons[Int(r.i)].subgroup) }
         add(.lesson, "entered_by") { r, e in ref(.teacher, e.journal.lessons[Int(r.i)].enteredBy) }

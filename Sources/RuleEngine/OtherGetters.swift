@@ -7,9 +7,9 @@ extension FieldGetters {
 
     static func spanStudent(_ r: Ref, _ e: Env) -> Student { e.journal.students[Int(r.i)] }
 
-    static let otherGetters: [FieldKey: Getter] = {
-        var m: [FieldKey: Getter] = [:]
-        func add(_ en: Entity, _ n: String, _ g: @escaping Getter) { m[FieldKey(en, n)] = g }
+    static let otherGetters: [FieldKey: Box] = {
+        var m: [FieldKey: Box] = [:]
+        func add(_ en: Entity, _ n: String, _ g: @escaping Getter) { m[FieldKey(en, n)] = Box(g) }
 
         add(.planItem, "group") { r, e in .ref(Ref(kind: .group, i: plan(r, e).group)) }
         add(.planItem, "subject") { r, e in .ref(Ref(kind: .subject, i: plan(r, e).subject)) }

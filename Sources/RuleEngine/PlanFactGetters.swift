@@ -46,9 +46,9 @@ extension FieldGetters {
         return rows.max { ($0.yearHours ?? $0.weeklyHours) < ($1.yearHours ?? $1.weeklyHours) }.map { [$0] } ?? []
     }
 
-    static let planFactGetters: [FieldKey: Getter] = {
-        var m: [FieldKey: Getter] = [:]
-        func add(_ n: String, _ g: @escaping Getter) { m[FieldKey(.planFact, n)] = g }
+    static let planFactGetters: [FieldKey: Box] = {
+        var m: [FieldKey: Box] = [:]
+        func add(_ n: String, _ g: @escaping Getter) { m[FieldKey(.planFact, n)] = Box(g) }
 
         add("group") { r, _ in .ref(Ref(kind: .group, i: r.i)) }
         add("subject") { r, _ in .ref(Ref(kind: .subject, i: r.a)) }

@@ -140,7 +140,7 @@ struct ItemFacts {
             group = j.groups[Int(r.i)].name
             subject = j.subjects[Int(r.a)].name
             date = LocalDate(dayNumber: r.to)
-            if case .ref(let t) = FieldGetters.planFactGetters[FieldKey(.planFact, "teacher")]?(r, env) ?? .null {
+            if case .ref(let t) = FieldGetters.planFactGetters[FieldKey(.planFact, "teacher")]?.get(r, env) ?? .null {
                 teacher = j.teachers[Int(t.i)].name
             }
             let span = r.p >= 0 && Int(r.p) < j.calendar.periods.count ? j.calendar.periods[Int(r.p)].name

@@ -4,9 +4,9 @@ import RuleLanguage
 /// Getters of "who": the group's students, lessons and teachers, a teacher's lessons, load
 /// rows, who teaches what (`teaching`) and a teacher's month.
 extension FieldGetters {
-    static let whoGetters: [FieldKey: Getter] = {
-        var m: [FieldKey: Getter] = [:]
-        func add(_ en: Entity, _ n: String, _ g: @escaping Getter) { m[FieldKey(en, n)] = g }
+    static let whoGetters: [FieldKey: Box] = {
+        var m: [FieldKey: Box] = [:]
+        func add(_ en: Entity, _ n: String, _ g: @escaping Getter) { m[FieldKey(en, n)] = Box(g) }
 
         add(.group, "students") { r, e in
             .list((Int(r.i) < e.ix.studentsByGroup.count ? e.ix.studentsByGroup[Int(r.i)] : []).map { Ref(kind: .student, i: $0) })
