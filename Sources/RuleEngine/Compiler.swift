@@ -95,7 +95,7 @@ enum Compiler {
     static func plainCount(_ name: String, _ coll: TExpr, _ filter: TExpr?, _ value: TExpr?) -> Fn? {
         guard name == "count", filter == nil, value == nil, case .member(.item(let d), let ent, let field) = coll,
               let counter = FieldCounts.all[FieldKey(ent, field)] else { return nil }
-        return { env in counter(env.slots[d], env).map { .num(Double($0)) } ?? .null }
+        return { env in counter.count(env.slots[d], env).map { .num(Double($0)) } ?? .null }
     }
 
     /// `has(x)` or `not has(x)` evaluated as plain presence of the value (false when missing).

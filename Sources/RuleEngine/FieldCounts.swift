@@ -9,31 +9,37 @@ import RuleLanguage
 /// both are written with the functions below — and `FieldCountsTests` compares the two on
 /// every record of a generated journal.
 enum FieldCounts {
-    /// The number of records the field's list holds; nil where the getter gives no list.
-    typealias Counter = @Sendable (Ref, Env) -> Int?
+    /// The number of records the field's list holds; nil where the getter gives no list. In a
+    /// struct for the reason getters are (`FieldGetters.Box`).
+    struct Counter: Sendable {
+        let count: @Sendable (Ref, Env) -> Int?
+    }
 
     static let all: [FieldKey: Counter] = {
         typealias G = FieldGetters
         var m: [FieldKey: Counter] = [:]
-        m[FieldKey(.span, "marks")] = { r, e in G.spanCells(r, e, e.ix.marksBySS).count }
-        m[FieldKey(.span, "absences")] = { r, e in G.spanCells(r, e, e.ix.absencesBySS).count }
-        m[FieldKey(.span, "lessons")] = { r, e in
+        func add(_ entity: Entity, _ name: String, _ count: @escaping @Sendable (Ref, Env) -> Int?) {
+            m[FieldKey(entity, name)] = Counter(count: count)
+        }
+        add(.span, "marks") { r, e in G.spanCells(r, e, e.ix.marksBySS).count }
+        add(.span, "absences") { r, e in G.spanCells(r, e, e.ix.absencesBySS).count }
+        add(.span, "lessons") { r, e in
             var n = 0
             G.spanLessons(r, e) { _ in n += 1 }
             return n
         }
-        m[FieldKey(.periodMark, "marks")] = { r, e in G.pmCells(r, e, e.ix.marksBySS)?.count }
-        m[FieldKey(.periodMark, "absences")] = { r, e in G.pmCells(r, e, e.ix.absencesBySS)?.count }
-        m[FieldKey(.periodMark, "lessons")] = { r, e in
+        add(.periodMark, "marks") { r, e in G.pmCells(r, e, e.ix.marksBySS)?.count }
+        add(.periodMark, "absences") { r, e in G.pmCells(r, e, e.ix.absencesBySS)?.count }
+        add(.periodMark, "lessons") { r, e in
             var n = 0
             return G.pmLessons(r, e) { _ in n += 1 } ? n : nil
         }
-        m[FieldKey(.groupMonth, "lessons")] = { r, e in
+        add(.groupMonth, "lessons") { r, e in
             var n = 0
             e.ix.eachLesson(group: r.i, subject: r.a, from: r.from, to: r.to) { _ in n += 1 }
             return n
         }
-        m[FieldKey(.groupMonth, "marks")] = { r, e in
+        add(.groupMonth, "marks") { r, e in
             var n = 0
             G.monthMarks(r, e) { _ in n += 1 }
             return n

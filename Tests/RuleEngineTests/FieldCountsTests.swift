@@ -36,7 +36,7 @@ import RuleLanguage
                         Issue.record("\(key) is counted but has no getter")
                         continue
                     }
-                    let counted = counter(ref, env)
+                    let counted = counter.count(ref, env)
                     switch getter(ref, env) {
                     case .list(let items):
                         #expect(counted == items.count, "\(key) of \(ref)")
@@ -63,7 +63,7 @@ import RuleLanguage
         let late = try #require(j.students.indices.first { j.students[$0].enrolled != nil })
         var fewer = 0
         Scopes.each(try Self.scope("student_subject_period"), env) { ref, _ in
-            guard Int(ref.i) == late, let own = FieldCounts.all[FieldKey(.span, "lessons")]?(ref, env) else { return }
+            guard Int(ref.i) == late, let own = FieldCounts.all[FieldKey(.span, "lessons")]?.count(ref, env) else { return }
             let group = ix.lessons(group: j.students[late].group, subject: ref.a, from: ref.from, to: ref.to).count
             if own < group { fewer += 1 }
         }
