@@ -216,8 +216,11 @@ final class JournalIndex: @unchecked Sendable {
         dataStart = dates?.lowerBound.dayNumber
         dataEnd = asOf.date.dayNumber
         monthStartsFrom = dates?.lowerBound.dayNumber ?? 0
-        monthStarts = dates.map { d in
-            (d.lowerBound.dayNumber...d.upperBound.dayNumber).map { LocalDate(dayNumber: $0).monthStart.dayNumber }
+        // A table for up to ten years of lesson days (a mistyped year in an export would make
+        // one of centuries); beyond it, or outside it, the date is worked out.
+        monthStarts = dates.flatMap { d in
+            d.upperBound.dayNumber - d.lowerBound.dayNumber > 3660 ? nil
+                : (d.lowerBound.dayNumber...d.upperBound.dayNumber).map { LocalDate(dayNumber: $0).monthStart.dayNumber }
         } ?? []
     }
 
