@@ -23,29 +23,25 @@ enum FieldCounts {
         }
         add(.span, "marks") { r, e in G.spanCells(r, e, e.ix.marksBySS).count }
         add(.span, "absences") { r, e in G.spanCells(r, e, e.ix.absencesBySS).count }
-        add(.span, "lessons") { r, e in
-            var n = 0
-            G.spanLessons(r, e) { _ in n += 1 }
-            return n
-        }
+        add(.span, "lessons") { r, e in tally { G.spanLessons(r, e, $0) } }
         add(.periodMark, "marks") { r, e in G.pmCells(r, e, e.ix.marksBySS)?.count }
         add(.periodMark, "absences") { r, e in G.pmCells(r, e, e.ix.absencesBySS)?.count }
         add(.periodMark, "lessons") { r, e in
-            var n = 0
-            return G.pmLessons(r, e) { _ in n += 1 } ? n : nil
+            var known = false
+            let n = tally { known = G.pmLessons(r, e, $0) }
+            return known ? n : nil
         }
-        add(.groupMonth, "lessons") { r, e in
-            var n = 0
-            e.ix.eachLesson(group: r.i, subject: r.a, from: r.from, to: r.to) { _ in n += 1 }
-            return n
-        }
-        add(.groupMonth, "marks") { r, e in
-            var n = 0
-            G.monthMarks(r, e) { _ in n += 1 }
-            return n
-        }
+        add(.groupMonth, "lessons") { r, e in tally { e.ix.eachLesson(group: r.i, subject: r.a, from: r.from, to: r.to, $0) } }
+        add(.groupMonth, "marks") { r, e in tally { G.monthMarks(r, e, $0) } }
         return m
     }()
+
+    /// How many records `visit` hands to the body it is given.
+    private static func tally(_ visit: ((Int32) -> Void) -> Void) -> Int {
+        var n = 0
+        visit { _ in n += 1 }
+        return n
+    }
 }
 
 /// The records behind those fields, for the getter that lists them and the counter above.
@@ -57,12 +53,19 @@ extension FieldGetters {
         e.ix.run(bySS[JournalIndex.key(r.i, r.a)], from: r.from, to: r.to)
     }
 
-    /// The lessons of a span's subject in its days that its student was enrolled for.
-    static func spanLessons(_ r: Ref, _ e: Env, _ body: (Int32) -> Void) {
-        let s = spanStudent(r, e)
-        e.ix.eachLesson(group: s.group, subject: r.a, from: r.from, to: r.to) { l in
+    /// The lessons of a student's group in `subject` dated `from...to` that the student was
+    /// enrolled for.
+    static func enrolledLessons(_ student: Int32, subject: Int32, from: Int32, to: Int32, _ e: Env,
+                                _ body: (Int32) -> Void) {
+        let s = e.journal.students[Int(student)]
+        e.ix.eachLesson(group: s.group, subject: subject, from: from, to: to) { l in
             if s.isEnrolled(on: e.journal.lessons[Int(l)].date) { body(l) }
         }
+    }
+
+    /// The lessons of a span's subject in its days that its student was enrolled for.
+    static func spanLessons(_ r: Ref, _ e: Env, _ body: (Int32) -> Void) {
+        enrolledLessons(r.i, subject: r.a, from: r.from, to: r.to, e, body)
     }
 
     /// A period mark's student's cells of its subject in its period; nil without a known period.
@@ -77,10 +80,7 @@ extension FieldGetters {
     static func pmLessons(_ r: Ref, _ e: Env, _ body: (Int32) -> Void) -> Bool {
         guard let (f, t) = pmSpan(r, e) else { return false }
         let m = pm(r, e)
-        let s = e.journal.students[Int(m.student)]
-        e.ix.eachLesson(group: s.group, subject: m.subject, from: f, to: t) { l in
-            if s.isEnrolled(on: e.journal.lessons[Int(l)].date) { body(l) }
-        }
+        enrolledLessons(m.student, subject: m.subject, from: f, to: t, e, body)
         return true
     }
 

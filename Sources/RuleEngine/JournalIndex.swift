@@ -259,11 +259,6 @@ final class JournalIndex: @unchecked Sendable {
         return a < b ? list[a..<b] : []
     }
 
-    /// The same as records.
-    func slice(_ list: ArraySlice<Int32>?, from: Int32, to: Int32) -> [Ref] {
-        run(list, from: from, to: to).map { Ref(kind: .cell, i: $0) }
-    }
-
     /// Calls `body` with each lesson of the group and subject dated `from...to`, by date and number.
     func eachLesson(group: Int32, subject: Int32, from: Int32, to: Int32, _ body: (Int32) -> Void) {
         let list = lessonsByGS[JournalIndex.key(group, subject)] ?? []
