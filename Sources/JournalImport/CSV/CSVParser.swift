@@ -61,6 +61,54 @@ struct ParseState {
     /// Bytes of the row being read; past `CSVParser.maxRowBytes` the file stops (`rowTooLong`).
     var rowBytes = 0
     var rowTooLong = false
+    /// Rows ended so far, empty lines included: whether the last bytes handed to libcsv ended
+    /// its row (`QuoteFreeLines`).
+    var rowsEnded = 0
+
+    /// A field of `length` bytes at `data` (libcsv's field callback, or a quote-free line's
+    /// field). `mayBreakLines`: the field may hold line breaks (a quoted field), which move
+    /// the physical line on.
+    mutating func addField(_ data: UnsafeRawPointer?, _ length: Int, mayBreakLines: Bool) {
+        if fieldsInRow == 0 { rowStartLine = line; rowBytes = 0 }
+        lastTerminatorWasCR = false
+        rowBytes += length
+        if rowBytes > CSVParser.maxRowBytes { rowTooLong = true }
+        if let data, length > 0, !rowTooLong {
+            let buf = UnsafeRawBufferPointer(start: data, count: length).bindMemory(to: UInt8.self)
+            batch.bytes.append(contentsOf: buf)
+            // Line breaks inside a quoted field move the physical line on. Almost no field holds
+            // one: two `memchr` scans rule that out for the whole field (a loop over every byte
+            // of every field was 0.1 s of the college's 208 MB, 40 % of this callback).
+            if mayBreakLines, memchr(data, 0x0A, length) != nil || memchr(data, 0x0D, length) != nil {
+                var prevCR = false
+                for b in buf {
+                    if b == 0x0A { if !prevCR { line += 1 }; prevCR = false }
+                    else if b == 0x0D { line += 1; prevCR = true }
+                    else { prevCR = false }
+                }
+            }
+        }
+        batch.fieldEnds.append(batch.bytes.count)
+        fieldsInRow += 1
+    }
+
+    /// The end of a row, or of an empty line, at `terminator` (CR, LF; negative at the end of
+    /// input).
+    mutating func endRow(_ terminator: Int32) {
+        rowsEnded += 1
+        if fieldsInRow == 0 {
+            // An empty line, or the LF of a CRLF pair.
+            if terminator == 0x0A, lastTerminatorWasCR { lastTerminatorWasCR = false; return }
+            if terminator >= 0 { line += 1 }
+            lastTerminatorWasCR = terminator == 0x0D
+            return
+        }
+        batch.rowEnds.append(batch.fieldEnds.count)
+        batch.rowLines.append(rowStartLine)
+        fieldsInRow = 0
+        if terminator >= 0 { line += 1 }
+        lastTerminatorWasCR = terminator == 0x0D
+    }
 }
 
 /// One owner of a libcsv parser (strict quotes, every line end reported so that line numbers
@@ -77,7 +125,17 @@ final class CSVParser {
     /// The field or row being read grew past `maxRowBytes`: the file cannot be read as a table.
     var rowTooLong: Bool { state.pointee.rowTooLong || csv_error(handle) == CSV_ENOMEM }
 
-    init(delimiter: UInt8) {
+    /// The delimiter (libcsv's too).
+    let delimiter: UInt8
+    /// Lines without a quote are split here rather than by libcsv (`QuoteFreeLines`); off, every
+    /// byte goes through libcsv (the reference the tests compare with).
+    let splitsQuoteFreeLines: Bool
+    /// libcsv holds the beginning of a row: the bytes up to its end go to libcsv too.
+    var libcsvHoldsRow = false
+
+    init(delimiter: UInt8, splitQuoteFreeLines: Bool = true) {
+        self.delimiter = delimiter
+        splitsQuoteFreeLines = splitQuoteFreeLines && QuoteFreeLines.delimiters.contains(delimiter)
         handle = .allocate(capacity: 1)
         state = .allocate(capacity: 1)
         state.initialize(to: ParseState())
@@ -100,9 +158,14 @@ final class CSVParser {
     /// Parses `bytes`; returns false on a quoting error (the rows so far stay in the batch).
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        if splitsQuoteFreeLines { return parseLines(base, bytes.count) }
+        return libcsv(base, bytes.count)
+    }
+
+    /// Hands `count` bytes at `base` to libcsv; false on a quoting error.
+    func libcsv(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let ctx = UnsafeMutableRawPointer(state)
-        let n = csv_parse(handle, base, bytes.count, fieldCallback, rowCallback, ctx)
-        return n == bytes.count
+        return csv_parse(handle, base, count, fieldCallback, rowCallback, ctx) == count
     }
 
     /// Flushes the last row; false when the input ended inside a quoted field.
@@ -119,44 +182,9 @@ private func boundedRealloc(_ p: UnsafeMutableRawPointer?, _ size: Int) -> Unsaf
 }
 
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ ctx: UnsafeMutableRawPointer?) {
-    guard let ctx else { return }
-    let s = ctx.assumingMemoryBound(to: ParseState.self)
-    if s.pointee.fieldsInRow == 0 { s.pointee.rowStartLine = s.pointee.line; s.pointee.rowBytes = 0 }
-    s.pointee.lastTerminatorWasCR = false
-    s.pointee.rowBytes += length
-    if s.pointee.rowBytes > CSVParser.maxRowBytes { s.pointee.rowTooLong = true }
-    if let data, length > 0, !s.pointee.rowTooLong {
-        let buf = UnsafeRawBufferPointer(start: data, count: length).bindMemory(to: UInt8.self)
-        s.pointee.batch.bytes.append(contentsOf: buf)
-        // Line breaks inside a quoted field move the physical line on. Almost no field holds
-        // one: two `memchr` scans rule that out for the whole field (a loop over every byte of
-        // every field was 0.1 s of the college's 208 MB, 40 % of this callback).
-        if memchr(data, 0x0A, length) != nil || memchr(data, 0x0D, length) != nil {
-            var prevCR = false
-            for b in buf {
-                if b == 0x0A { if !prevCR { s.pointee.line += 1 }; prevCR = false }
-                else if b == 0x0D { s.pointee.line += 1; prevCR = true }
-                else { prevCR = false }
-            }
-        }
-    }
-    s.pointee.batch.fieldEnds.append(s.pointee.batch.bytes.count)
-    s.pointee.fieldsInRow += 1
+    ctx?.assumingMemoryBound(to: ParseState.self).pointee.addField(data, length, mayBreakLines: true)
 }
 
 private func rowCallback(_ terminator: Int32, _ ctx: UnsafeMutableRawPointer?) {
-    guard let ctx else { return }
-    let s = ctx.assumingMemoryBound(to: ParseState.self)
-    if s.pointee.fieldsInRow == 0 {
-        // An empty line, or the LF of a CRLF pair.
-        if terminator == 0x0A, s.pointee.lastTerminatorWasCR { s.pointee.lastTerminatorWasCR = false; return }
-        if terminator >= 0 { s.pointee.line += 1 }
-        s.pointee.lastTerminatorWasCR = terminator == 0x0D
-        return
-    }
-    s.pointee.batch.rowEnds.append(s.pointee.batch.fieldEnds.count)
-    s.pointee.batch.rowLines.append(s.pointee.rowStartLine)
-    s.pointee.fieldsInRow = 0
-    if terminator >= 0 { s.pointee.line += 1 }
-    s.pointee.lastTerminatorWasCR = terminator == 0x0D
+    ctx?.assumingMemoryBound(to: ParseState.self).pointee.endRow(terminator)
 }

@@ -91,6 +91,12 @@ extension RowBatch {
             rest.fieldEnds = fieldEnds[done...].map { $0 - byteStart }
             if kinds.count > done { rest.kinds = Array(kinds[done...]) }
         }
+        // The next chunk's rows take about as much room: grown by doubling from nothing, the
+        // arrays were copied a dozen times per chunk.
+        rest.bytes.reserveCapacity(bytes.count)
+        rest.fieldEnds.reserveCapacity(fieldEnds.count)
+        rest.rowEnds.reserveCapacity(rowEnds.count)
+        rest.rowLines.reserveCapacity(rowLines.count)
         let out = self
         self = rest
         return out
