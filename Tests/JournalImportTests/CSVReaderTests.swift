@@ -46,6 +46,18 @@ import Testing
         #expect(fields[0] == "Ёжик" && fields[4] == "№ 5 «кавычки»")
     }
 
+    /// A file named through a symbolic link has the size of the file it leads to (4,000 bytes
+    /// written), not the link's: a large file is then parsed on its own thread, and the
+    /// progress counts against its real size.
+    @Test func aLinkedFileHasItsTargetsSize() throws {
+        let t = TempDir()
+        let p = try t.write("big.csv", String(repeating: "a;b\n", count: 1000))
+        let link = t.path("link.csv")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: p)
+        #expect(try CSVFileReader(path: link).fileSize == 4000)
+        #expect(try CSVFileReader(path: p).fileSize == 4000)
+    }
+
     @Test func byteOrderMarkIsSkipped() throws {
         let t = TempDir()
         let p = try t.write("b.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("Дата;Тема\n01.09.2025;Т1\n".utf8))

@@ -36,8 +36,8 @@ public final class CSVFileReader {
                                            location: SourceLocation(file: displayName ?? path, line: 1, column: 1),
                                            message: "не удалось открыть файл для чтения: \(error.reason)"))
         }
-        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
-        fileSize = (attrs?[.size] as? NSNumber)?.int64Value ?? 0
+        // The file's own size, a link followed: the link's would turn the parsing thread off.
+        fileSize = file.size
     }
 
 

@@ -20,6 +20,12 @@ final class RawFile {
 
     deinit { close(fd) }
 
+    /// The size of the file opened (through any symbolic link to it); 0 when unknown.
+    var size: Int64 {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int64(st.st_size) : 0
+    }
+
     /// Fills `buffer` (up to its count) and returns how many bytes were read; 0 at the end.
     func read(into buffer: inout [UInt8]) -> Int? {
         var total = 0
