@@ -163,7 +163,10 @@ enum XlsxFixtures {
     /// Writes the report with `options` and reads it back.
     static func roundTrip(report: CheckReport = XlsxFixtures.report(), journal: Journal = XlsxFixtures.journal,
                           options: XlsxReportOptions = XlsxReportOptions(createdAt: createdAt)) throws -> XlsxReader {
-        let path = try tempFolder() + "/report.xlsx"
+        let folder = try tempFolder()
+        // The reader holds the whole book in memory: the file is not needed after it.
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/report.xlsx"
         try XlsxReport.write(report: report, journal: journal, to: path, options: options)
         return try XlsxReader(path: path)
     }
