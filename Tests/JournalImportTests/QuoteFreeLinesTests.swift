@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JournalImport
+import JournalGenerator
 
 /// Lines without a quote are split by `QuoteFreeLines`, the rest by libcsv: the rows, fields,
 /// line numbers and errors must be exactly those of libcsv reading every byte.
@@ -75,7 +76,8 @@ import Testing
     /// chunks: the split gives exactly what libcsv alone gives.
     @Test(arguments: [UInt8(ascii: ";"), UInt8(ascii: ","), 0x09, UInt8(ascii: "|")])
     func sameAsLibcsvOnRandomText(delimiter: UInt8) {
-        var rng = SplitMix(seed: 0x5EED + UInt64(delimiter))
+        var rng = SplitMix64(seed: 0x5EED + UInt64(delimiter))
+        func below(_ n: Int) -> Int { n <= 0 ? 0 : rng.int(in: 0...(n - 1)) }
         let pieces: [[UInt8]] = [Array("а".utf8), Array("b".utf8), Array("12".utf8), [0x20], [0x09], [0x0D], [0x0A], [0x0D, 0x0A],
                                  [UInt8(ascii: ";")], [UInt8(ascii: ",")], [UInt8(ascii: "|")], [UInt8(ascii: ":")], [0x22]]
         var differ = 0, quoteErrors = 0, rows = 0
@@ -83,12 +85,12 @@ import Testing
             // Quotes rare in some texts (most lines quote-free), common in others.
             let quoteWeight = round % 3 == 0 ? 0 : round % 3 == 1 ? 1 : 6
             var text: [UInt8] = []
-            for _ in 0..<rng.int(below: 120) {
-                let k = rng.int(below: pieces.count - 1 + quoteWeight)
+            for _ in 0..<below(120) {
+                let k = below(pieces.count - 1 + quoteWeight)
                 text += k < pieces.count - 1 ? pieces[k] : [0x22]
-                if rng.int(below: 4) == 0 { text.append(delimiter) }
+                if below(4) == 0 { text.append(delimiter) }
             }
-            var cuts = (0..<rng.int(below: 5)).map { _ in rng.int(below: text.count + 1) }.sorted()
+            var cuts = (0..<below(5)).map { _ in below(text.count + 1) }.sorted()
             if round % 7 == 0 { cuts = Array(stride(from: 1, to: text.count, by: 1)) }   // a byte at a time
             let libcsv = parse(text, delimiter: delimiter, cuts: cuts, split: false)
             let split = parse(text, delimiter: delimiter, cuts: cuts, split: true)
@@ -103,18 +105,4 @@ import Testing
         // The texts exercise both paths: rows read, and quote errors met.
         #expect(rows > 10_000 && quoteErrors > 100, "rows \(rows), quote errors \(quoteErrors)")
     }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(below n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
 }
