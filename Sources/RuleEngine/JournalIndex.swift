@@ -262,14 +262,30 @@ final class JournalIndex: @unchecked Sendable {
     /// Calls `body` with each lesson of the group and subject dated `from...to`, by date and number.
     func eachLesson(group: Int32, subject: Int32, from: Int32, to: Int32, _ body: (Int32) -> Void) {
         let list = lessonsByGS[JournalIndex.key(group, subject)] ?? []
-        guard keysFollowDates else {
-            for l in list {
-                let d = journal.lessons[Int(l)].date.dayNumber
-                if d >= from && d <= to { body(l) }
-            }
+        if let run = lessonRun(list, from: from, to: to) {
+            for l in run { body(l) }
             return
         }
-        // The list is by date: the lessons of `from...to` are one run of it.
+        for l in list where isDated(l, from: from, to: to) { body(l) }
+    }
+
+    /// Whether the group has a lesson of the subject dated `from...to` (the scopes of spans ask
+    /// it of every group × subject × period).
+    func hasLesson(group: Int32, subject: Int32, from: Int32, to: Int32) -> Bool {
+        let list = lessonsByGS[JournalIndex.key(group, subject)] ?? []
+        if let run = lessonRun(list, from: from, to: to) { return !run.isEmpty }
+        return list.contains { isDated($0, from: from, to: to) }
+    }
+
+    private func isDated(_ l: Int32, from: Int32, to: Int32) -> Bool {
+        let d = journal.lessons[Int(l)].date.dayNumber
+        return d >= from && d <= to
+    }
+
+    /// The lessons of `list` (a `lessonsByGS` list) dated `from...to`: one run of it, found by
+    /// binary search, when the list is by date (`keysFollowDates`); nil when it must be scanned.
+    private func lessonRun(_ list: [Int32], from: Int32, to: Int32) -> ArraySlice<Int32>? {
+        guard keysFollowDates else { return nil }
         func first(after day: Int32, inclusive: Bool) -> Int {
             var lo = 0, hi = list.count
             while lo < hi {
@@ -280,7 +296,7 @@ final class JournalIndex: @unchecked Sendable {
             return lo
         }
         let a = first(after: from, inclusive: true), b = first(after: to, inclusive: false)
-        if a < b { for l in list[a..<b] { body(l) } }
+        return a < b ? list[a..<b] : []
     }
 
     func lessons(group: Int32, subject: Int32, from: Int32, to: Int32) -> [Ref] {

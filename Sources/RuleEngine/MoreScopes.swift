@@ -13,7 +13,7 @@ enum MoreScopes {
         case "plan_period":
             for (pi, p) in j.calendar.periods.enumerated() {
                 for (g, s, sub) in streams(ix) {
-                    guard !ix.lessons(group: g, subject: s, from: p.start.dayNumber, to: p.end.dayNumber).isEmpty else { continue }
+                    guard ix.hasLesson(group: g, subject: s, from: p.start.dayNumber, to: p.end.dayNumber) else { continue }
                     body(Ref(kind: .planFact, i: g, a: s, from: p.start.dayNumber, to: p.end.dayNumber, p: Int32(pi), sub: sub),
                          p.end.dayNumber)
                 }

@@ -49,7 +49,7 @@ enum Scopes {
             for (pi, p) in j.calendar.periods.enumerated() {
                 for key in ix.lessonsByGS.keys.sorted() {
                     let g = Int32(truncatingIfNeeded: key >> 32), s = Int32(truncatingIfNeeded: key)
-                    guard !ix.lessons(group: g, subject: s, from: p.start.dayNumber, to: p.end.dayNumber).isEmpty else { continue }
+                    guard ix.hasLesson(group: g, subject: s, from: p.start.dayNumber, to: p.end.dayNumber) else { continue }
                     for st in Int(g) < ix.studentsByGroup.count ? ix.studentsByGroup[Int(g)] : [] {
                         let stu = j.students[Int(st)]
                         if let e = stu.enrolled, e > p.end { continue }
