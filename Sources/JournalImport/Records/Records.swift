@@ -2,19 +2,25 @@ import JournalModel
 
 /// Canonical records: what every import profile turns a file's rows into. Names are kept as
 /// text (the store interns them); dates and times are parsed; cell values keep their raw text.
+///
+/// Every case but `cell` is `indirect` (kept in a box of its own): a record is then the size of
+/// a cell record (about 64 bytes) instead of a lesson record's (about 280), and a marks table's
+/// hundreds of thousands of cells are copied into and out of the writer's queue
+/// (`RecordPipe`) at that size — the copies were 5 % of a college's folder check. A lesson
+/// or a period mark costs one allocation more, a few per cent of the time its row takes.
 public enum Record: Sendable {
-    case institution(key: String, value: String)
-    case period(PeriodRecord)
-    case holiday(HolidayRecord)
+    indirect case institution(key: String, value: String)
+    indirect case period(PeriodRecord)
+    indirect case holiday(HolidayRecord)
     case bell(BellSlot)
-    case group(GroupRecord)
-    case student(StudentRecord)
-    case load(LoadRecord)
-    case plan(PlanRecord)
-    case lesson(LessonRecord)
+    indirect case group(GroupRecord)
+    indirect case student(StudentRecord)
+    indirect case load(LoadRecord)
+    indirect case plan(PlanRecord)
+    indirect case lesson(LessonRecord)
     case cell(CellRecord)
-    case periodMark(PeriodMarkRecord)
-    case change(ChangeRecord)
+    indirect case periodMark(PeriodMarkRecord)
+    indirect case change(ChangeRecord)
 }
 
 public struct PeriodRecord: Sendable {
