@@ -61,6 +61,9 @@ public final class ImportBatch: RecordSink {
     /// still added bare.
     /// Off when the import stages everything (`disableShortcuts`).
     private(set) var describesNewLessons: Bool
+    /// Staged lesson rows that did not add their lesson with their own attributes (see
+    /// `describesNewLessons`; `Merge.lessonsAsStaged`).
+    @exclusivity(unchecked) private(set) var undescribedLessonRows = 0
     let stageChange: Statement
     let staged: StagedRows
     private let upsertSetting, upsertPeriod, upsertHoliday, upsertBell, upsertGroup, upsertStudent, upsertLoad, upsertPlan: Statement
@@ -210,6 +213,7 @@ public final class ImportBatch: RecordSink {
             let describes = describesNewLessons && (l.number ?? 0) > 0
             let lesson = try names.lesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, declared: true,
                                           attributes: describes ? attributes : nil)
+            if !(describes && names.addedLastLesson) { undescribedLessonRows += 1 }
             attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson)
             try staged.add(StagedRows.Lesson(file: fileID, line: Int64(line), lesson: lesson, attributes: attributes))
         case .periodMark(let p):

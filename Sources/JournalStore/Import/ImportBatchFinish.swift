@@ -16,6 +16,7 @@ extension ImportBatch {
                               userOrder: userOrder)
             merge.rejectedGridLines = storeRejections.filter { gridFiles.contains($0.file) }.map { ($0.file, Int64($0.line)) }
             merge.provisionalLessons = provisionalLessons
+            merge.lessonsAsStaged = describesNewLessons && undescribedLessonRows == 0
             var outcome = try merge.run()
             outcome.unlinkedPeriods = try unlinkedPeriods()
             for r in storeRejections {

@@ -160,6 +160,7 @@ final class NameTables {
     func lesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, declared: Bool = false,
                 attributes: LessonAttributes? = nil) throws -> Int64 {
         let key = LessonKey(group: group, subject: subject, day: date.dayNumber, number: Int32(number ?? 0), subgroup: subgroup ?? "")
+        addedLastLesson = false
         if lessonsComplete { return try knownLesson(key, declared: declared, attributes: attributes) }
         if !declared, let l = lastLesson, l.key.isSame(as: key) { return l.id }
         if !declared, let id = lessons[key] { lastLesson = (key, id); return id }
@@ -202,8 +203,12 @@ final class NameTables {
         return id
     }
 
+    /// The last call of `lesson` added the lesson (with the attributes it was given, if any).
+    @exclusivity(unchecked) private(set) var addedLastLesson = false
+
     /// Inserts a lesson row (see `lesson`); its id.
     private func addLesson(_ key: LessonKey, declared: Bool, attributes: LessonAttributes?) throws -> Int64 {
+        addedLastLesson = true
         let s = attributes == nil ? addLessonRow : addDescribedLesson
         s.bindInt(key.group, at: 1); s.bindInt(key.subject, at: 2); s.bindInt(Int64(key.day), at: 3)
         s.bindInt(Int64(key.number), at: 4); s.bindText(key.subgroup, at: 5); s.bindInt(batch, at: 6)
