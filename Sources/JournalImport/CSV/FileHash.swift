@@ -15,13 +15,52 @@ public enum FileHash {
         let whole: String
         if let known = workbookDigests.withLock({ $0[stamp] }) { whole = known } else {
             whole = try fileDigest(path: path, displayName: displayName)
-            workbookDigests.withLock { $0 = [stamp: whole] }
+            workbookDigests.withLock { known in
+                // A few (two threads may hash two workbooks' sheets at once), never many.
+                if known.count >= 8 { known.removeAll() }
+                known[stamp] = whole
+            }
         }
         return hex(SHA256.hash(data: Data((whole + "\0лист:" + sheet).utf8)))
     }
 
-    /// The last workbook hashed (its sheets are hashed one after another).
+    /// The workbooks hashed last (a workbook's sheets are hashed one after another).
     private static let workbookDigests = Mutex<[String: String]>([:])
+
+    /// The digests of `files` (`sha256`), in their order, read on two threads: the files are
+    /// dealt largest first to the thread with fewer bytes so far, a workbook's sheets together
+    /// (on the college's import, 0.15 → 0.10 s: its marks table is two thirds of the bytes).
+    /// The error is the first file's in `files`' order that has one, as when they are read one
+    /// after another.
+    public static func sha256(of files: [(path: String, sheet: String?, displayName: String)]) throws(ImportFailure) -> [String] {
+        // Each path once, with its places in `files` (a workbook's sheets share one path).
+        var places: [String: [Int]] = [:], paths: [String] = []
+        for (i, f) in files.enumerated() {
+            if places[f.path] == nil { paths.append(f.path) }
+            places[f.path, default: []].append(i)
+        }
+        let sizes = paths.map { p in ((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? NSNumber)?.int64Value ?? 0 }
+        var share: [[Int]] = [[], []], bytes: [Int64] = [0, 0]
+        for k in paths.indices.sorted(by: { (sizes[$0], $1) > (sizes[$1], $0) }) {
+            let lighter = bytes[0] <= bytes[1] ? 0 : 1
+            share[lighter] += places[paths[k]]!
+            bytes[lighter] += sizes[k]
+        }
+        typealias Digests = [Int: Result<String, ImportFailure>]
+        func hash(_ mine: [Int]) -> Digests {
+            var out: Digests = [:]
+            for i in mine {
+                do throws(ImportFailure) {
+                    out[i] = .success(try sha256(path: files[i].path, sheet: files[i].sheet, displayName: files[i].displayName))
+                } catch { out[i] = .failure(error) }
+            }
+            return out
+        }
+        // Each closure writes only its own result; both read `files` and `share`.
+        var first: Digests = [:], second: Digests = [:]
+        ParallelPair.run({ first = hash(share[0]) }, { second = hash(share[1]) })
+        return try files.indices.map { i throws(ImportFailure) in try (first[i] ?? second[i]!).get() }
+    }
 
     private static func fileDigest(path: String, displayName: String) throws(ImportFailure) -> String {
         let file: RawFile

@@ -82,9 +82,11 @@ public struct ImportSession {
         // (On a file they are read before the import takes the database, as before issue 17:
         // read in the background, they let an import take a new database while another was
         // still opening it, and under load ConcurrentImportTests then waited out its 120 s.)
+        let digests = store.isInMemory ? files.map { _ in "" }
+            : try FileHash.sha256(of: files.map { ($0.path, $0.sheet, $0.displayName) })
         var hashed: [(Int, File, String)] = []
         for (i, f) in files.enumerated() {
-            hashed.append((i, f, store.isInMemory ? "" : try FileHash.sha256(path: f.path, sheet: f.sheet, displayName: f.displayName)))
+            hashed.append((i, f, digests[i]))
             reports.append(FileReport(path: f.displayName, profile: "", table: "", encoding: nil, delimiter: ""))
         }
         timer.mark("SHA-256")
