@@ -118,6 +118,36 @@ import Testing
         #expect(try rows(db, "SELECT count(*) FROM student") == ["4"])
     }
 
+    /// The lessons file lists subgroup 2 before subgroup 1: a row of a subgroup the day does not
+    /// have is rejected naming the day's lessons by subgroup (as SQL orders them), whether the
+    /// day's lessons are found in the name tables (a first import, `NameTables.lessonsOn`) or
+    /// by a query (everything staged).
+    @Test(arguments: [false, true])
+    func theDaysLessonsAreNamedBySubgroupWhateverTheFileOrder(direct: Bool) throws {
+        let t = TempDir()
+        let lessons = """
+            Группа;Подгруппа;Предмет;Дата;Урок №;Тема
+            ИС-11;2;Информатика;04.09.2025;3;Алгоритмы (подгруппа 2)
+            ИС-11;1;Информатика;04.09.2025;3;Алгоритмы (подгруппа 1)
+
+            """
+        let marks = """
+            Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение;Подгруппа
+            ИС-11;Информатика;04.09.2025;3;Антонов Пётр;5;3
+            ИС-11;Информатика;04.09.2025;3;Григорьева Ольга;4;2
+
+            """
+        let files = [try t.write("lessons.csv", lessons), try t.write("students.csv", Self.students), try t.write("marks.csv", marks)]
+        let db = t.path("j.sqlite")
+        let summary = try run(files, db: db, direct: direct)
+        let marksReport = try #require(summary.files.first { $0.path == "marks.csv" })
+        #expect(marksReport.rejections.map(\.location.line) == [2])
+        #expect(marksReport.rejections.first?.reason
+                == "в группе «ИС-11» по предмету «Информатика» 04.09.2025, урок № 3 нет занятия подгруппы «3» "
+                + "(есть: подгруппа «1», подгруппа «2»)")
+        #expect(try cells(db) == ["Информатика|2|Григорьева Ольга|4"])
+    }
+
     @Test func theRowsOwnSubgroupDecides() throws {
         let t = TempDir()
         let marks = """

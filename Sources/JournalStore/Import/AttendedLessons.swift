@@ -49,7 +49,7 @@ final class AttendedLessons {
     init(db: Database, names: NameTables) throws {
         self.db = db
         self.names = names
-        findDay = try db.prepare("SELECT number, subgroup, id, declared FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ?")
+        findDay = try db.prepare("SELECT number, subgroup, id, declared FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? ORDER BY number, subgroup")
         findCovered = try db.prepare("SELECT EXISTS (SELECT 1 FROM lesson WHERE group_id = ? AND subject_id = ? AND declared = 1)")
         findStudentSubgroup = try db.prepare("SELECT COALESCE(subgroup, '') FROM student WHERE id = ?")
         let span = try db.prepare("SELECT MIN(start_day), MAX(end_day) FROM period")
@@ -68,7 +68,8 @@ final class AttendedLessons {
         return c
     }
 
-    /// The lessons already in the store (or added by this import) on one day.
+    /// The lessons already in the store (or added by this import) on one day, by number and
+    /// subgroup (the order a rejection names them in).
     private func day(_ key: DayKey) throws -> Day {
         if let l = last, l.key == key { return l.day }
         if let d = days[key] { last = (key, d); return d }
