@@ -1,4 +1,5 @@
 import Crypto
+import FileAccess
 import Foundation
 import JournalModel
 import Synchronization
@@ -39,9 +40,10 @@ public enum FileHash {
             if places[f.path] == nil { paths.append(f.path) }
             places[f.path, default: []].append(i)
         }
-        let sizes = paths.map { p in ((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? NSNumber)?.int64Value ?? 0 }
+        let sizes = paths.map(FileSize.of)
         var share: [[Int]] = [[], []], bytes: [Int64] = [0, 0]
-        for k in paths.indices.sorted(by: { (sizes[$0], $1) > (sizes[$1], $0) }) {
+        // Largest first; files of one size in the order named.
+        for k in paths.indices.sorted(by: { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }) {
             let lighter = bytes[0] <= bytes[1] ? 0 : 1
             share[lighter] += places[paths[k]]!
             bytes[lighter] += sizes[k]
