@@ -10,6 +10,7 @@ extension ImportBatch {
     public func merge(reports: inout [FileReport]) throws -> MergeOutcome {
         precondition(open, "import batch already finished")
         do {
+            if lessonRowsUnread { staged.dropHeldLessons() } else { try staged.releaseLessons() }
             try staged.flush()
             var merge = Merge(db: db, batch: id, files: files,
                               severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1, directCells: direct,

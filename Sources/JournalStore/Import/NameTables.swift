@@ -206,9 +206,14 @@ final class NameTables {
     /// The last call of `lesson` added the lesson (with the attributes it was given, if any).
     @exclusivity(unchecked) private(set) var addedLastLesson = false
 
+    /// A lesson without a number (0 or less) was added in this import (never unset: one a
+    /// savepoint undid is counted too). `ImportBatch.lessonRowsUnread`.
+    @exclusivity(unchecked) private(set) var addedUnnumberedLesson = false
+
     /// Inserts a lesson row (see `lesson`); its id.
     private func addLesson(_ key: LessonKey, declared: Bool, attributes: LessonAttributes?) throws -> Int64 {
         addedLastLesson = true
+        if key.number <= 0 { addedUnnumberedLesson = true }
         let s = attributes == nil ? addLessonRow : addDescribedLesson
         s.bindInt(key.group, at: 1); s.bindInt(key.subject, at: 2); s.bindInt(Int64(key.day), at: 3)
         s.bindInt(Int64(key.number), at: 4); s.bindText(key.subgroup, at: 5); s.bindInt(batch, at: 6)

@@ -8,6 +8,8 @@
 /// abandoning it discards those still waiting, as the savepoint's rollback undoes the written
 /// ones. Each cell is its own `INSERT OR IGNORE`, as before: a grid that repeats a date
 /// column gives the same cell twice on one line, and the second is ignored.
+/// A first import's lesson rows may be held in this process instead (`holdLessons`) and never
+/// written, when the merge would read nothing from them (`ImportBatch.lessonRowsUnread`).
 final class StagedRows {
     struct Cell {
         var file: Int64, line: Int64, lesson: Int64, student: Int64, value: String, workType: Int64?, enteredAt: Int64?, enteredBy: Int64?
@@ -24,6 +26,13 @@ final class StagedRows {
     private let cells: BlockInsert<Cell>
     private let lessons: BlockInsert<Lesson>
     private let periodMarks: BlockInsert<PeriodMark>
+    /// Lesson rows kept here instead of `s_lesson` (`holdLessons`): in order, written by
+    /// `releaseLessons` or dropped by `dropHeldLessons`; nil once released (rows then go to the
+    /// table as they come).
+    @exclusivity(unchecked) private var heldLessons: [Lesson]?
+    /// How many held rows came before the current file (`markFileStart`): abandoning a direct
+    /// file forgets only its own.
+    private var heldBeforeFile = 0
 
     init(db: Database) throws {
         cells = try BlockInsert(db: db, head: "INSERT OR IGNORE INTO s_cell VALUES ", tuple: "(?, ?, ?, ?, ?, ?, ?, ?)", columns: 8) { r, s, k in
@@ -47,7 +56,9 @@ final class StagedRows {
     }
 
     func add(_ row: Cell) throws { try cells.add(row) }
-    func add(_ row: Lesson) throws { try lessons.add(row) }
+    func add(_ row: Lesson) throws {
+        if heldLessons != nil { heldLessons!.append(row) } else { try lessons.add(row) }
+    }
     func add(_ row: PeriodMark) throws { try periodMarks.add(row) }
 
     /// Stages the rows still waiting.
@@ -57,10 +68,37 @@ final class StagedRows {
         try periodMarks.flush()
     }
 
-    /// Forgets the rows still waiting (those of a direct file being undone).
+    /// Forgets the rows still waiting (those of a direct file being undone; of the held lesson
+    /// rows, those of the current file).
     func discard() {
         lessons.discard()
         cells.discard()
         periodMarks.discard()
+        heldLessons?.removeSubrange(heldBeforeFile...)
+    }
+
+    /// From here lesson rows are held, not written (`ImportBatch.lessonRowsUnread`).
+    func holdLessons() {
+        heldLessons = []
+        heldBeforeFile = 0
+    }
+
+    /// A file starts: the held rows so far are earlier files' (see `discard`).
+    func markFileStart() { heldBeforeFile = heldLessons?.count ?? 0 }
+
+    /// Writes the held lesson rows, in the order they came, and stops holding. Called only
+    /// between files or at the merge, never inside a direct file's savepoint: rows of earlier
+    /// files written there would be undone with it.
+    func releaseLessons() throws {
+        guard let held = heldLessons else { return }
+        heldLessons = nil
+        heldBeforeFile = 0
+        for row in held { try lessons.add(row) }
+    }
+
+    /// Forgets the held lesson rows: the merge reads none of them (`ImportBatch.lessonRowsUnread`).
+    func dropHeldLessons() {
+        heldLessons = nil
+        heldBeforeFile = 0
     }
 }
