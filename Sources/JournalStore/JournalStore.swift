@@ -48,10 +48,32 @@ public final class JournalStore {
     /// Starts an import (one transaction until `ImportBatch.commit` or `rollback`); waits for
     /// another import into this database to end (`importWaitSeconds`).
     public func beginImport() throws -> ImportBatch {
+        try materializeMemoryLessons()
         try materializeMemoryCells()
         let batch = try ImportBatch(db: db, wait: importWaitSeconds)
-        if db.isMemory { batch.publishMemoryCells = { [weak self] in self?.memoryCells = $0 } }
+        if db.isMemory {
+            batch.publishMemoryCells = { [weak self] in self?.memoryCells = $0 }
+            batch.publishMemoryLessons = { [weak self] in self?.memoryLessons = $0 }
+        }
         return batch
+    }
+
+    /// The lessons a database in memory keeps out of its `lesson` table (`MemoryLessons`).
+    var memoryLessons: MemoryLessons?
+
+    /// Writes the lessons kept in memory into the `lesson` table, for SQL that reads it (before
+    /// the cells: theirs keys name the lessons).
+    func materializeMemoryLessons() throws {
+        guard let lessons = memoryLessons else { return }
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            try lessons.write(to: db)
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+        memoryLessons = nil
     }
 
     /// The cells a database in memory keeps out of its `cell` table (`MemoryCells`).
@@ -94,6 +116,7 @@ public final class JournalStore {
 
     /// Row counts of the journal tables, for reports and tests.
     public func counts() throws -> [String: Int] {
+        try materializeMemoryLessons()
         try materializeMemoryCells()
         var out: [String: Int] = [:]
         for t in ["batch", "source_file", "grp", "subject", "teacher", "student", "lesson", "cell", "work_type", "period_mark",

@@ -61,6 +61,11 @@ final class AttendedLessons {
 
     private func isCovered(_ k: SubjectKey) throws -> Bool {
         if let c = covered[k] { return c }
+        if let m = names.memoryLessons {
+            let c = m.hasDeclared(k)
+            covered[k] = c
+            return c
+        }
         try findCovered.bind([.int(k.group), .int(k.subject)])
         let c = try findCovered.step() && findCovered.int(0) == 1
         findCovered.reset()
@@ -73,14 +78,19 @@ final class AttendedLessons {
     private func day(_ key: DayKey) throws -> Day {
         if let l = last, l.key == key { return l.day }
         if let d = days[key] { last = (key, d); return d }
-        try findDay.bind([.int(key.group), .int(key.subject), .int(Int64(key.day))])
         var entries: [Entry] = []
-        while try findDay.step() {
-            let id = findDay.int(2)
-            entries.append(Entry(number: Int32(findDay.int(0)), subgroup: findDay.text(1), id: id,
-                                 declared: findDay.int(3) == 1 || declaredHere.contains(id)))
+        if let m = names.memoryLessons {
+            entries = m.lessons(on: key).map { Entry(number: $0.number, subgroup: $0.subgroup, id: $0.id,
+                                                       declared: $0.declared || declaredHere.contains($0.id)) }
+        } else {
+            try findDay.bind([.int(key.group), .int(key.subject), .int(Int64(key.day))])
+            while try findDay.step() {
+                let id = findDay.int(2)
+                entries.append(Entry(number: Int32(findDay.int(0)), subgroup: findDay.text(1), id: id,
+                                     declared: findDay.int(3) == 1 || declaredHere.contains(id)))
+            }
+            findDay.reset()
         }
-        findDay.reset()
         let d = Day(entries: entries, covered: try isCovered(SubjectKey(group: key.group, subject: key.subject)))
         days[key] = d
         last = (key, d)

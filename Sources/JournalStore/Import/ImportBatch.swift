@@ -50,6 +50,12 @@ public final class ImportBatch: RecordSink {
     /// Receives the cells a database in memory kept out of its `cell` table (`MemoryCells`),
     /// once the import has committed.
     var publishMemoryCells: ((MemoryCells) -> Void)?
+    /// Receives the lessons a database in memory kept out of its `lesson` table (`MemoryLessons`),
+    /// once the import has committed.
+    var publishMemoryLessons: ((MemoryLessons) -> Void)?
+    /// How many lessons were kept in memory when the direct file began (abandoning it forgets
+    /// the ones it made, as its savepoint's rollback would).
+    private var lessonsBeforeDirectFile = 0
     private(set) var directAbandoned = false
     /// The journal had no lessons when this import began: a numbered lesson that a lesson row
     /// adds is added with that row's attributes. The merge then finds nothing to write for a
@@ -193,6 +199,29 @@ public final class ImportBatch: RecordSink {
     /// (`HeldLessonRowsTests`, `LoaderPartsTests`); the last two keep the rows wherever the code
     /// that reads them runs, though with the files' phases (lesson tables before cells) no shape
     /// was found where leaving them out would change a result.
+    /// Keeps this import's lessons out of the `lesson` table (`MemoryLessons`): a first import
+    /// into a journal in memory, empty, whose one file of cells goes the direct path (the session
+    /// knows before the first file). No-op on a file, a journal with lessons or earlier imports,
+    /// or the staged reference.
+    func useMemoryLessons() {
+        // The keys are checked at the end (`KeysAtEnd`, which knows the lessons kept here): enforced
+        // row by row, a change naming one of them would be refused.
+        guard db.isMemory, keysAtEnd, describesNewLessons, names.lessonsComplete, names.memoryLessons == nil else { return }
+        names.memoryLessons = MemoryLessons(batch: id)
+    }
+
+    /// Whether the lessons may stay in memory to the end: the merge then reads nothing from the
+    /// `lesson` table (see `lessonRowsUnread`; with the cells written directly it merges none, and
+    /// it reads the table for provisional lessons, which only unnumbered ones make).
+    var lessonsStayInMemory: Bool { lessonRowsUnread && provisionalLessons.isEmpty }
+
+    /// Writes the lessons kept in memory into the `lesson` table (ids as kept) and keeps no more.
+    func writeMemoryLessons() throws {
+        guard let m = names.memoryLessons else { return }
+        names.memoryLessons = nil
+        try m.write(to: db)
+    }
+
     var lessonRowsUnread: Bool {
         describesNewLessons && undescribedLessonRows == 0 && !severalLessonRowFiles && cellFiles.count <= 1
             && !names.addedUnnumberedLesson
@@ -201,6 +230,7 @@ public final class ImportBatch: RecordSink {
     public func beginFile(path: String, profile: String) throws -> Int {
         // Between files, outside any savepoint: held lesson rows the merge will read are written.
         if !lessonRowsUnread { try staged.releaseLessons() }
+        if !lessonsStayInMemory { try writeMemoryLessons() }
         try staged.flush()   // before a direct file's savepoint (see `StagedRows`)
         staged.markFileStart()
         files.append(path)
@@ -210,6 +240,7 @@ public final class ImportBatch: RecordSink {
         if directNext {
             directNext = false
             direct = try DirectCells(db: db, batch: id, fileID: fileID, inMemory: db.isMemory)
+            lessonsBeforeDirectFile = names.memoryLessons?.count ?? 0
         }
         return files.count - 1
     }
@@ -337,6 +368,10 @@ public final class ImportBatch: RecordSink {
         if directAbandoned {
             staged.discard()
             try d.undo()
+            // The lessons this file made are undone as the savepoint undid the table's; the
+            // others go into the table, where the file's staged reading will look them up.
+            names.memoryLessons?.keepFirst(lessonsBeforeDirectFile)
+            try writeMemoryLessons()
             names.forgetAll()
             attended.forgetAll()
             storeRejections.removeAll { $0.file == d.fileID }

@@ -12,6 +12,7 @@ extension ImportBatch {
         do {
             if lessonRowsUnread { staged.dropHeldLessons() } else { try staged.releaseLessons() }
             try staged.flush()
+            if !(lessonsStayInMemory && direct != nil && !directAbandoned) { try writeMemoryLessons() }
             var merge = Merge(db: db, batch: id, files: files,
                               severalFiles: journalFiles.count > 1, severalCellFiles: cellFiles.count > 1, directCells: direct,
                               userOrder: userOrder)
@@ -62,7 +63,7 @@ extension ImportBatch {
             // costs more than the temporary file's removal); a next import drops them first.
             var timer = PhaseTimer()
             if keysAtEnd {
-                try KeysAtEnd.check(db)
+                try KeysAtEnd.check(db, memoryLessons: names.memoryLessons)
                 timer.mark("проверка внешних ключей")
             }
             try db.execute("COMMIT")
@@ -70,6 +71,7 @@ extension ImportBatch {
             open = false
             if rollbackJournal { Self.useWAL(db) }
             if keysAtEnd { KeysAtEnd.resume(db) }
+            if let lessons = names.memoryLessons { publishMemoryLessons?(lessons) }
             if let cells = direct?.kept { publishMemoryCells?(cells) }
         } catch {
             rollback()

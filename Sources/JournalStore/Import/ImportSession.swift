@@ -118,6 +118,7 @@ public struct ImportSession {
             let directFile = directCandidate(pending, kinds: kinds)
             timer.mark("распознавание файлов")
             let direct = try directFile != nil && !batch.hasCells()
+            if direct, store.isInMemory { batch.useMemoryLessons() }
             var staged: [FileReport] = []
             var wroteDirectly = false
             var fileTimer = PhaseTimer(indent: "    ")

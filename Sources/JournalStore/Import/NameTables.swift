@@ -193,7 +193,9 @@ final class NameTables {
         let id: Int64
         if let known = lessons[key] {
             id = known
-            if declared, declaredLessons.insert(id).inserted { try declareLesson.run([.int(id)]) }
+            if declared, declaredLessons.insert(id).inserted {
+                if let m = memoryLessons { m.declare(id) } else { try declareLesson.run([.int(id)]) }
+            }
         } else {
             id = try addLesson(key, declared: declared, attributes: attributes)
             lessons[key] = id
@@ -210,10 +212,18 @@ final class NameTables {
     /// savepoint undid is counted too). `ImportBatch.lessonRowsUnread`.
     @exclusivity(unchecked) private(set) var addedUnnumberedLesson = false
 
-    /// Inserts a lesson row (see `lesson`); its id.
+    /// The lessons this import adds, kept out of the `lesson` table (`MemoryLessons`); nil: they
+    /// are inserted into it. Set only while `lessonsComplete` (no lesson is looked up with SQL).
+    @exclusivity(unchecked) var memoryLessons: MemoryLessons?
+
+    /// Inserts a lesson row (see `lesson`), or keeps it in `memoryLessons`; its id.
     private func addLesson(_ key: LessonKey, declared: Bool, attributes: LessonAttributes?) throws -> Int64 {
         addedLastLesson = true
         if key.number <= 0 { addedUnnumberedLesson = true }
+        if let m = memoryLessons {
+            return m.add(MemoryLessons.Row(group: key.group, subject: key.subject, day: key.day, number: key.number,
+                                           subgroup: key.subgroup, declared: declared, attributes: attributes))
+        }
         let s = attributes == nil ? addLessonRow : addDescribedLesson
         s.bindInt(key.group, at: 1); s.bindInt(key.subject, at: 2); s.bindInt(Int64(key.day), at: 3)
         s.bindInt(Int64(key.number), at: 4); s.bindText(key.subgroup, at: 5); s.bindInt(batch, at: 6)
@@ -223,8 +233,10 @@ final class NameTables {
         return db.lastInsertRowID
     }
 
-    /// Forgets every cached id (after a savepoint was rolled back).
+    /// Forgets every cached id (after a savepoint was rolled back; lessons kept in memory were
+    /// written into the table first, see `ImportBatch.endDirectCells`).
     func forgetAll() {
+        precondition(memoryLessons == nil, "lessons kept in memory must be written before the lesson cache is forgotten")
         lessonsComplete = false
         declaredLessons.removeAll()
         groups.removeAll(); subjects.removeAll(); teachers.removeAll(); workTypes.removeAll()

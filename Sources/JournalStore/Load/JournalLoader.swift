@@ -19,6 +19,7 @@ extension JournalStore {
         var loader = JournalLoader(db: db)
         loader.parallel = parallel
         loader.memoryCells = memoryCells
+        loader.memoryLessons = memoryLessons
         var timer = PhaseTimer()
         let j = try loader.load(from: from, to: to, group: group)
         timer.mark("загрузка журнала (\(j.lessons.count) ур., \(j.cells.count) кл.)")
@@ -42,6 +43,8 @@ struct JournalLoader {
     var parallel = true
     /// The cells of a database in memory, when it keeps them out of its table (`MemoryCells`).
     var memoryCells: MemoryCells?
+    /// The lessons of a database in memory, when it keeps them out of its table (`MemoryLessons`).
+    var memoryLessons: MemoryLessons?
 
     init(db: Database) { self.db = db }
 
@@ -194,11 +197,24 @@ struct JournalLoader {
                                       texts: inout TextInterner<String>) throws {
         var keys: [LessonKey] = []
         var read: [Lesson] = []
-        if groupFilter.isEmpty, let n = try db.scalar("SELECT COUNT(*) FROM lesson") {
+        if groupFilter.isEmpty, let n = try memoryLessons.map({ Int64($0.count) }) ?? db.scalar("SELECT COUNT(*) FROM lesson") {
             keys.reserveCapacity(Int(n))
             read.reserveCapacity(Int(n))
         }
         let groups = Self.dense(groupIndex), subjects = Self.dense(subjectIndex), teachers = Self.dense(teacherIndex)
+        if let m = memoryLessons {
+            readMemoryLessons(m, lo: lo, hi: hi, groups: groups, subjects: subjects, teachers: teachers, texts: &texts,
+                              keys: &keys, read: &read)
+        } else {
+            try readStoredLessons(lo: lo, hi: hi, groupFilter: groupFilter, groups: groups, subjects: subjects, teachers: teachers,
+                                  texts: &texts, keys: &keys, read: &read)
+        }
+        sortLessons(into: &j, keys: &keys, read: &read)
+    }
+
+    /// The `lesson` table's rows in its order (see `loadLessons`).
+    private func readStoredLessons(lo: Int64, hi: Int64, groupFilter: String, groups: [Int32], subjects: [Int32], teachers: [Int32],
+                                   texts: inout TextInterner<String>, keys: inout [LessonKey], read: inout [Lesson]) throws {
         let s = try db.prepare("""
             SELECT id, group_id, subgroup, subject_id, day, number, start_sec, end_sec, teacher_id, scheduled_teacher_id,
                    substitution_at, topic, kind, homework, recorded_at, topic_at, homework_at, entered_by
@@ -227,6 +243,43 @@ struct JournalLoader {
                                   id: s.int(0), read: Int32(read.count)))
             read.append(l)
         }
+    }
+
+    /// The lessons a database in memory keeps (`MemoryLessons`), as `readStoredLessons` reads
+    /// the table: in id order, the same filter, the same values (texts interned alike).
+    private func readMemoryLessons(_ m: MemoryLessons, lo: Int64, hi: Int64, groups: [Int32], subjects: [Int32], teachers: [Int32],
+                                   texts: inout TextInterner<String>, keys: inout [LessonKey], read: inout [Lesson]) {
+        func intern(_ t: String?) -> String? {
+            guard var t else { return nil }
+            return t.withUTF8 { texts.value(bytes: $0) }
+        }
+        for (k, r) in m.rows.enumerated() {
+            guard Int64(r.day) >= lo, Int64(r.day) <= hi, let g = at(groups, r.group), let subj = at(subjects, r.subject) else { continue }
+            let number = Int(r.number)
+            var l = Lesson(group: g, subgroup: r.subgroup.isEmpty ? nil : intern(r.subgroup), subject: subj,
+                           date: LocalDate(dayNumber: r.day), number: number <= 0 ? nil : number)
+            if let a = r.attributes {
+                l.start = a.startSec.map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
+                l.end = a.endSec.map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
+                l.teacher = at(teachers, a.teacher)
+                l.scheduledTeacher = at(teachers, a.scheduledTeacher)
+                l.substitutionEnteredAt = ts(a.substitutionAt)
+                l.topic = intern(a.topic)
+                l.lessonKind = intern(a.kind)
+                l.homework = intern(a.homework)
+                l.recordedAt = ts(a.recordedAt)
+                l.topicEnteredAt = ts(a.topicAt)
+                l.homeworkEnteredAt = ts(a.homeworkAt)
+                l.enteredBy = at(teachers, a.enteredBy)
+            }
+            keys.append(LessonKey(day: r.day, number: number > 0 ? number : 1000 - number, group: r.group, subject: r.subject,
+                                  id: Int64(k + 1), read: Int32(read.count)))
+            read.append(l)
+        }
+    }
+
+    /// The lessons read, in the journal's order (see `loadLessons`), and the ids' maps.
+    private mutating func sortLessons(into j: inout Journal, keys: inout [LessonKey], read: inout [Lesson]) {
         // Journal order, then the lessons moved there (no copies: each text is retained once).
         keys.sort { x, y in (x.day, x.number, x.group, x.subject, x.id) < (y.day, y.number, y.group, y.subject, y.id) }
         var place = [Int32](repeating: 0, count: keys.count)
@@ -300,7 +353,7 @@ struct JournalLoader {
             """)
         while try s.step() {
             guard let target = Change.Target(rawValue: s.text(0)) else { continue }
-            if let d = s.optInt(11), d < lo || d > hi { continue }
+            if let d = s.optInt(11) ?? s.optInt(1).flatMap({ memoryLessons?.day(of: $0) }).map(Int64.init), d < lo || d > hi { continue }
             let g = s.optInt(4).flatMap { groupIndex[$0] }
             if s.optInt(4) != nil, g == nil { continue }
             j.changes.append(Change(target: target, lesson: at(lessonIndex, s.optInt(1)), student: at(studentIndex, s.optInt(2)),
