@@ -61,36 +61,34 @@ public final class JournalStore {
     /// The lessons a database in memory keeps out of its `lesson` table (`MemoryLessons`).
     var memoryLessons: MemoryLessons?
 
-    /// Writes the lessons kept in memory into the `lesson` table, for SQL that reads it (before
-    /// the cells: theirs keys name the lessons).
-    func materializeMemoryLessons() throws {
-        guard let lessons = memoryLessons else { return }
-        try db.execute("BEGIN IMMEDIATE")
-        do {
-            try lessons.write(to: db)
-            try db.execute("COMMIT")
-        } catch {
-            try? db.execute("ROLLBACK")
-            throw error
-        }
-        memoryLessons = nil
-    }
-
     /// The cells a database in memory keeps out of its `cell` table (`MemoryCells`).
     var memoryCells: MemoryCells?
+
+    /// Writes the lessons kept in memory into the `lesson` table, for SQL that reads it (before
+    /// the cells: their keys name the lessons).
+    func materializeMemoryLessons() throws {
+        guard let lessons = memoryLessons else { return }
+        try inOwnTransaction { try lessons.write(to: db) }
+        memoryLessons = nil
+    }
 
     /// Writes the cells kept in memory into the `cell` table, for SQL that reads it.
     func materializeMemoryCells() throws {
         guard let cells = memoryCells else { return }
+        try inOwnTransaction { try cells.write(to: db) }
+        memoryCells = nil
+    }
+
+    /// Runs `write` in a transaction of its own: committed whole, or rolled back on an error.
+    private func inOwnTransaction(_ write: () throws -> Void) throws {
         try db.execute("BEGIN IMMEDIATE")
         do {
-            try cells.write(to: db)
+            try write()
             try db.execute("COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
             throw error
         }
-        memoryCells = nil
     }
 
     /// The batch that already imported a file with this SHA-256, if any.

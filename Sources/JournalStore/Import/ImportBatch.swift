@@ -188,17 +188,6 @@ public final class ImportBatch: RecordSink {
         try? staged.releaseLessons()   // nothing is held yet: no file has begun
     }
 
-    /// Whether the merge reads nothing from this import's lesson rows, so that `s_lesson` can
-    /// stay empty (`StagedRows.holdLessons`): every row added its own numbered lesson, with its
-    /// attributes, to a journal that had no lessons (`Merge.lessonsAsStaged`: the update is
-    /// skipped, and no lesson has two rows, so none repeats another); one file staged them and
-    /// at most one file staged cells (`Disagreements` then stops at its first test, which counts
-    /// lesson files only up to one and lessons with several rows); and the journal has no
-    /// lesson without a number (`LessonPairer`, which reads and moves lesson rows, finds nothing
-    /// to pair). Each part, once false, stays false. The first two are what tests show matter
-    /// (`HeldLessonRowsTests`, `LoaderPartsTests`); the last two keep the rows wherever the code
-    /// that reads them runs, though with the files' phases (lesson tables before cells) no shape
-    /// was found where leaving them out would change a result.
     /// Keeps this import's lessons out of the `lesson` table (`MemoryLessons`): a first import
     /// into a journal in memory, empty, whose one file of cells goes the direct path (the session
     /// knows before the first file). No-op on a file, a journal with lessons or earlier imports,
@@ -222,6 +211,17 @@ public final class ImportBatch: RecordSink {
         try m.write(to: db)
     }
 
+    /// Whether the merge reads nothing from this import's lesson rows, so that `s_lesson` can
+    /// stay empty (`StagedRows.holdLessons`): every row added its own numbered lesson, with its
+    /// attributes, to a journal that had no lessons (`Merge.lessonsAsStaged`: the update is
+    /// skipped, and no lesson has two rows, so none repeats another); one file staged them and
+    /// at most one file staged cells (`Disagreements` then stops at its first test, which counts
+    /// lesson files only up to one and lessons with several rows); and the journal has no
+    /// lesson without a number (`LessonPairer`, which reads and moves lesson rows, finds nothing
+    /// to pair). Each part, once false, stays false. The first two are what tests show matter
+    /// (`HeldLessonRowsTests`, `LoaderPartsTests`); the last two keep the rows wherever the code
+    /// that reads them runs, though with the files' phases (lesson tables before cells) no shape
+    /// was found where leaving them out would change a result.
     var lessonRowsUnread: Bool {
         describesNewLessons && undescribedLessonRows == 0 && !severalLessonRowFiles && cellFiles.count <= 1
             && !names.addedUnnumberedLesson
