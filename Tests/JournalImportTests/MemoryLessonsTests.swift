@@ -77,6 +77,36 @@ import Testing
                 == ["02.09.2025 3", "04.09.2025 1"])
     }
 
+    /// Two subgroups' lessons at one number of a day, listed subgroup 2 first: a mark of
+    /// subgroup 3 is rejected naming them in number and subgroup order, the other lands on
+    /// subgroup 2's lesson — with the lessons kept in memory as with the table (the expected
+    /// text is worded from the two files, as in `SubgroupTests`).
+    @Test func aDaysLessonsAreToldApartBySubgroupInMemory() throws {
+        let t = TempDir()
+        let lessons = try t.write("lessons.csv", """
+            Группа;Подгруппа;Предмет;Дата;Урок №;Тема
+            ИС-11;2;Информатика;04.09.2025;3;Алгоритмы (подгруппа 2)
+            ИС-11;1;Информатика;04.09.2025;3;Алгоритмы (подгруппа 1)
+
+            """)
+        let marks = try t.write("marks.csv", """
+            Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение;Подгруппа
+            ИС-11;Информатика;04.09.2025;3;Антонов Пётр;5;3
+            ИС-11;Информатика;04.09.2025;3;Григорьева Ольга;4;2
+
+            """)
+        let store = try JournalStore.inMemory()
+        let summary = try MemoryCellsTests.session().run(
+            MemoryCellsTests.files([lessons, try t.write("students.csv", SubgroupTests.students), marks]), into: store)
+        #expect(summary.cellsWrittenDirectly && store.memoryLessons?.count == 2)
+        #expect(summary.files.flatMap { $0.rejections.map { "\($0.location.line): \($0.reason)" } } == [
+            "2: в группе «ИС-11» по предмету «Информатика» 04.09.2025, урок № 3 нет занятия подгруппы «3» "
+                + "(есть: подгруппа «1», подгруппа «2»)"])
+        let j = try store.load()
+        #expect(j.cells.map { "\(j.lessons[Int($0.lesson)].subgroup ?? "-")|\(j.students[Int($0.student)].name)|\($0.value.raw)" }
+                == ["2|Григорьева Ольга|4"])
+    }
+
     /// The change history of a journal in memory names lessons the table does not hold: the key
     /// check at the end of its import accepts exactly those kept in memory, and still stops at a
     /// change naming a lesson that is nowhere.
