@@ -48,12 +48,14 @@ public final class JournalStore {
     /// Starts an import (one transaction until `ImportBatch.commit` or `rollback`); waits for
     /// another import into this database to end (`importWaitSeconds`).
     public func beginImport() throws -> ImportBatch {
+        try materializeMemoryPlan()
         try materializeMemoryLessons()
         try materializeMemoryCells()
         let batch = try ImportBatch(db: db, wait: importWaitSeconds)
         if db.isMemory {
             batch.publishMemoryCells = { [weak self] in self?.memoryCells = $0 }
             batch.publishMemoryLessons = { [weak self] in self?.memoryLessons = $0 }
+            batch.publishMemoryPlan = { [weak self] in self?.memoryPlan = $0 }
         }
         return batch
     }
@@ -63,6 +65,16 @@ public final class JournalStore {
 
     /// The cells a database in memory keeps out of its `cell` table (`MemoryCells`).
     var memoryCells: MemoryCells?
+
+    /// The plan a database in memory keeps out of its `plan_item` table (`MemoryPlan`).
+    var memoryPlan: MemoryPlan?
+
+    /// Writes the plan kept in memory into the `plan_item` table, for SQL that reads it.
+    func materializeMemoryPlan() throws {
+        guard let plan = memoryPlan else { return }
+        try inOwnTransaction { try plan.write(to: db) }
+        memoryPlan = nil
+    }
 
     /// Writes the lessons kept in memory into the `lesson` table, for SQL that reads it (before
     /// the cells: their keys name the lessons).
@@ -114,6 +126,7 @@ public final class JournalStore {
 
     /// Row counts of the journal tables, for reports and tests.
     public func counts() throws -> [String: Int] {
+        try materializeMemoryPlan()
         try materializeMemoryLessons()
         try materializeMemoryCells()
         var out: [String: Int] = [:]

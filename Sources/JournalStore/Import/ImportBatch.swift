@@ -53,6 +53,10 @@ public final class ImportBatch: RecordSink {
     /// Receives the lessons a database in memory kept out of its `lesson` table (`MemoryLessons`),
     /// once the import has committed.
     var publishMemoryLessons: ((MemoryLessons) -> Void)?
+    /// The plan a first import into a journal in memory keeps out of `plan_item` (`MemoryPlan`),
+    /// and who receives it once the import has committed.
+    private(set) var memoryPlan: MemoryPlan?
+    var publishMemoryPlan: ((MemoryPlan) -> Void)?
     /// How many lessons were kept in memory when the direct file began (abandoning it forgets
     /// the ones it made, as its savepoint's rollback would).
     private var lessonsBeforeDirectFile = 0
@@ -115,6 +119,7 @@ public final class ImportBatch: RecordSink {
             unnumbered = try UnnumberedLessons(db: db)
             staged = try StagedRows(db: db)
             if describesNewLessons { staged.holdLessons() }
+            if db.isMemory, keysAtEnd, try db.scalar("SELECT EXISTS (SELECT 1 FROM plan_item)") == 0 { memoryPlan = MemoryPlan() }
             stageChange = try db.prepare("INSERT INTO s_change VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
             upsertSetting = try db.prepare("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             upsertPeriod = try db.prepare("""
@@ -186,6 +191,7 @@ public final class ImportBatch: RecordSink {
         describesNewLessons = false
         names.lessonsComplete = false
         try? staged.releaseLessons()   // nothing is held yet: no file has begun
+        memoryPlan = nil   // nothing is kept yet either
     }
 
     /// Keeps this import's lessons out of the `lesson` table (`MemoryLessons`): a first import
@@ -323,6 +329,17 @@ public final class ImportBatch: RecordSink {
         case .plan(let p):
             let g = try names.group(p.group)
             try declarations.declare(g, level: 1)
+            if let m = memoryPlan {
+                // A direct file takes cells only: a plan row there gives it up (read again staged,
+                // outside its savepoint, where the plan kept here is not undone with it).
+                if let d = direct, d.fileID == fileID {
+                    directAbandoned = true
+                    throw DirectCells.Abandon()
+                }
+                m.upsert(MemoryPlan.Row(group: g, subject: try names.subject(p.subject), ordinal: Int64(p.ordinal), topic: p.topic,
+                                        hours: p.hours, kind: p.lessonKind, plannedDay: day(p.plannedDate)))
+                return
+            }
             let s = upsertPlan
             s.bindInt(g, at: 1); s.bindInt(try names.subject(p.subject), at: 2); s.bindInt(Int64(p.ordinal), at: 3)
             s.bindText(p.topic, at: 4); s.bindDouble(p.hours, at: 5); s.bindText(p.lessonKind, at: 6)

@@ -72,6 +72,7 @@ extension ImportBatch {
             if rollbackJournal { Self.useWAL(db) }
             if keysAtEnd { KeysAtEnd.resume(db) }
             if let lessons = names.memoryLessons { publishMemoryLessons?(lessons) }
+            if let plan = memoryPlan { publishMemoryPlan?(plan) }
             if let cells = direct?.kept { publishMemoryCells?(cells) }
         } catch {
             rollback()

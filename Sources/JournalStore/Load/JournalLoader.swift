@@ -20,6 +20,7 @@ extension JournalStore {
         loader.parallel = parallel
         loader.memoryCells = memoryCells
         loader.memoryLessons = memoryLessons
+        loader.memoryPlan = memoryPlan
         var timer = PhaseTimer()
         let j = try loader.load(from: from, to: to, group: group)
         timer.mark("загрузка журнала (\(j.lessons.count) ур., \(j.cells.count) кл.)")
@@ -45,6 +46,8 @@ struct JournalLoader {
     var memoryCells: MemoryCells?
     /// The lessons of a database in memory, when it keeps them out of its table (`MemoryLessons`).
     var memoryLessons: MemoryLessons?
+    /// The plan of a database in memory, when it keeps it out of its table (`MemoryPlan`).
+    var memoryPlan: MemoryPlan?
 
     init(db: Database) { self.db = db }
 
@@ -141,11 +144,21 @@ struct JournalLoader {
         let pl = try db.prepare("SELECT group_id, subject_id, ordinal, topic, hours, kind, planned_day FROM plan_item WHERE 1\(groupFilter)")
         let groups = Self.dense(groupIndex), subjects = Self.dense(subjectIndex)
         var plan: [PlanItem] = [], planKeys: [(group: Int64, subject: Int64, ordinal: Int64, read: Int32)] = []
-        if !filtered, let n = try db.scalar("SELECT COUNT(*) FROM plan_item") {
+        if !filtered, let n = try memoryPlan.map({ Int64($0.rows.count) }) ?? db.scalar("SELECT COUNT(*) FROM plan_item") {
             plan.reserveCapacity(Int(n))
             planKeys.reserveCapacity(Int(n))
         }
-        while try pl.step() {
+        if let m = memoryPlan {
+            // The rows a database in memory keeps (`MemoryPlan`), in the table's order, alike.
+            func intern(_ t: String) -> String { var t = t; return t.withUTF8 { texts.value(bytes: $0) } }
+            for r in m.rows {
+                guard let g = at(groups, r.group), let s = at(subjects, r.subject) else { continue }
+                planKeys.append((r.group, r.subject, r.ordinal, Int32(plan.count)))
+                plan.append(PlanItem(group: g, subject: s, ordinal: Int(r.ordinal), topic: intern(r.topic), hours: r.hours,
+                                     lessonKind: r.kind.map(intern), plannedDate: day(r.plannedDay)))
+            }
+        }
+        while memoryPlan == nil, try pl.step() {
             guard let g = at(groups, pl.int(0)), let s = at(subjects, pl.int(1)) else { continue }
             planKeys.append((pl.int(0), pl.int(1), pl.int(2), Int32(plan.count)))
             plan.append(PlanItem(group: g, subject: s, ordinal: Int(pl.int(2)), topic: texts.value(pl, 3), hours: pl.double(4),
