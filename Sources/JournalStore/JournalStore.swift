@@ -48,9 +48,7 @@ public final class JournalStore {
     /// Starts an import (one transaction until `ImportBatch.commit` or `rollback`); waits for
     /// another import into this database to end (`importWaitSeconds`).
     public func beginImport() throws -> ImportBatch {
-        try materializeMemoryPlan()
-        try materializeMemoryLessons()
-        try materializeMemoryCells()
+        try writeKeptInMemory()
         let batch = try ImportBatch(db: db, wait: importWaitSeconds)
         if db.isMemory {
             batch.publishMemoryCells = { [weak self] in self?.memoryCells = $0 }
@@ -69,38 +67,23 @@ public final class JournalStore {
     /// The plan a database in memory keeps out of its `plan_item` table (`MemoryPlan`).
     var memoryPlan: MemoryPlan?
 
-    /// Writes the plan kept in memory into the `plan_item` table, for SQL that reads it.
-    func materializeMemoryPlan() throws {
-        guard let plan = memoryPlan else { return }
-        try inOwnTransaction { try plan.write(to: db) }
-        memoryPlan = nil
-    }
-
-    /// Writes the lessons kept in memory into the `lesson` table, for SQL that reads it (before
-    /// the cells: their keys name the lessons).
-    func materializeMemoryLessons() throws {
-        guard let lessons = memoryLessons else { return }
-        try inOwnTransaction { try lessons.write(to: db) }
-        memoryLessons = nil
-    }
-
-    /// Writes the cells kept in memory into the `cell` table, for SQL that reads it.
-    func materializeMemoryCells() throws {
-        guard let cells = memoryCells else { return }
-        try inOwnTransaction { try cells.write(to: db) }
-        memoryCells = nil
-    }
-
-    /// Runs `write` in a transaction of its own: committed whole, or rolled back on an error.
-    private func inOwnTransaction(_ write: () throws -> Void) throws {
+    /// Writes what a database in memory keeps out of its tables into them, for SQL that reads
+    /// them: the plan, the lessons, then the cells (their keys name the lessons); one transaction.
+    func writeKeptInMemory() throws {
+        guard memoryPlan != nil || memoryLessons != nil || memoryCells != nil else { return }
         try db.execute("BEGIN IMMEDIATE")
         do {
-            try write()
+            try memoryPlan?.write(to: db)
+            try memoryLessons?.write(to: db)
+            try memoryCells?.write(to: db)
             try db.execute("COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
             throw error
         }
+        memoryPlan = nil
+        memoryLessons = nil
+        memoryCells = nil
     }
 
     /// The batch that already imported a file with this SHA-256, if any.
@@ -126,9 +109,7 @@ public final class JournalStore {
 
     /// Row counts of the journal tables, for reports and tests.
     public func counts() throws -> [String: Int] {
-        try materializeMemoryPlan()
-        try materializeMemoryLessons()
-        try materializeMemoryCells()
+        try writeKeptInMemory()
         var out: [String: Int] = [:]
         for t in ["batch", "source_file", "grp", "subject", "teacher", "student", "lesson", "cell", "work_type", "period_mark",
                   "change", "import_finding", "plan_item", "load_item", "period", "holiday", "bell", "setting"] {

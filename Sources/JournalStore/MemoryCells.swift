@@ -9,7 +9,7 @@
 /// abandons the direct path, as the table's constraint does). Only the direct path makes them,
 /// and only into an empty journal, so while a store holds them its `cell` table is empty.
 /// Anything that reads the table with SQL other than the loader (`counts`, the next import's
-/// merge) first writes them into it (`JournalStore.materializeMemoryCells`).
+/// merge) first writes them into it (`JournalStore.writeKeptInMemory`).
 /// Immutable once made (every property a `let` of values): the loader reads it on a thread of
 /// its own (`ParallelCells.memory`).
 final class MemoryCells: Sendable {

@@ -141,7 +141,6 @@ struct JournalLoader {
         // The plan (КТП) by group, subject and ordinal (its unique key: no ties), read in the
         // table's order and sorted here (the key's index would fetch each row by a look-up);
         // its topics are the lessons' topics, interned the same way (`loadLessons`).
-        let pl = try db.prepare("SELECT group_id, subject_id, ordinal, topic, hours, kind, planned_day FROM plan_item WHERE 1\(groupFilter)")
         let groups = Self.dense(groupIndex), subjects = Self.dense(subjectIndex)
         var plan: [PlanItem] = [], planKeys: [(group: Int64, subject: Int64, ordinal: Int64, read: Int32)] = []
         if !filtered, let n = try memoryPlan.map({ Int64($0.rows.count) }) ?? db.scalar("SELECT COUNT(*) FROM plan_item") {
@@ -150,19 +149,20 @@ struct JournalLoader {
         }
         if let m = memoryPlan {
             // The rows a database in memory keeps (`MemoryPlan`), in the table's order, alike.
-            func intern(_ t: String) -> String { var t = t; return t.withUTF8 { texts.value(bytes: $0) } }
             for r in m.rows {
                 guard let g = at(groups, r.group), let s = at(subjects, r.subject) else { continue }
                 planKeys.append((r.group, r.subject, r.ordinal, Int32(plan.count)))
-                plan.append(PlanItem(group: g, subject: s, ordinal: Int(r.ordinal), topic: intern(r.topic), hours: r.hours,
-                                     lessonKind: r.kind.map(intern), plannedDate: day(r.plannedDay)))
+                plan.append(PlanItem(group: g, subject: s, ordinal: Int(r.ordinal), topic: texts.value(r.topic), hours: r.hours,
+                                     lessonKind: r.kind.map { texts.value($0) }, plannedDate: day(r.plannedDay)))
             }
-        }
-        while memoryPlan == nil, try pl.step() {
-            guard let g = at(groups, pl.int(0)), let s = at(subjects, pl.int(1)) else { continue }
-            planKeys.append((pl.int(0), pl.int(1), pl.int(2), Int32(plan.count)))
-            plan.append(PlanItem(group: g, subject: s, ordinal: Int(pl.int(2)), topic: texts.value(pl, 3), hours: pl.double(4),
-                                 lessonKind: pl.isNull(5) ? nil : texts.value(pl, 5), plannedDate: day(pl.optInt(6))))
+        } else {
+            let pl = try db.prepare("SELECT group_id, subject_id, ordinal, topic, hours, kind, planned_day FROM plan_item WHERE 1\(groupFilter)")
+            while try pl.step() {
+                guard let g = at(groups, pl.int(0)), let s = at(subjects, pl.int(1)) else { continue }
+                planKeys.append((pl.int(0), pl.int(1), pl.int(2), Int32(plan.count)))
+                plan.append(PlanItem(group: g, subject: s, ordinal: Int(pl.int(2)), topic: texts.value(pl, 3), hours: pl.double(4),
+                                     lessonKind: pl.isNull(5) ? nil : texts.value(pl, 5), plannedDate: day(pl.optInt(6))))
+            }
         }
         planKeys.sort { x, y in (x.group, x.subject, x.ordinal) < (y.group, y.subject, y.ordinal) }
         var planPlace = [Int32](repeating: 0, count: planKeys.count)
@@ -262,14 +262,10 @@ struct JournalLoader {
     /// the table: in id order, the same filter, the same values (texts interned alike).
     private func readMemoryLessons(_ m: MemoryLessons, lo: Int64, hi: Int64, groups: [Int32], subjects: [Int32], teachers: [Int32],
                                    texts: inout TextInterner<String>, keys: inout [LessonKey], read: inout [Lesson]) {
-        func intern(_ t: String?) -> String? {
-            guard var t else { return nil }
-            return t.withUTF8 { texts.value(bytes: $0) }
-        }
         for (k, r) in m.rows.enumerated() {
             guard Int64(r.day) >= lo, Int64(r.day) <= hi, let g = at(groups, r.group), let subj = at(subjects, r.subject) else { continue }
             let number = Int(r.number)
-            var l = Lesson(group: g, subgroup: r.subgroup.isEmpty ? nil : intern(r.subgroup), subject: subj,
+            var l = Lesson(group: g, subgroup: r.subgroup.isEmpty ? nil : texts.value(r.subgroup), subject: subj,
                            date: LocalDate(dayNumber: r.day), number: number <= 0 ? nil : number)
             if let a = r.attributes {
                 l.start = a.startSec.map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
@@ -277,9 +273,9 @@ struct JournalLoader {
                 l.teacher = at(teachers, a.teacher)
                 l.scheduledTeacher = at(teachers, a.scheduledTeacher)
                 l.substitutionEnteredAt = ts(a.substitutionAt)
-                l.topic = intern(a.topic)
-                l.lessonKind = intern(a.kind)
-                l.homework = intern(a.homework)
+                l.topic = a.topic.map { texts.value($0) }
+                l.lessonKind = a.kind.map { texts.value($0) }
+                l.homework = a.homework.map { texts.value($0) }
                 l.recordedAt = ts(a.recordedAt)
                 l.topicEnteredAt = ts(a.topicAt)
                 l.homeworkEnteredAt = ts(a.homeworkAt)

@@ -26,6 +26,12 @@ struct TextInterner<Value> {
         s.withTextBytes(column) { value(bytes: $0) }
     }
 
+    /// The value for a text held as a String (what a database in memory keeps out of its tables).
+    mutating func value(_ text: String) -> Value {
+        var text = text
+        return text.withUTF8 { value(bytes: $0) }
+    }
+
     mutating func value(bytes buf: UnsafeBufferPointer<UInt8>) -> Value {
         let h = Self.hash(buf)
         let mask = slots.count - 1
