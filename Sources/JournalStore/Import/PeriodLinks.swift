@@ -43,6 +43,10 @@ extension ImportBatch {
             periods.append(StudyPeriod(name: p.text(0), kind: StudyPeriod.Kind(rawValue: p.text(1)) ?? .year,
                                        start: LocalDate(dayNumber: Int32(p.int(2))), end: LocalDate(dayNumber: Int32(p.int(3)))))
         }
+        // Every staged row names a calendar period (the usual case): nothing to list, and the
+        // staging table is not scanned (the query below reads it once per period name, 0.04 s of
+        // a school's check).
+        if staged.periodNames.allSatisfy({ PeriodNames.match($0, in: periods) != nil }) { return [] }
         var out: [UnlinkedPeriod] = []
         let q = try db.prepare("""
             SELECT period, COUNT(*), (SELECT file_id FROM s_pmark f WHERE f.period = s.period ORDER BY file_id, line LIMIT 1),

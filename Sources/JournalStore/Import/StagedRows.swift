@@ -33,6 +33,12 @@ final class StagedRows {
     /// How many held rows came before the current file (`markFileStart`): abandoning a direct
     /// file forgets only its own.
     private var heldBeforeFile = 0
+    /// The period names of every period-mark row staged (`ImportBatch.unlinkedPeriods`): all
+    /// those in `s_pmark` and perhaps more (rows later discarded, unstaged or dropped as repeats
+    /// stay named), so that "each names a calendar period" is decided without reading the table.
+    @exclusivity(unchecked) private(set) var periodNames = Set<String>()
+    /// The last name added to `periodNames`: a file's rows mostly repeat it.
+    @exclusivity(unchecked) private var lastPeriodName: String?
 
     init(db: Database) throws {
         cells = try BlockInsert(db: db, head: "INSERT OR IGNORE INTO s_cell VALUES ", tuple: "(?, ?, ?, ?, ?, ?, ?, ?)", columns: 8) { r, s, k in
@@ -59,7 +65,13 @@ final class StagedRows {
     func add(_ row: Lesson) throws {
         if heldLessons != nil { heldLessons!.append(row) } else { try lessons.add(row) }
     }
-    func add(_ row: PeriodMark) throws { try periodMarks.add(row) }
+    func add(_ row: PeriodMark) throws {
+        if row.period != lastPeriodName {
+            periodNames.insert(row.period)
+            lastPeriodName = row.period
+        }
+        try periodMarks.add(row)
+    }
 
     /// Stages the rows still waiting.
     func flush() throws {
