@@ -54,6 +54,7 @@ public final class JournalStore {
             batch.publishMemoryCells = { [weak self] in self?.memoryCells = $0 }
             batch.publishMemoryLessons = { [weak self] in self?.memoryLessons = $0 }
             batch.publishMemoryPlan = { [weak self] in self?.memoryPlan = $0 }
+            batch.publishMemoryPeriodMarks = { [weak self] in self?.memoryPeriodMarks = $0 }
         }
         return batch
     }
@@ -67,15 +68,20 @@ public final class JournalStore {
     /// The plan a database in memory keeps out of its `plan_item` table (`MemoryPlan`).
     var memoryPlan: MemoryPlan?
 
+    /// The period marks a database in memory keeps out of its `period_mark` table (`MemoryPeriodMarks`).
+    var memoryPeriodMarks: MemoryPeriodMarks?
+
     /// Writes what a database in memory keeps out of its tables into them, for SQL that reads
-    /// them: the plan, the lessons, then the cells (their keys name the lessons); one transaction.
+    /// them: the plan, the lessons, then the cells (their keys name the lessons) and the period
+    /// marks; one transaction.
     func writeKeptInMemory() throws {
-        guard memoryPlan != nil || memoryLessons != nil || memoryCells != nil else { return }
+        guard memoryPlan != nil || memoryLessons != nil || memoryCells != nil || memoryPeriodMarks != nil else { return }
         try db.execute("BEGIN IMMEDIATE")
         do {
             try memoryPlan?.write(to: db)
             try memoryLessons?.write(to: db)
             try memoryCells?.write(to: db)
+            try memoryPeriodMarks?.write(to: db)
             try db.execute("COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
@@ -84,6 +90,7 @@ public final class JournalStore {
         memoryPlan = nil
         memoryLessons = nil
         memoryCells = nil
+        memoryPeriodMarks = nil
     }
 
     /// The batch that already imported a file with this SHA-256, if any.

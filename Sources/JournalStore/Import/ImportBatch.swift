@@ -57,6 +57,10 @@ public final class ImportBatch: RecordSink {
     /// and who receives it once the import has committed.
     private(set) var memoryPlan: MemoryPlan?
     var publishMemoryPlan: ((MemoryPlan) -> Void)?
+    /// The period marks a first import into a journal in memory keeps out of `s_pmark` and
+    /// `period_mark` (`MemoryPeriodMarks`), and who receives them once the import has committed.
+    private(set) var memoryPeriodMarks: MemoryPeriodMarks?
+    var publishMemoryPeriodMarks: ((MemoryPeriodMarks) -> Void)?
     /// How many lessons were kept in memory when the direct file began (abandoning it forgets
     /// the ones it made, as its savepoint's rollback would).
     private var lessonsBeforeDirectFile = 0
@@ -120,6 +124,10 @@ public final class ImportBatch: RecordSink {
             staged = try StagedRows(db: db)
             if describesNewLessons { staged.holdLessons() }
             if db.isMemory, keysAtEnd, try db.scalar("SELECT EXISTS (SELECT 1 FROM plan_item)") == 0 { memoryPlan = MemoryPlan() }
+            if db.isMemory, keysAtEnd, try db.scalar("SELECT EXISTS (SELECT 1 FROM period_mark)") == 0 {
+                memoryPeriodMarks = MemoryPeriodMarks(batch: id)
+                staged.holdPeriodMarks(in: memoryPeriodMarks)
+            }
             stageChange = try db.prepare("INSERT INTO s_change VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
             upsertSetting = try db.prepare("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
             upsertPeriod = try db.prepare("""
@@ -192,6 +200,8 @@ public final class ImportBatch: RecordSink {
         names.lessonsComplete = false
         try? staged.releaseLessons()   // nothing is held yet: no file has begun
         memoryPlan = nil   // nothing is kept yet either
+        memoryPeriodMarks = nil
+        staged.holdPeriodMarks(in: nil)
     }
 
     /// Keeps this import's lessons out of the `lesson` table (`MemoryLessons`): a first import

@@ -18,9 +18,11 @@ extension ImportBatch {
                               userOrder: userOrder)
             merge.rejectedGridLines = storeRejections.filter { gridFiles.contains($0.file) }.map { ($0.file, Int64($0.line)) }
             merge.provisionalLessons = provisionalLessons
+            merge.memoryPeriodMarks = memoryPeriodMarks
             merge.lessonsAsStaged = describesNewLessons && undescribedLessonRows == 0
             var outcome = try merge.run()
             outcome.unlinkedPeriods = try unlinkedPeriods()
+            memoryPeriodMarks?.dropStaged()
             for r in storeRejections {
                 reports[Int(r.file)].rejectAccepted(Rejection(location: SourceLocation(file: files[Int(r.file)], line: r.line, column: 1),
                                                               reason: r.reason, column: r.column))
@@ -73,6 +75,7 @@ extension ImportBatch {
             if keysAtEnd { KeysAtEnd.resume(db) }
             if let lessons = names.memoryLessons { publishMemoryLessons?(lessons) }
             if let plan = memoryPlan { publishMemoryPlan?(plan) }
+            if let marks = memoryPeriodMarks { publishMemoryPeriodMarks?(marks) }
             if let cells = direct?.kept { publishMemoryCells?(cells) }
         } catch {
             rollback()

@@ -23,6 +23,9 @@ struct Merge {
     /// no lessons (`ImportBatch.describesNewLessons`): the lessons are already as the rows
     /// describe them, and `mergeLessons` has nothing to write (see there).
     var lessonsAsStaged = false
+    /// The period marks are held in the process, not staged (`MemoryPeriodMarks`): their repeats
+    /// and upsert are done there.
+    var memoryPeriodMarks: MemoryPeriodMarks?
 
     func run() throws -> MergeOutcome {
         var out = MergeOutcome()
@@ -109,6 +112,7 @@ struct Merge {
         }
         let delLesson = try db.prepare("DELETE FROM s_lesson WHERE rowid = ?")
         for r in lessonDrop { try delLesson.run([.int(r)]) }
+        if let m = memoryPeriodMarks { out += m.sift(rejectedGridLines: rejectedGridLines) }
         let pmDups = try db.prepare("""
             SELECT d.rowid, d.file_id, d.line, MIN(a.line) FROM s_pmark d JOIN s_pmark a
               ON a.student_id = d.student_id AND a.subject_id = d.subject_id AND a.period = d.period
@@ -283,6 +287,11 @@ struct Merge {
         """
 
     private func mergePeriodMarks() throws -> Int {
+        // Held in the process: the journal had no period marks, so no change is possible.
+        if let m = memoryPeriodMarks {
+            m.upsert()
+            return 0
+        }
         let before = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
         // Changes only against period marks already in the journal (none on a first import).
         if try db.scalar("SELECT EXISTS (SELECT 1 FROM period_mark)") == 1 {

@@ -47,6 +47,7 @@ extension ImportBatch {
         // staging table is not scanned (the query below reads it once per period name, 0.04 s of
         // a school's check).
         if staged.periodNames.allSatisfy({ PeriodNames.match($0, in: periods) != nil }) { return [] }
+        if let m = memoryPeriodMarks { return m.unlinked(calendar: periods, files: files) }
         var out: [UnlinkedPeriod] = []
         let q = try db.prepare("""
             SELECT period, COUNT(*), (SELECT file_id FROM s_pmark f WHERE f.period = s.period ORDER BY file_id, line LIMIT 1),

@@ -9,7 +9,8 @@
 /// ones. Each cell is its own `INSERT OR IGNORE`, as before: a grid that repeats a date
 /// column gives the same cell twice on one line, and the second is ignored.
 /// A first import's lesson rows may be held in this process instead (`holdLessons`) and never
-/// written, when the merge would read nothing from them (`ImportBatch.lessonRowsUnread`).
+/// written, when the merge would read nothing from them (`ImportBatch.lessonRowsUnread`); a
+/// first import's period marks into a journal in memory go to `MemoryPeriodMarks`.
 final class StagedRows {
     struct Cell {
         var file: Int64, line: Int64, lesson: Int64, student: Int64, value: String, workType: Int64?, enteredAt: Int64?, enteredBy: Int64?
@@ -39,6 +40,10 @@ final class StagedRows {
     @exclusivity(unchecked) private(set) var periodNames = Set<String>()
     /// The last name added to `periodNames`: a file's rows mostly repeat it.
     @exclusivity(unchecked) private var lastPeriodName: String?
+    /// Period-mark rows kept there instead of `s_pmark` (`holdPeriodMarks`), and how many came
+    /// before the current file (abandoning a direct file forgets only its own).
+    @exclusivity(unchecked) private var heldPeriodMarks: MemoryPeriodMarks?
+    private var periodMarksBeforeFile = 0
 
     init(db: Database) throws {
         cells = try BlockInsert(db: db, head: "INSERT OR IGNORE INTO s_cell VALUES ", tuple: "(?, ?, ?, ?, ?, ?, ?, ?)", columns: 8) { r, s, k in
@@ -70,7 +75,7 @@ final class StagedRows {
             periodNames.insert(row.period)
             lastPeriodName = row.period
         }
-        try periodMarks.add(row)
+        if let m = heldPeriodMarks { m.add(row) } else { try periodMarks.add(row) }
     }
 
     /// Stages the rows still waiting.
@@ -87,6 +92,7 @@ final class StagedRows {
         cells.discard()
         periodMarks.discard()
         heldLessons?.removeSubrange(heldBeforeFile...)
+        heldPeriodMarks?.forget(from: periodMarksBeforeFile)
     }
 
     /// From here lesson rows are held, not written (`ImportBatch.lessonRowsUnread`).
@@ -96,7 +102,17 @@ final class StagedRows {
     }
 
     /// A file starts: the held rows so far are earlier files' (see `discard`).
-    func markFileStart() { heldBeforeFile = heldLessons?.count ?? 0 }
+    func markFileStart() {
+        heldBeforeFile = heldLessons?.count ?? 0
+        periodMarksBeforeFile = heldPeriodMarks?.stagedCount ?? 0
+    }
+
+    /// From here period-mark rows go to `m`, not `s_pmark` (`ImportBatch.memoryPeriodMarks`);
+    /// nil: to the table again (before any row came).
+    func holdPeriodMarks(in m: MemoryPeriodMarks?) {
+        heldPeriodMarks = m
+        periodMarksBeforeFile = 0
+    }
 
     /// Writes the held lesson rows, in the order they came, and stops holding. Called only
     /// between files or at the merge, never inside a direct file's savepoint: rows of earlier

@@ -21,6 +21,7 @@ extension JournalStore {
         loader.memoryCells = memoryCells
         loader.memoryLessons = memoryLessons
         loader.memoryPlan = memoryPlan
+        loader.memoryPeriodMarks = memoryPeriodMarks
         var timer = PhaseTimer()
         let j = try loader.load(from: from, to: to, group: group)
         timer.mark("загрузка журнала (\(j.lessons.count) ур., \(j.cells.count) кл.)")
@@ -48,6 +49,8 @@ struct JournalLoader {
     var memoryLessons: MemoryLessons?
     /// The plan of a database in memory, when it keeps it out of its table (`MemoryPlan`).
     var memoryPlan: MemoryPlan?
+    /// The period marks of a database in memory, when it keeps them out of its table (`MemoryPeriodMarks`).
+    var memoryPeriodMarks: MemoryPeriodMarks?
 
     init(db: Database) { self.db = db }
 
@@ -318,7 +321,6 @@ struct JournalLoader {
     /// bytes), read in the table's order and sorted here: through the primary key's index each
     /// row would be fetched by a look-up.
     private func loadPeriodMarks(into j: inout Journal) throws {
-        let s = try db.prepare("SELECT student_id, subject_id, period_name, value, entered_at, entered_by FROM period_mark")
         // Period names matched and values parsed once per distinct text.
         let calendarPeriods = j.calendar.periods
         var names: [String] = []
@@ -330,16 +332,28 @@ struct JournalLoader {
         let teachers = Self.dense(teacherIndex), subjects = Self.dense(subjectIndex)
         var read: [PeriodMark] = []
         var keys: [(student: Int64, subject: Int64, name: Int, read: Int32)] = []
-        if !filtered, let n = try db.scalar("SELECT COUNT(*) FROM period_mark") {
+        if !filtered, let n = try memoryPeriodMarks.map({ Int64($0.rows.count) }) ?? db.scalar("SELECT COUNT(*) FROM period_mark") {
             read.reserveCapacity(Int(n))
             keys.reserveCapacity(Int(n))
         }
-        while try s.step() {
-            guard let st = at(studentIndex, s.int(0)), let subj = at(subjects, s.int(1)) else { continue }
-            let p = periods.value(s, 2)
-            keys.append((s.int(0), s.int(1), p.id, Int32(read.count)))
-            read.append(PeriodMark(student: st, subject: subj, period: p.period, periodName: p.name,
-                                   value: values.value(s, 3), enteredAt: ts(s.optInt(4)), enteredBy: at(teachers, s.optInt(5))))
+        if let m = memoryPeriodMarks {
+            // The rows a database in memory keeps (`MemoryPeriodMarks`), in the table's order, alike.
+            for r in m.rows {
+                guard let st = at(studentIndex, r.student), let subj = at(subjects, r.subject) else { continue }
+                let p = periods.value(r.period)
+                keys.append((r.student, r.subject, p.id, Int32(read.count)))
+                read.append(PeriodMark(student: st, subject: subj, period: p.period, periodName: p.name,
+                                       value: values.value(r.value), enteredAt: ts(r.enteredAt), enteredBy: at(teachers, r.enteredBy)))
+            }
+        } else {
+            let s = try db.prepare("SELECT student_id, subject_id, period_name, value, entered_at, entered_by FROM period_mark")
+            while try s.step() {
+                guard let st = at(studentIndex, s.int(0)), let subj = at(subjects, s.int(1)) else { continue }
+                let p = periods.value(s, 2)
+                keys.append((s.int(0), s.int(1), p.id, Int32(read.count)))
+                read.append(PeriodMark(student: st, subject: subj, period: p.period, periodName: p.name,
+                                       value: values.value(s, 3), enteredAt: ts(s.optInt(4)), enteredBy: at(teachers, s.optInt(5))))
+            }
         }
         // Each distinct name's rank in byte order (equal texts met twice rank equal).
         let byBytes = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
