@@ -174,6 +174,8 @@ final class AttendedLessons {
                rowSubgroup == nil || d.entries[0].subgroup.isEmpty || d.entries[0].subgroup == rowSubgroup {
                 return .lesson(d.entries[0].id)
             }
+            // A row of one of two subgroups' lessons at that number: its own (what `pick` takes).
+            if let rs = rowSubgroup, let m = d.entries.first(where: { $0.number == Int32(n) && $0.subgroup == rs }) { return .lesson(m.id) }
             let exact = d.entries.filter { $0.number == Int32(n) }
             if !exact.isEmpty { return try pick(exact, place: place, rowSubgroup: rowSubgroup, ref: ref) }
             if !d.covered {
@@ -230,14 +232,16 @@ final class AttendedLessons {
     private func pick(_ s: [Entry], place: () -> String, rowSubgroup: String?, ref: StudentRef) throws -> Match {
         // One lesson: the row's; a row of another subgroup than the lesson's is not taken.
         if s.count == 1, rowSubgroup == nil || s[0].subgroup.isEmpty || s[0].subgroup == rowSubgroup { return .lesson(s[0].id) }
-        let list = s.map { $0.subgroup.isEmpty ? "вся группа" : "подгруппа «\($0.subgroup)»" }.joined(separator: ", ")
+        // Worded only for a rejection: a row of one of two subgroups' lessons (a fifth of a
+        // college's cells) finds its lesson without it.
+        func list() -> String { s.map { $0.subgroup.isEmpty ? "вся группа" : "подгруппа «\($0.subgroup)»" }.joined(separator: ", ") }
         if let rowSubgroup {
             if let m = s.first(where: { $0.subgroup == rowSubgroup }) { return .lesson(m.id) }
-            return .rejected("\(place()) нет занятия подгруппы «\(rowSubgroup)» (есть: \(list))", column: "Подгруппа")
+            return .rejected("\(place()) нет занятия подгруппы «\(rowSubgroup)» (есть: \(list()))", column: "Подгруппа")
         }
         let own: String
         switch ref {
-        case .none: return .rejected("\(place()) несколько занятий (\(list)); укажите подгруппу в столбце «Подгруппа»", column: "Дата урока")
+        case .none: return .rejected("\(place()) несколько занятий (\(list())); укажите подгруппу в столбце «Подгруппа»", column: "Дата урока")
         case .known(let student): own = try subgroup(ofStudent: student)
         case .unknown: own = ""   // a student the journal does not know has no subgroup yet
         }
@@ -245,10 +249,10 @@ final class AttendedLessons {
         let whole = s.filter { $0.subgroup.isEmpty }
         if whole.count == 1 { return .lesson(whole[0].id) }
         if own.isEmpty {
-            return .rejected("\(place()) несколько занятий (\(list)), а подгруппа обучающегося не указана; "
+            return .rejected("\(place()) несколько занятий (\(list())), а подгруппа обучающегося не указана; "
                              + "заполните «Подгруппа» в обучающиеся.csv или в этой строке", column: "Обучающийся")
         }
-        return .rejected("\(place()) нет занятия подгруппы обучающегося «\(own)» (есть: \(list))", column: "Обучающийся")
+        return .rejected("\(place()) нет занятия подгруппы обучающегося «\(own)» (есть: \(list()))", column: "Обучающийся")
     }
 
     /// Forgets every cached lesson and student (after a savepoint was rolled back).
