@@ -50,47 +50,26 @@ public final class JournalStore {
     public func beginImport() throws -> ImportBatch {
         try writeKeptInMemory()
         let batch = try ImportBatch(db: db, wait: importWaitSeconds)
-        if db.isMemory {
-            batch.publishMemoryCells = { [weak self] in self?.memoryCells = $0 }
-            batch.publishMemoryLessons = { [weak self] in self?.memoryLessons = $0 }
-            batch.publishMemoryPlan = { [weak self] in self?.memoryPlan = $0 }
-            batch.publishMemoryPeriodMarks = { [weak self] in self?.memoryPeriodMarks = $0 }
-        }
+        if db.isMemory { batch.publishKept = { [weak self] in self?.kept = $0 } }
         return batch
     }
 
-    /// The lessons a database in memory keeps out of its `lesson` table (`MemoryLessons`).
-    var memoryLessons: MemoryLessons?
-
-    /// The cells a database in memory keeps out of its `cell` table (`MemoryCells`).
-    var memoryCells: MemoryCells?
-
-    /// The plan a database in memory keeps out of its `plan_item` table (`MemoryPlan`).
-    var memoryPlan: MemoryPlan?
-
-    /// The period marks a database in memory keeps out of its `period_mark` table (`MemoryPeriodMarks`).
-    var memoryPeriodMarks: MemoryPeriodMarks?
+    /// What a database in memory keeps out of its tables (`KeptInMemory`).
+    var kept = KeptInMemory()
 
     /// Writes what a database in memory keeps out of its tables into them, for SQL that reads
-    /// them: the plan, the lessons, then the cells (their keys name the lessons) and the period
-    /// marks; one transaction.
+    /// them; one transaction.
     func writeKeptInMemory() throws {
-        guard memoryPlan != nil || memoryLessons != nil || memoryCells != nil || memoryPeriodMarks != nil else { return }
+        guard !kept.isEmpty else { return }
         try db.execute("BEGIN IMMEDIATE")
         do {
-            try memoryPlan?.write(to: db)
-            try memoryLessons?.write(to: db)
-            try memoryCells?.write(to: db)
-            try memoryPeriodMarks?.write(to: db)
+            try kept.write(to: db)
             try db.execute("COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
             throw error
         }
-        memoryPlan = nil
-        memoryLessons = nil
-        memoryCells = nil
-        memoryPeriodMarks = nil
+        kept = KeptInMemory()
     }
 
     /// The batch that already imported a file with this SHA-256, if any.

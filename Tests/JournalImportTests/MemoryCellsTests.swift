@@ -32,14 +32,14 @@ import Testing
         // The marks log has 390 rows, one cell each (no cell twice: the direct path kept them).
         let rows = try Self.dataRows(Self.marks)
         #expect(rows.count == 390)
-        #expect(store.memoryCells?.rows.count == rows.count)
+        #expect(store.kept.cells?.rows.count == rows.count)
         #expect(try store.db.scalar("SELECT COUNT(*) FROM cell") == 0)
         // A database file stores the same cells in its table; the store in memory writes its own
         // there when asked to count them, and then both hold the same rows.
         let db = t.path("j.sqlite")
         _ = try Self.session().run(Self.files([Self.marks]), into: try JournalStore(path: db))
         #expect(try store.counts()["cell"] == rows.count)
-        #expect(store.memoryCells == nil)
+        #expect(store.kept.cells == nil)
         #expect(try Self.sameTables(store, db).contains { $0.hasPrefix("cell: ") })
     }
 
@@ -126,7 +126,7 @@ import Testing
         // …and when the history, read after it, is broken, the whole import is undone.
         let store = try JournalStore.inMemory()
         #expect(throws: ImportFailure.self) { try Self.session().run(Self.files([Self.marks, broken]), into: store) }
-        #expect(store.memoryCells == nil)
+        #expect(store.kept.cells == nil)
         #expect(try store.load().cells.isEmpty)
         #expect(try store.counts()["cell"] == 0 && store.counts()["lesson"] == 0)
     }

@@ -27,7 +27,7 @@ import Testing
         let logged = try Self.loggedLessons()
         let rows = try MemoryCellsTests.dataRows(Self.lessonsLog)
         #expect(logged.count == 47 && rows.count == 47)
-        #expect(store.memoryLessons?.count == logged.count)
+        #expect(store.kept.lessons?.count == logged.count)
         #expect(try store.db.scalar("SELECT COUNT(*) FROM lesson") == 0)
         let db = t.path("j.sqlite")
         _ = try MemoryCellsTests.session().run(MemoryCellsTests.files(Self.paths), into: try JournalStore(path: db))
@@ -37,7 +37,7 @@ import Testing
         // Asked to count, the store writes them into its table: then every row of every table is
         // the file's (ids, declared, first batch, attributes), but the files' digests.
         #expect(try store.counts()["lesson"] == logged.count)
-        #expect(store.memoryLessons == nil)
+        #expect(store.kept.lessons == nil)
         #expect(try MemoryCellsTests.sameTables(store, db).filter { $0.hasPrefix("lesson: ") }.count == logged.count)
     }
 
@@ -66,7 +66,7 @@ import Testing
             #expect(!s.cellsWrittenDirectly)
             #expect(s.outcome?.sources.first { $0.file.hasSuffix("отметки.csv") }?.lessons == 2)
         }
-        #expect(store.memoryLessons == nil)
+        #expect(store.kept.lessons == nil)
         #expect(inMemory.files.map { [$0.read, $0.accepted, $0.rejected] } == onDisk.files.map { [$0.read, $0.accepted, $0.rejected] })
         #expect(inMemory.files.flatMap { $0.rejections.map { "\($0.location.line): \($0.reason)" } }
                 == onDisk.files.flatMap { $0.rejections.map { "\($0.location.line): \($0.reason)" } })
@@ -98,7 +98,7 @@ import Testing
         let store = try JournalStore.inMemory()
         let summary = try MemoryCellsTests.session().run(
             MemoryCellsTests.files([lessons, try t.write("students.csv", SubgroupTests.students), marks]), into: store)
-        #expect(summary.cellsWrittenDirectly && store.memoryLessons?.count == 2)
+        #expect(summary.cellsWrittenDirectly && store.kept.lessons?.count == 2)
         #expect(summary.files.flatMap { $0.rejections.map { "\($0.location.line): \($0.reason)" } } == [
             "2: в группе «ИС-11» по предмету «Информатика» 04.09.2025, урок № 3 нет занятия подгруппы «3» "
                 + "(есть: подгруппа «1», подгруппа «2»)"])

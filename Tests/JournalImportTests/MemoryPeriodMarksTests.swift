@@ -64,7 +64,7 @@ import Testing
         let file = try MemoryCellsTests.session().run(MemoryCellsTests.files(paths), into: try JournalStore(path: db))
         // Five marks remain: Ершова's first quarter (once, two files), Жуков's first and second
         // quarters and his two «exams».
-        #expect(store.memoryPeriodMarks?.rows.count == 5)
+        #expect(store.kept.periodMarks?.rows.count == 5)
         #expect(try store.db.scalar("SELECT COUNT(*) FROM period_mark") == 0)
         for s in [memory, file] {
             #expect(s.files.map(\.accepted) == [2, 4, 2])
@@ -84,7 +84,7 @@ import Testing
         #expect(Self.seen(try store.load()) == expected)
         // Written on demand: every table's rows equal the file's (rowids, first batch, moments).
         #expect(try store.counts()["period_mark"] == 5)
-        #expect(store.memoryPeriodMarks == nil)
+        #expect(store.kept.periodMarks == nil)
         #expect(try MemoryCellsTests.sameTables(store, db).filter { $0.hasPrefix("period_mark: ") }.count == 5)
     }
 }

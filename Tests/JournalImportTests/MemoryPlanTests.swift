@@ -29,7 +29,7 @@ import Testing
         let memory = try MemoryCellsTests.session().run(MemoryCellsTests.files([path]), into: store)
         let db = t.path("j.sqlite")
         let file = try MemoryCellsTests.session().run(MemoryCellsTests.files([path]), into: try JournalStore(path: db))
-        #expect(store.memoryPlan?.rows.count == 2)
+        #expect(store.kept.plan?.rows.count == 2)
         #expect(try store.db.scalar("SELECT COUNT(*) FROM plan_item") == 0)
         for s in [memory, file] { #expect(s.rejected == 0 && s.accepted == 3) }
         let expected = ["1 Алгоритмы и данные 4.0 - 03.09.2025", "2 Циклы 2.0 практика 04.09.2025"]
@@ -38,7 +38,7 @@ import Testing
         // Written on demand: the same rows, ids included (ordinal 2 was added first; a planned day
         // is stored as days since 1970-01-01: 04.09.2025 is 20335, 03.09.2025 is 20334).
         #expect(try store.counts()["plan_item"] == 2)
-        #expect(store.memoryPlan == nil)
+        #expect(store.kept.plan == nil)
         #expect(try MemoryCellsTests.sameTables(store, db).filter { $0.hasPrefix("plan_item: ") }
                 == ["plan_item: 1|1|1|2|'Циклы'|2.0|'практика'|20335", "plan_item: 2|1|1|1|'Алгоритмы и данные'|4.0|NULL|20334"])
     }

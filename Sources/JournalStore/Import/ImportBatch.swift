@@ -47,20 +47,15 @@ public final class ImportBatch: RecordSink {
     /// The direct path for the next file's cells (`beginDirectCells`), then for that file.
     private var directNext = false
     @exclusivity(unchecked) private(set) var direct: DirectCells?
-    /// Receives the cells a database in memory kept out of its `cell` table (`MemoryCells`),
-    /// once the import has committed.
-    var publishMemoryCells: ((MemoryCells) -> Void)?
-    /// Receives the lessons a database in memory kept out of its `lesson` table (`MemoryLessons`),
-    /// once the import has committed.
-    var publishMemoryLessons: ((MemoryLessons) -> Void)?
-    /// The plan a first import into a journal in memory keeps out of `plan_item` (`MemoryPlan`),
-    /// and who receives it once the import has committed.
+    /// Receives what a database in memory kept out of its tables (`KeptInMemory`: the cells of
+    /// `DirectCells`, the lessons of `NameTables.memoryLessons`, the plan and the period marks
+    /// below), once the import has committed.
+    var publishKept: ((KeptInMemory) -> Void)?
+    /// The plan a first import into a journal in memory keeps out of `plan_item` (`MemoryPlan`).
     private(set) var memoryPlan: MemoryPlan?
-    var publishMemoryPlan: ((MemoryPlan) -> Void)?
     /// The period marks a first import into a journal in memory keeps out of `s_pmark` and
-    /// `period_mark` (`MemoryPeriodMarks`), and who receives them once the import has committed.
+    /// `period_mark` (`MemoryPeriodMarks`).
     private(set) var memoryPeriodMarks: MemoryPeriodMarks?
-    var publishMemoryPeriodMarks: ((MemoryPeriodMarks) -> Void)?
     /// How many lessons were kept in memory when the direct file began (abandoning it forgets
     /// the ones it made, as its savepoint's rollback would).
     private var lessonsBeforeDirectFile = 0

@@ -73,10 +73,7 @@ extension ImportBatch {
             open = false
             if rollbackJournal { Self.useWAL(db) }
             if keysAtEnd { KeysAtEnd.resume(db) }
-            if let lessons = names.memoryLessons { publishMemoryLessons?(lessons) }
-            if let plan = memoryPlan { publishMemoryPlan?(plan) }
-            if let marks = memoryPeriodMarks { publishMemoryPeriodMarks?(marks) }
-            if let cells = direct?.kept { publishMemoryCells?(cells) }
+            publishKept?(KeptInMemory(plan: memoryPlan, lessons: names.memoryLessons, cells: direct?.kept, periodMarks: memoryPeriodMarks))
         } catch {
             rollback()
             throw error

@@ -46,7 +46,7 @@ extension ImportBatch {
         // Every staged row names a calendar period (the usual case): nothing to list, and the
         // staging table is not scanned (the query below reads it once per period name, 0.04 s of
         // a school's check).
-        if staged.periodNames.allSatisfy({ PeriodNames.match($0, in: periods) != nil }) { return [] }
+        if staged.periodNames.allSatisfy({ PeriodNames.match($0.string, in: periods) != nil }) { return [] }
         if let m = memoryPeriodMarks { return m.unlinked(calendar: periods, files: files) }
         var out: [UnlinkedPeriod] = []
         let q = try db.prepare("""

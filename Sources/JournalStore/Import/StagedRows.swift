@@ -1,3 +1,5 @@
+import JournalImport
+
 /// The staging tables an import fills while it reads (`s_lesson`, `s_cell`, `s_pmark`), a block
 /// of rows to a statement (`BlockInsert`): SQLite's cost per statement was most of the writer's
 /// time there — a marks table imported into a journal that has cells (a weekly re-export)
@@ -37,9 +39,10 @@ final class StagedRows {
     /// The period names of every period-mark row staged (`ImportBatch.unlinkedPeriods`): all
     /// those in `s_pmark` and perhaps more (rows later discarded, unstaged or dropped as repeats
     /// stay named), so that "each names a calendar period" is decided without reading the table.
-    @exclusivity(unchecked) private(set) var periodNames = Set<String>()
+    /// By bytes, as the table tells names apart: two spellings of one name are both here.
+    @exclusivity(unchecked) private(set) var periodNames = Set<ByteKey>()
     /// The last name added to `periodNames`: a file's rows mostly repeat it.
-    @exclusivity(unchecked) private var lastPeriodName: String?
+    @exclusivity(unchecked) private var lastPeriodName: ByteKey?
     /// Period-mark rows kept there instead of `s_pmark` (`holdPeriodMarks`), and how many came
     /// before the current file (abandoning a direct file forgets only its own).
     @exclusivity(unchecked) private var heldPeriodMarks: MemoryPeriodMarks?
@@ -71,9 +74,10 @@ final class StagedRows {
         if heldLessons != nil { heldLessons!.append(row) } else { try lessons.add(row) }
     }
     func add(_ row: PeriodMark) throws {
-        if row.period != lastPeriodName {
-            periodNames.insert(row.period)
-            lastPeriodName = row.period
+        let name = ByteKey(row.period)
+        if name != lastPeriodName {
+            periodNames.insert(name)
+            lastPeriodName = name
         }
         if let m = heldPeriodMarks { m.add(row) } else { try periodMarks.add(row) }
     }

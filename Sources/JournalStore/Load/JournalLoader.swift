@@ -18,10 +18,7 @@ extension JournalStore {
     func load(from: LocalDate?, to: LocalDate?, group: String?, parallel: Bool) throws -> Journal {
         var loader = JournalLoader(db: db)
         loader.parallel = parallel
-        loader.memoryCells = memoryCells
-        loader.memoryLessons = memoryLessons
-        loader.memoryPlan = memoryPlan
-        loader.memoryPeriodMarks = memoryPeriodMarks
+        loader.kept = kept
         var timer = PhaseTimer()
         let j = try loader.load(from: from, to: to, group: group)
         timer.mark("загрузка журнала (\(j.lessons.count) ур., \(j.cells.count) кл.)")
@@ -43,14 +40,8 @@ struct JournalLoader {
     /// Read the cells on a second connection while the lessons load, when the database allows
     /// (`ParallelCells`); off, everything is read on the one connection.
     var parallel = true
-    /// The cells of a database in memory, when it keeps them out of its table (`MemoryCells`).
-    var memoryCells: MemoryCells?
-    /// The lessons of a database in memory, when it keeps them out of its table (`MemoryLessons`).
-    var memoryLessons: MemoryLessons?
-    /// The plan of a database in memory, when it keeps it out of its table (`MemoryPlan`).
-    var memoryPlan: MemoryPlan?
-    /// The period marks of a database in memory, when it keeps them out of its table (`MemoryPeriodMarks`).
-    var memoryPeriodMarks: MemoryPeriodMarks?
+    /// What a database in memory keeps out of its tables, read instead of them (`KeptInMemory`).
+    var kept = KeptInMemory()
 
     init(db: Database) { self.db = db }
 
@@ -127,9 +118,9 @@ struct JournalLoader {
         // thread (`ParallelCells`: a second connection, when the database allows, or the cells
         // a database in memory keeps) while the rest loads on this one.
         let teachers = Self.dense(teacherIndex)
-        if reading == .locked, memoryCells == nil {
+        if reading == .locked, kept.cells == nil {
             parallelCells = .secondConnection(path: db.path, students: studentIndex, teachers: teachers, all: !filtered)
-        } else if parallel, let memoryCells {
+        } else if parallel, let memoryCells = kept.cells {
             parallelCells = .memory(memoryCells, workTypes: try CellReader.storedWorkTypes(db), students: studentIndex,
                                     teachers: teachers, all: !filtered)
         }
@@ -146,11 +137,11 @@ struct JournalLoader {
         // its topics are the lessons' topics, interned the same way (`loadLessons`).
         let groups = Self.dense(groupIndex), subjects = Self.dense(subjectIndex)
         var plan: [PlanItem] = [], planKeys: [(group: Int64, subject: Int64, ordinal: Int64, read: Int32)] = []
-        if !filtered, let n = try memoryPlan.map({ Int64($0.rows.count) }) ?? db.scalar("SELECT COUNT(*) FROM plan_item") {
+        if !filtered, let n = try kept.plan.map({ Int64($0.rows.count) }) ?? db.scalar("SELECT COUNT(*) FROM plan_item") {
             plan.reserveCapacity(Int(n))
             planKeys.reserveCapacity(Int(n))
         }
-        if let m = memoryPlan {
+        if let m = kept.plan {
             // The rows a database in memory keeps (`MemoryPlan`), in the table's order, alike.
             for r in m.rows {
                 guard let g = at(groups, r.group), let s = at(subjects, r.subject) else { continue }
@@ -184,7 +175,7 @@ struct JournalLoader {
         // failed or did not run.
         let waited = parallelCells != nil
         var cells = try (try? parallelCells?.wait())
-            ?? memoryCells.map { CellReader(memory: $0, workTypes: try CellReader.storedWorkTypes(db), students: studentIndex,
+            ?? kept.cells.map { CellReader(memory: $0, workTypes: try CellReader.storedWorkTypes(db), students: studentIndex,
                                             teachers: teachers, all: !filtered) }
             ?? CellReader(db: db, students: studentIndex, teachers: teachers, all: !filtered)
         parallelCells = nil
@@ -213,12 +204,12 @@ struct JournalLoader {
                                       texts: inout TextInterner<String>) throws {
         var keys: [LessonKey] = []
         var read: [Lesson] = []
-        if groupFilter.isEmpty, let n = try memoryLessons.map({ Int64($0.count) }) ?? db.scalar("SELECT COUNT(*) FROM lesson") {
+        if groupFilter.isEmpty, let n = try kept.lessons.map({ Int64($0.count) }) ?? db.scalar("SELECT COUNT(*) FROM lesson") {
             keys.reserveCapacity(Int(n))
             read.reserveCapacity(Int(n))
         }
         let groups = Self.dense(groupIndex), subjects = Self.dense(subjectIndex), teachers = Self.dense(teacherIndex)
-        if let m = memoryLessons {
+        if let m = kept.lessons {
             readMemoryLessons(m, lo: lo, hi: hi, groups: groups, subjects: subjects, teachers: teachers, texts: &texts,
                               keys: &keys, read: &read)
         } else {
@@ -332,11 +323,11 @@ struct JournalLoader {
         let teachers = Self.dense(teacherIndex), subjects = Self.dense(subjectIndex)
         var read: [PeriodMark] = []
         var keys: [(student: Int64, subject: Int64, name: Int, read: Int32)] = []
-        if !filtered, let n = try memoryPeriodMarks.map({ Int64($0.rows.count) }) ?? db.scalar("SELECT COUNT(*) FROM period_mark") {
+        if !filtered, let n = try kept.periodMarks.map({ Int64($0.rows.count) }) ?? db.scalar("SELECT COUNT(*) FROM period_mark") {
             read.reserveCapacity(Int(n))
             keys.reserveCapacity(Int(n))
         }
-        if let m = memoryPeriodMarks {
+        if let m = kept.periodMarks {
             // The rows a database in memory keeps (`MemoryPeriodMarks`), in the table's order, alike.
             for r in m.rows {
                 guard let st = at(studentIndex, r.student), let subj = at(subjects, r.subject) else { continue }
@@ -376,7 +367,7 @@ struct JournalLoader {
             """)
         while try s.step() {
             guard let target = Change.Target(rawValue: s.text(0)) else { continue }
-            if let d = s.optInt(11) ?? s.optInt(1).flatMap({ memoryLessons?.day(of: $0) }).map(Int64.init), d < lo || d > hi { continue }
+            if let d = s.optInt(11) ?? s.optInt(1).flatMap({ kept.lessons?.day(of: $0) }).map(Int64.init), d < lo || d > hi { continue }
             let g = s.optInt(4).flatMap { groupIndex[$0] }
             if s.optInt(4) != nil, g == nil { continue }
             j.changes.append(Change(target: target, lesson: at(lessonIndex, s.optInt(1)), student: at(studentIndex, s.optInt(2)),
