@@ -313,7 +313,4 @@ final class NameTables {
         noteStudent(n, group: group, id: id)
         return id
     }
-
-    /// Forgets cached lesson ids (after lessons were merged by the remap step).
-    func forgetLessons() { lessons.removeAll(); lastLesson = nil }
 }
