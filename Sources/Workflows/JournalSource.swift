@@ -30,21 +30,20 @@ public enum JournalSource {
     public static func load(paths: [String], options: Options,
                             reporter: WorkflowReporter = .silent) throws(JournalSourceError) -> Journal {
         do {
-            let store: JournalStore
             if paths.count == 1, let problem = notADatabase(paths[0]) {
                 throw JournalSourceError(diagnostics: [Diagnostic(id: "store.not-database", location: nil, message: problem)])
             }
             if paths.count == 1, isDatabase(paths[0]) {
-                store = try JournalStore(path: paths[0])
+                let store = try JournalStore(path: paths[0])
                 return try nonEmpty(try store.load(), source: "в базе «\(paths[0])»",
                                     hint: "загрузка журнала в неё не выполнялась или была прервана — загрузите выгрузки: zhurnal import ПАПКА --db \(paths[0])")
             } else {
                 // The folder's journal is built in memory (the same import and merge as
                 // `zhurnal import`, no file written and read back), or in `--db` when asked.
-                store = try options.keepDatabase.map { try JournalStore(path: $0) } ?? JournalStore.inMemory()
+                var store: JournalStore? = try options.keepDatabase.map { try JournalStore(path: $0) } ?? JournalStore.inMemory()
                 let setup = try ImportSetup(profileArgument: options.profile, profilesDirectory: options.profilesDirectory,
                                             reporter: reporter)
-                let summary = try setup.session.run(try setup.collectFiles(paths), into: store,
+                let summary = try setup.session.run(try setup.collectFiles(paths), into: store!,
                                                     progress: reporter.progress)
                 reporter.progressDone()
                 // Counts only: no personal data on stderr.
@@ -52,7 +51,11 @@ public enum JournalSource {
                            + "расхождений между файлами \(summary.outcome?.disagreements.count ?? 0)"
                            + (summary.rejected > 0 ? " (подробности: zhurnal import … --rejects FILE)" : ""))
                 for u in summary.outcome?.unlinkedPeriods ?? [] where !u.calendarIsEmpty { reporter.note("импорт: \(u.message)") }
-                return try nonEmpty(try store.load(), source: "в файлах \(paths.joined(separator: ", "))",
+                let journal = try store!.load()
+                // What a database in memory held is freed on the idle core; a database file is
+                // closed here, before the process may end (its WAL is checkpointed on close).
+                if options.keepDatabase == nil { BackgroundRelease.release(&store) }
+                return try nonEmpty(journal, source: "в файлах \(paths.joined(separator: ", "))",
                                     hint: "в них нет таблиц с уроками или отметками (журнал отметок, занятия, сетка журнала)")
             }
         } catch let e as JournalSourceError {
