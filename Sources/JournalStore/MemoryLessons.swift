@@ -44,14 +44,23 @@ final class MemoryLessons: @unchecked Sendable {
         rows.append(row)
         let id = Int64(rows.count)
         byDay[AttendedLessons.DayKey(group: row.group, subject: row.subject, day: row.day), default: []].append(id)
-        if row.declared { declaredSubjects.insert(AttendedLessons.SubjectKey(group: row.group, subject: row.subject)) }
+        if row.declared { noteDeclared(AttendedLessons.SubjectKey(group: row.group, subject: row.subject)) }
         return id
+    }
+
+    /// The subject `noteDeclared` last inserted: a lessons table's rows come subject by subject.
+    @exclusivity(unchecked) private var lastDeclared: AttendedLessons.SubjectKey?
+
+    private func noteDeclared(_ k: AttendedLessons.SubjectKey) {
+        guard k != lastDeclared else { return }
+        declaredSubjects.insert(k)
+        lastDeclared = k
     }
 
     func declare(_ id: Int64) {
         let k = Int(id) - 1
         rows[k].declared = true
-        declaredSubjects.insert(AttendedLessons.SubjectKey(group: rows[k].group, subject: rows[k].subject))
+        noteDeclared(AttendedLessons.SubjectKey(group: rows[k].group, subject: rows[k].subject))
     }
 
     func contains(_ id: Int64) -> Bool { id >= 1 && id <= Int64(rows.count) }
@@ -80,6 +89,7 @@ final class MemoryLessons: @unchecked Sendable {
         rows.removeSubrange(count...)
         byDay.removeAll()
         declaredSubjects.removeAll()
+        lastDeclared = nil
         for (k, r) in rows.enumerated() {
             byDay[AttendedLessons.DayKey(group: r.group, subject: r.subject, day: r.day), default: []].append(Int64(k + 1))
             if r.declared { declaredSubjects.insert(AttendedLessons.SubjectKey(group: r.group, subject: r.subject)) }

@@ -38,8 +38,10 @@ final class AttendedLessons {
     @exclusivity(unchecked) private var days: [DayKey: Day] = [:]
     @exclusivity(unchecked) private var last: (key: DayKey, day: Day)?
     @exclusivity(unchecked) private var covered: [SubjectKey: Bool] = [:]
+    /// The subject `noteLesson` last marked covered (it stays so until `forgetAll`).
+    @exclusivity(unchecked) private var lastCovered: SubjectKey?
     /// Lessons a lesson source of this import listed (the store marks them declared at the merge).
-    @exclusivity(unchecked) private var declaredHere = Set<Int64>()
+    @exclusivity(unchecked) private var declaredHere = IDSet()
     /// student id → subgroup ("" when none).
     @exclusivity(unchecked) private var studentSubgroups: [Int64: String] = [:]
     /// The study year as the calendar knows it (first and last day of its periods).
@@ -106,7 +108,8 @@ final class AttendedLessons {
     func noteLesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, id: Int64) {
         declaredHere.insert(id)
         let sk = SubjectKey(group: group, subject: subject)
-        if covered[sk] != true {
+        // A lessons table's rows come subject by subject: the previous row's is covered already.
+        if sk != lastCovered, covered[sk] != true {
             covered[sk] = true
             // Days loaded before knew the subject as not covered.
             for (k, var d) in days where k.group == group && k.subject == subject && !d.covered {
@@ -114,8 +117,9 @@ final class AttendedLessons {
                 store(k, d)
             }
         }
+        lastCovered = sk
         let key = DayKey(group: group, subject: subject, day: date.dayNumber)
-        guard var d = days[key] else { return }
+        guard !days.isEmpty, var d = days[key] else { return }
         if let i = d.entries.firstIndex(where: { $0.id == id }) {
             d.entries[i].declared = true
         } else {
@@ -260,6 +264,7 @@ final class AttendedLessons {
         days.removeAll()
         last = nil
         covered.removeAll()
+        lastCovered = nil
         studentSubgroups.removeAll()
         declaredHere.removeAll()
     }

@@ -186,20 +186,33 @@ final class NameTables {
     /// savepoint is rolled back (the table then holds lessons the cache forgot), and when the
     /// import stages everything (`ImportBatch.disableShortcuts`).
     @exclusivity(unchecked) var lessonsComplete = false
-    @exclusivity(unchecked) private var declaredLessons = Set<Int64>()
+    @exclusivity(unchecked) private var declaredLessons = IDSet()
 
     private func knownLesson(_ key: LessonKey, declared: Bool, attributes: LessonAttributes?) throws -> Int64 {
         if let l = lastLesson, l.key.isSame(as: key), !declared || declaredLessons.contains(l.id) { return l.id }
-        let id: Int64
-        if let known = lessons[key] {
-            id = known
-            if declared, declaredLessons.insert(id).inserted {
-                if let m = memoryLessons { m.declare(id) } else { try declareLesson.run([.int(id)]) }
+        // One hash look-up finds the lesson or makes its entry (ids are positive: 0 is "new"):
+        // most rows of a lessons table are new lessons, and a search, then an insertion, hashed
+        // the key twice.
+        var added = false, failure: (any Error)?
+        let id = { (slot: inout Int64) -> Int64 in
+            if slot == 0 {
+                do {
+                    slot = try addLesson(key, declared: declared, attributes: attributes)
+                    added = true
+                } catch {
+                    failure = error
+                }
             }
-        } else {
-            id = try addLesson(key, declared: declared, attributes: attributes)
-            lessons[key] = id
+            return slot
+        }(&lessons[key, default: 0])
+        if let failure {
+            lessons[key] = nil
+            throw failure
+        }
+        if added {
             if declared { declaredLessons.insert(id) }
+        } else if declared, declaredLessons.insert(id) {
+            if let m = memoryLessons { m.declare(id) } else { try declareLesson.run([.int(id)]) }
         }
         lastLesson = (key, id)
         return id
