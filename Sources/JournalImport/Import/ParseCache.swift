@@ -16,9 +16,11 @@ final class ParseCache {
     static let limit = 100_000
     /// Where cell records' texts are interned (the sink's, set when the file's header is found).
     var names = NameSymbols()
-    /// Per canonical column: the previous row's trimmed bytes and their value. Behind a pointer:
-    /// read for every field of every row, without the exclusivity checks of class properties.
-    private let memos: UnsafeMutablePointer<[Memo]>
+    /// Per canonical column: the previous row's trimmed bytes and their value (`memoCount` of
+    /// them). Raw memory: read for every field of every row, where an array of arrays cost a
+    /// retain and a release of the column's bytes and an exclusivity check per look-up.
+    @exclusivity(unchecked) private var memos: UnsafeMutablePointer<Memo>
+    @exclusivity(unchecked) private var memoCount = 0
     /// Raw group name → normalised group name (`GroupName.normalize`), by `Name.index`.
     private var normalizedGroups: [Int32] = []
     private var fixedNames: [Int: Name] = [:]
@@ -32,35 +34,51 @@ final class ParseCache {
         case int(Int)
     }
 
+    /// A column's previous bytes (`count` of `capacity`, owned) and what they parsed to.
     struct Memo {
-        var bytes: [UInt8] = []
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var count = 0
+        var capacity = 0
         var value = Parsed.none
     }
 
     init() {
-        memos = .allocate(capacity: 1)
-        memos.initialize(to: [])
+        memos = .allocate(capacity: 0)
     }
 
     deinit {
-        memos.deinitialize(count: 1)
+        for c in 0..<memoCount { memos[c].bytes?.deallocate() }
+        memos.deinitialize(count: memoCount)
         memos.deallocate()
     }
 
     /// The previous row's value of column `c` when its bytes were `b`.
     func remembered(_ c: Int, _ b: UnsafeBufferPointer<UInt8>) -> Parsed {
-        guard c < memos.pointee.count else { return .none }
-        return memos.pointee[c].bytes.withUnsafeBufferPointer { old in
-            guard old.count == b.count, b.count > 0, memcmp(old.baseAddress!, b.baseAddress!, b.count) == 0 else { return .none }
-            return memos.pointee[c].value
-        }
+        guard c < memoCount else { return .none }
+        let m = memos + c
+        guard m.pointee.count == b.count, b.count > 0, memcmp(m.pointee.bytes!, b.baseAddress!, b.count) == 0 else { return .none }
+        return m.pointee.value
     }
 
     func remember(_ c: Int, _ b: UnsafeBufferPointer<UInt8>, _ value: Parsed) {
-        while memos.pointee.count <= c { memos.pointee.append(Memo()) }
-        memos.pointee[c].bytes.removeAll(keepingCapacity: true)
-        memos.pointee[c].bytes.append(contentsOf: b)
-        memos.pointee[c].value = value
+        if c >= memoCount {
+            let grown = UnsafeMutablePointer<Memo>.allocate(capacity: c + 1)
+            grown.moveInitialize(from: memos, count: memoCount)
+            (grown + memoCount).initialize(repeating: Memo(), count: c + 1 - memoCount)
+            memos.deallocate()
+            memos = grown
+            memoCount = c + 1
+        }
+        let m = memos + c
+        if m.pointee.capacity < b.count {
+            m.pointee.bytes?.deallocate()
+            let capacity = max(b.count, 2 * m.pointee.capacity, 32)
+            m.pointee.bytes = .allocate(capacity: capacity)
+            m.pointee.capacity = capacity
+        }
+        if let base = b.baseAddress, b.count > 0 { m.pointee.bytes!.update(from: base, count: b.count) }
+        m.pointee.count = b.count
+        m.pointee.value = value
     }
 
     /// Field `i` of `row`, trimmed; the previous row's String when the bytes are the same.
