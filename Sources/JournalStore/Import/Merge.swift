@@ -31,6 +31,18 @@ struct Merge {
         var out = MergeOutcome()
         var timer = PhaseTimer()
         out.batch = batch
+        // The period marks kept in the process are sifted and upserted on another thread while
+        // the SQL below runs (0.08 s of a college's 0.16 s merge): nothing here reads them or
+        // writes what they read before the end, where their repeats are waited for.
+        let periodMarks = memoryPeriodMarks.map { m in
+            BackgroundJob { [rejectedGridLines] in
+                let repeats = m.sift(rejectedGridLines: rejectedGridLines)
+                m.upsert()
+                return repeats
+            }
+        }
+        // Also when the merge fails: nothing may read them while the worker still writes.
+        defer { _ = periodMarks?.wait() }
         try unstageRejectedLines()
         try db.execute("CREATE INDEX temp.s_lesson_k ON s_lesson(lesson_id, file_id, line)")
         let paired = try LessonPairer(db: db, batch: batch, fileName: file).run()
@@ -42,7 +54,9 @@ struct Merge {
             CREATE INDEX temp.s_change_k ON s_change(lesson_id, student_id, target);
             """)
         timer.mark("индексы")
-        out.duplicates += try duplicates()
+        let (repeats, periodMarkRepeatsAt) = try duplicates()
+        let periodMarkRepeatsIndex = out.duplicates.count + periodMarkRepeatsAt
+        out.duplicates += repeats
         timer.mark("повторы")
         if severalFiles {
             out.disagreements = try Disagreements(db: db, files: files, userOrder: userOrder, severalCellFiles: severalCellFiles).find {
@@ -56,7 +70,7 @@ struct Merge {
         timer.mark("уроки")
         if directCells == nil { out.changes += try mergeCells() }
         timer.mark("клетки")
-        out.changes += try mergePeriodMarks()
+        if periodMarks == nil { out.changes += try mergePeriodMarks() }
         timer.mark("итоговые отметки")
         out.changes += try mergeChanges()
         timer.mark("история изменений")
@@ -64,13 +78,20 @@ struct Merge {
         for d in out.disagreements {
             try addFinding.run([.int(batch), .text(d.kind.id), .text(d.message), .text(d.file), .opt(d.line), .opt(d.otherFile), .opt(d.otherLine)])
         }
+        if let periodMarks {
+            // Their repeats in their place among the others (after the lessons').
+            out.duplicates.insert(contentsOf: periodMarks.wait(), at: periodMarkRepeatsIndex)
+            timer.mark("итоговые отметки (другой поток, ожидание)")
+        }
         return out
     }
 
     func file(_ id: Int64) -> String { Int(id) < files.count ? files[Int(id)] : "?" }
 
-    /// Later rows of a file that repeat an earlier row's key are rejected (and unstaged).
-    private func duplicates() throws -> [MergeOutcome.Duplicate] {
+    /// Later rows of a file that repeat an earlier row's key are rejected (and unstaged); and
+    /// where in that list the repeats of the period marks kept in the process go (they are
+    /// found on another thread, see `run`).
+    private func duplicates() throws -> ([MergeOutcome.Duplicate], periodMarkRepeatsAt: Int) {
         var out: [MergeOutcome.Duplicate] = []
         var drop: [(Int64, Int64, Int64, Int64)] = []
         let groups = try db.prepare("""
@@ -112,7 +133,7 @@ struct Merge {
         }
         let delLesson = try db.prepare("DELETE FROM s_lesson WHERE rowid = ?")
         for r in lessonDrop { try delLesson.run([.int(r)]) }
-        if let m = memoryPeriodMarks { out += m.sift(rejectedGridLines: rejectedGridLines) }
+        let periodMarkRepeatsAt = out.count
         let pmDups = try db.prepare("""
             SELECT d.rowid, d.file_id, d.line, MIN(a.line) FROM s_pmark d JOIN s_pmark a
               ON a.student_id = d.student_id AND a.subject_id = d.subject_id AND a.period = d.period
@@ -146,7 +167,7 @@ struct Merge {
         }
         let delChange = try db.prepare("DELETE FROM s_change WHERE rowid = ?")
         for r in changeDrop { try delChange.run([.int(r)]) }
-        return out
+        return (out, periodMarkRepeatsAt)
     }
 
     /// Whether some rows of `table` share `key` (a scan of its index, stopping at the first):
@@ -286,12 +307,9 @@ struct Merge {
           OR (excluded.entered_by IS NOT NULL AND excluded.entered_by IS NOT cell.entered_by))
         """
 
+    /// Staged period marks into `period_mark` (those kept in the process are upserted there:
+    /// the journal had none, so no change is possible).
     private func mergePeriodMarks() throws -> Int {
-        // Held in the process: the journal had no period marks, so no change is possible.
-        if let m = memoryPeriodMarks {
-            m.upsert()
-            return 0
-        }
         let before = try count("SELECT COUNT(*) FROM change WHERE batch_id = \(batch)")
         // Changes only against period marks already in the journal (none on a first import).
         if try db.scalar("SELECT EXISTS (SELECT 1 FROM period_mark)") == 1 {

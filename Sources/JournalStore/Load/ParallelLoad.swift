@@ -1,4 +1,4 @@
-import Dispatch
+import JournalModel
 
 /// The cells read on another thread while the lessons load (two cores: the two largest tables
 /// at once), from one of two places:
@@ -14,19 +14,14 @@ import Dispatch
 ///   see another, empty database): immutable `MemoryCells`, read with no connection at all —
 ///   the work types they name are read on the loader's connection before the thread starts.
 final class ParallelCells: @unchecked Sendable {
-    // `result` is written once by the worker before `group.leave()` and read only after
-    // `group.wait()` by the thread that made this object: the group orders the two.
-    private let group = DispatchGroup()
-    private var result: Result<CellReader, Error>?
+    private let job: BackgroundJob<Result<CellReader, Error>>
 
     private init(label: String, _ read: @escaping @Sendable () throws -> CellReader) {
-        group.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        job = BackgroundJob {
             // Under `ZHURNAL_TIMING`: how long the cells took here, against the lessons there.
             var timer = PhaseTimer(indent: label)
-            result = Result { try read() }
-            timer.mark("клетки")
-            group.leave()
+            defer { timer.mark("клетки") }
+            return Result { try read() }
         }
     }
 
@@ -48,11 +43,7 @@ final class ParallelCells: @unchecked Sendable {
     }
 
     /// The cells as read (waits for the worker).
-    func wait() throws -> CellReader {
-        group.wait()
-        guard let result else { throw StoreError(code: 1, message: "cells not read", sql: nil) }
-        return try result.get()
-    }
+    func wait() throws -> CellReader { try job.wait().get() }
 }
 
 extension JournalLoader {
