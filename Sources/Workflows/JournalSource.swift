@@ -17,11 +17,17 @@ public enum JournalSource {
         public var keepDatabase: String?
         /// `--profiles`: a folder of import profiles searched before the shipped ones.
         public var profilesDirectory: String?
+        /// The caller is a command-line run that ends after this one check: what a folder's
+        /// import kept in memory is left for the system to take back at exit (`UntilExit`)
+        /// instead of being freed. A long-lived caller (the web page, tests) leaves it false.
+        public var endsWithProcess: Bool
 
-        public init(profile: String? = nil, keepDatabase: String? = nil, profilesDirectory: String? = nil) {
+        public init(profile: String? = nil, keepDatabase: String? = nil, profilesDirectory: String? = nil,
+                    endsWithProcess: Bool = false) {
             self.profile = profile
             self.keepDatabase = keepDatabase
             self.profilesDirectory = profilesDirectory
+            self.endsWithProcess = endsWithProcess
         }
     }
 
@@ -40,10 +46,10 @@ public enum JournalSource {
             } else {
                 // The folder's journal is built in memory (the same import and merge as
                 // `zhurnal import`, no file written and read back), or in `--db` when asked.
-                var store: JournalStore? = try options.keepDatabase.map { try JournalStore(path: $0) } ?? JournalStore.inMemory()
+                let store = try options.keepDatabase.map { try JournalStore(path: $0) } ?? JournalStore.inMemory()
                 let setup = try ImportSetup(profileArgument: options.profile, profilesDirectory: options.profilesDirectory,
                                             reporter: reporter)
-                let summary = try setup.session.run(try setup.collectFiles(paths), into: store!,
+                let summary = try setup.session.run(try setup.collectFiles(paths), into: store,
                                                     progress: reporter.progress)
                 reporter.progressDone()
                 // Counts only: no personal data on stderr.
@@ -51,10 +57,9 @@ public enum JournalSource {
                            + "расхождений между файлами \(summary.outcome?.disagreements.count ?? 0)"
                            + (summary.rejected > 0 ? " (подробности: zhurnal import … --rejects FILE)" : ""))
                 for u in summary.outcome?.unlinkedPeriods ?? [] where !u.calendarIsEmpty { reporter.note("импорт: \(u.message)") }
-                let journal = try store!.load()
-                // What a database in memory held is freed on the idle core; a database file is
-                // closed here, before the process may end (its WAL is checkpointed on close).
-                if options.keepDatabase == nil { BackgroundRelease.release(&store) }
+                let journal = try store.load()
+                // A database file is closed here, whoever calls (its WAL is checkpointed on close).
+                if options.endsWithProcess, options.keepDatabase == nil { UntilExit.keep(store) }
                 return try nonEmpty(journal, source: "в файлах \(paths.joined(separator: ", "))",
                                     hint: "в них нет таблиц с уроками или отметками (журнал отметок, занятия, сетка журнала)")
             }

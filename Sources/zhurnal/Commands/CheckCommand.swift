@@ -50,7 +50,8 @@ struct CheckCommand: AsyncParsableCommand {
             do { previous = try PreviousCheck.read(path: path) } catch { throw UserFacingError.fail(error.message) }
         }
         let judged = try JudgedJournal.load(paths: paths, asOf: moment.asOf, window: request, group: group,
-                                            source: .init(profile: profileOptions.profile, profilesDirectory: profileOptions.profilesDirectory),
+                                            source: .init(profile: profileOptions.profile, profilesDirectory: profileOptions.profilesDirectory,
+                                                            endsWithProcess: true),
                                             reporter: .terminal)
         printError(judged.momentNote)
         let report: CheckReport

@@ -14,7 +14,7 @@ extension DocumentJob {
         do {
             return try prepare(paths: paths, rules: rules, window: window, asOf: asOf, group: group,
                                settingsPath: settingsPath, templatesDir: templatesDir,
-                               source: .init(profile: profiles.profile, profilesDirectory: profiles.profilesDirectory),
+                               source: .init(profile: profiles.profile, profilesDirectory: profiles.profilesDirectory, endsWithProcess: true),
                                reporter: .terminal)
         } catch {
             throw UserFacingError.fail(error)
