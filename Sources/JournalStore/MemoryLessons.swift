@@ -75,6 +75,10 @@ final class MemoryLessons: @unchecked Sendable {
     /// AND day = ? ORDER BY number, subgroup` (the subgroup in SQLite's order: by bytes).
     func lessons(on key: AttendedLessons.DayKey) -> [(number: Int32, subgroup: String, id: Int64, declared: Bool)] {
         guard let ids = byDay[key] else { return [] }
+        if ids.count == 1 {
+            let r = rows[Int(ids[0]) - 1]
+            return [(r.number, r.subgroup, ids[0], r.declared)]
+        }
         return ids.map { id in
             let r = rows[Int(id) - 1]
             return (r.number, r.subgroup, id, r.declared)

@@ -82,6 +82,8 @@ final class AttendedLessons {
         if let d = days[key] { last = (key, d); return d }
         var entries: [Entry] = []
         if let m = names.memoryLessons {
+            // About one day per lesson: room for them at once, not grown by rehashing.
+            if days.isEmpty { days.reserveCapacity(m.count) }
             entries = m.lessons(on: key).map { Entry(number: $0.number, subgroup: $0.subgroup, id: $0.id,
                                                        declared: $0.declared || declaredHere.contains($0.id)) }
         } else {
