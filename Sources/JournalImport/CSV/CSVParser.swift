@@ -29,6 +29,15 @@ struct RowBatch {
 
     var rowCount: Int { rowEnds.count }
 
+    /// Calls `body` with this batch (which must not change meanwhile) and its bytes, for the
+    /// `CSVRow`s made of it: valid only inside `body`.
+    mutating func withRows<R, E: Error>(_ body: (UnsafePointer<RowBatch>, UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        let bytes = self.bytes
+        return try bytes.withUnsafeBufferPointer { (all) throws(E) -> R in
+            try withUnsafePointer(to: &self) { (ptr) throws(E) -> R in try body(ptr, all) }
+        }
+    }
+
     /// Removes the complete rows, keeping the fields of a row that continues in the next chunk.
     mutating func dropDeliveredRows() {
         let done = rowEnds.last ?? 0

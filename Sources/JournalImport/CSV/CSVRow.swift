@@ -10,6 +10,9 @@ import Darwin
 public struct CSVRow {
     public let line: Int
     let batch: UnsafePointer<RowBatch>
+    /// The batch's bytes, taken once for all of its rows (`RowBatch.withRows`): reaching them
+    /// through the batch's array retained and released its storage for every field read.
+    let all: UnsafeBufferPointer<UInt8>
     let firstField: Int
     let endField: Int
     let file: String
@@ -55,7 +58,7 @@ public struct CSVRow {
     func tooLong(_ i: Int, limit: Int) -> String? {
         let r = range(i)
         // Characters: bytes that do not continue a UTF-8 sequence.
-        let chars = batch.pointee.bytes[r].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        let chars = all[r].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         guard chars > limit else { return nil }
         return "значение длиннее \(NumberText.grouped(limit)) знаков (в нём \(NumberText.grouped(chars))): столько не вмещает и клетка Excel — "
             + "сократите запись или проверьте, не поглотило ли значение соседние строки (незакрытая кавычка)"
@@ -69,10 +72,7 @@ public struct CSVRow {
         guard i < count else { return "" }
         let r = range(i)
         if r.isEmpty { return "" }
-        let s: String? = batch.pointee.bytes.withUnsafeBufferPointer {
-            UTF8Text.string(UnsafeBufferPointer(rebasing: $0[r]))
-        }
-        guard let s else { throw encodingFailure(column: i) }
+        guard let s = UTF8Text.string(UnsafeBufferPointer(rebasing: all[r])) else { throw encodingFailure(column: i) }
         return s
     }
 
@@ -81,31 +81,26 @@ public struct CSVRow {
     func trimmedRange(_ i: Int) -> Range<Int> {
         guard i < count else { return 0..<0 }
         let r = range(i)
-        // No closure captures `lo`/`hi`: a captured variable is boxed and checked on every access.
-        return batch.pointee.bytes.withUnsafeBufferPointer { bytes in
-            var lo = r.lowerBound, hi = r.upperBound
-            while lo < hi {
-                let b = bytes[lo]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { lo += 1 }
-                else if b == 0xC2, lo + 1 < hi, bytes[lo + 1] == 0xA0 { lo += 2 }
-                else { break }
-            }
-            while lo < hi {
-                let b = bytes[hi - 1]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { hi -= 1 }
-                else if b == 0xA0, hi - lo >= 2, bytes[hi - 2] == 0xC2 { hi -= 2 }
-                else { break }
-            }
-            return lo..<hi
+        let bytes = all
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi {
+            let b = bytes[lo]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { lo += 1 }
+            else if b == 0xC2, lo + 1 < hi, bytes[lo + 1] == 0xA0 { lo += 2 }
+            else { break }
         }
+        while lo < hi {
+            let b = bytes[hi - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { hi -= 1 }
+            else if b == 0xA0, hi - lo >= 2, bytes[hi - 2] == 0xC2 { hi -= 2 }
+            else { break }
+        }
+        return lo..<hi
     }
 
     /// The trimmed bytes of field `i` (see `trimmedRange`), valid only inside `body`.
     func withTrimmedBytes<R, E: Error>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
-        let r = trimmedRange(i)
-        return try batch.pointee.bytes.withUnsafeBufferPointer { (all) throws(E) -> R in
-            try body(UnsafeBufferPointer(rebasing: all[r]))
-        }
+        try body(UnsafeBufferPointer(rebasing: all[trimmedRange(i)]))
     }
 
     /// Field `i` without surrounding spaces, tabs, non-breaking spaces and line breaks,
@@ -113,8 +108,7 @@ public struct CSVRow {
     public func trimmedText(_ i: Int) throws(ImportFailure) -> String {
         let r = trimmedRange(i)
         if r.isEmpty { return "" }
-        let s: String? = batch.pointee.bytes.withUnsafeBufferPointer { UTF8Text.string(UnsafeBufferPointer(rebasing: $0[r])) }
-        guard let s else { throw encodingFailure(column: i) }
+        guard let s = UTF8Text.string(UnsafeBufferPointer(rebasing: all[r])) else { throw encodingFailure(column: i) }
         return s
     }
 
@@ -123,17 +117,15 @@ public struct CSVRow {
         var loc = location(column: i)
         var byte: UInt8?
         let r = range(i)
-        batch.pointee.bytes.withUnsafeBufferPointer { all in
-            let field = Array(all[r])
-            var k = 0
-            while k < field.count {
-                let len = UTF8Text.sequenceLength(field, at: k)
-                if len == 0 { byte = field[k]; break }
-                k += len
-            }
-            if byte != nil, loc.columnLabel == nil {
-                loc.column += String(decoding: field[..<k], as: UTF8.self).count
-            }
+        let field = Array(all[r])
+        var k = 0
+        while k < field.count {
+            let len = UTF8Text.sequenceLength(field, at: k)
+            if len == 0 { byte = field[k]; break }
+            k += len
+        }
+        if byte != nil, loc.columnLabel == nil {
+            loc.column += String(decoding: field[..<k], as: UTF8.self).count
         }
         let what = byte.map { "байт 0x" + String($0, radix: 16, uppercase: true) } ?? "последовательность байтов"
         return ImportFailure(Diagnostic(id: "import.encoding", location: loc,
@@ -153,7 +145,7 @@ public struct CSVRow {
     /// True when every field is empty or spaces.
     public var isBlank: Bool {
         for i in 0..<count {
-            for b in batch.pointee.bytes[range(i)] where b != 0x20 && b != 0x09 { return false }
+            for b in all[range(i)] where b != 0x20 && b != 0x09 { return false }
         }
         return true
     }
@@ -163,7 +155,7 @@ public struct CSVRow {
         var parts: [String] = []
         for i in 0..<count {
             let r = range(i)
-            parts.append(String(decoding: batch.pointee.bytes[r].prefix(200), as: UTF8.self))
+            parts.append(String(decoding: all[r].prefix(200), as: UTF8.self))
         }
         return parts.joined(separator: String(UnicodeScalar(delimiter)))
     }
@@ -173,7 +165,7 @@ public struct CSVRow {
         var col = 1
         for i in 0..<min(field, count) {
             let r = range(i)
-            col += String(decoding: batch.pointee.bytes[r].prefix(200), as: UTF8.self).count + 1
+            col += String(decoding: all[r].prefix(200), as: UTF8.self).count + 1
         }
         return col
     }

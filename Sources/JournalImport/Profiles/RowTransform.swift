@@ -14,9 +14,9 @@ final class RowTransform {
     func withRow<R>(_ row: CSVRow, _ body: (CSVRow) throws -> R) throws -> R {
         batch.removeAll()
         let width = plan.width
-        try row.batch.pointee.bytes.withUnsafeBufferPointer { all in
+        do {
             for i in 0..<width {
-                if i < row.count { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[row.range(i)])) }
+                if i < row.count { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: row.all[row.range(i)])) }
                 batch.fieldEnds.append(batch.bytes.count)
                 batch.kinds.append(row.kind(i))
             }
@@ -49,8 +49,8 @@ final class RowTransform {
         }
         batch.rowEnds.append(batch.fieldEnds.count)
         batch.rowLines.append(row.line)
-        return try withUnsafePointer(to: &batch) { ptr in
-            try body(CSVRow(line: row.line, batch: ptr, firstField: 0, endField: ptr.pointee.fieldEnds.count,
+        return try batch.withRows { ptr, all in
+            try body(CSVRow(line: row.line, batch: ptr, all: all, firstField: 0, endField: ptr.pointee.fieldEnds.count,
                             file: row.file, delimiter: row.delimiter, lettered: row.lettered))
         }
     }
