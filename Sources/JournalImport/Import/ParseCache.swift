@@ -56,7 +56,7 @@ final class ParseCache {
     func remembered(_ c: Int, _ b: UnsafeBufferPointer<UInt8>) -> Parsed {
         guard c < memoCount else { return .none }
         let m = memos + c
-        guard m.pointee.count == b.count, b.count > 0, memcmp(m.pointee.bytes!, b.baseAddress!, b.count) == 0 else { return .none }
+        guard m.pointee.count == b.count, b.count > 0, SameBytes.equal(m.pointee.bytes!, b.baseAddress!, count: b.count) else { return .none }
         return m.pointee.value
     }
 

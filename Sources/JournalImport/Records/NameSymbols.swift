@@ -59,7 +59,7 @@ public final class NameSymbols: Sendable {
             let s = starts[k], n = starts[k + 1] - s
             guard n == b.count else { return false }
             return arena.withUnsafeBufferPointer { a in
-                n == 0 || memcmp(a.baseAddress! + s, b.baseAddress!, n) == 0
+                n == 0 || SameBytes.equal(a.baseAddress! + s, b.baseAddress!, count: n)
             }
         }
 
