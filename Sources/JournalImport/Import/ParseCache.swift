@@ -21,6 +21,16 @@ final class ParseCache {
     /// retain and a release of the column's bytes and an exclusivity check per look-up.
     @exclusivity(unchecked) private var memos: UnsafeMutablePointer<Memo>
     @exclusivity(unchecked) private var memoCount = 0
+    /// Per canonical column, the date its previous timestamp began with (`DateParsing.DatePrefix`).
+    @exclusivity(unchecked) private var datePrefixes: [DateParsing.DatePrefix] = []
+
+    /// `DateParsing.timestamp(bytes:)`, the date taken from the column's previous timestamp
+    /// when the bytes begin with the same date.
+    func timestamp(_ c: Int, _ b: UnsafeBufferPointer<UInt8>) -> DateParsing.Timestamp? {
+        while datePrefixes.count <= c { datePrefixes.append(DateParsing.DatePrefix()) }
+        return DateParsing.timestamp(bytes: b, datePrefix: &datePrefixes[c])
+    }
+
     /// Raw group name → normalised group name (`GroupName.normalize`), by `Name.index`.
     private var normalizedGroups: [Int32] = []
     private var fixedNames: [Int: Name] = [:]

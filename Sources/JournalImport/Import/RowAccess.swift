@@ -119,7 +119,7 @@ struct RowAccess {
     func timestamp(_ c: Int) throws -> LocalDateTime? {
         let pattern = timestampPattern(c), zone = file.timeZone
         if pattern == nil,
-           case .timestamp(let t)? = try parsedInPlace(c, { DateParsing.timestamp(bytes: $0).map { .timestamp(zone.local($0)) } }) {
+           case .timestamp(let t)? = try parsedInPlace(c, { file.cache.timestamp(c, $0).map { .timestamp(zone.local($0)) } }) {
             return t
         }
         guard let s = try text(c) else { return nil }

@@ -50,9 +50,52 @@ public enum DateParsing {
     public static func timestamp(_ text: String) -> Timestamp? { var t = text; return t.withUTF8 { timestamp(bytes: $0) } }
 
     public static func timestamp(bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        var none = DatePrefix()
+        return timestamp(bytes: bytes, datePrefix: &none)
+    }
+
+    /// The date at the start of the previous timestamp of a column: its bytes and the byte after
+    /// them (the most `Scanner.date` reads), and the date they are. A column of entry moments
+    /// repeats the day row after row while the minutes differ: the date is then not parsed
+    /// again. Exact: the date is a function of the bytes it read, and a timestamp whose first
+    /// bytes are those bytes reads the same.
+    public struct DatePrefix {
+        fileprivate var bytes: (UInt64, UInt64) = (0, 0)
+        fileprivate var count = 0
+        fileprivate var date = LocalDate(dayNumber: 0)
+        public init() {}
+
+        fileprivate func matches(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            guard count > 0, b.count - start >= count else { return false }
+            return withUnsafeBytes(of: bytes) { mine in
+                for k in 0..<count where mine[k] != b[start + k] { return false }
+                return true
+            }
+        }
+
+        fileprivate mutating func remember(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ d: LocalDate) {
+            // The date's bytes and the one after (absent at the end: nothing is remembered).
+            guard end < b.count, end + 1 - start <= 16 else { count = 0; return }
+            count = end + 1 - start
+            withUnsafeMutableBytes(of: &bytes) { mine in for k in 0..<count { mine[k] = b[start + k] } }
+            date = d
+        }
+    }
+
+    /// `timestamp(bytes:)`, the date read from `datePrefix` when the bytes start with its bytes.
+    public static func timestamp(bytes: UnsafeBufferPointer<UInt8>, datePrefix: inout DatePrefix) -> Timestamp? {
         var s = Scanner(bytes)
         s.skipSpaces()
-        guard let d = s.date() else { return nil }
+        let d: LocalDate
+        if datePrefix.matches(bytes, at: s.i) {
+            d = datePrefix.date
+            s.i += datePrefix.count - 1
+        } else {
+            let start = s.i
+            guard let parsed = s.date() else { return nil }
+            d = parsed
+            datePrefix.remember(bytes, from: start, to: s.i, d)
+        }
         var time: TimeOfDay?
         var offset: Int?
         if s.peek == UInt8(ascii: "T") || s.peek == UInt8(ascii: "t") || s.peek == UInt8(ascii: " ") {
