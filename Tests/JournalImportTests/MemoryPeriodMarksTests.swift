@@ -87,4 +87,34 @@ import Testing
         #expect(store.kept.periodMarks == nil)
         #expect(try MemoryCellsTests.sameTables(store, db).filter { $0.hasPrefix("period_mark: ") }.count == 5)
     }
+
+    /// Period-mark rows name their group and student as cells do: a student the students table
+    /// does not list, and a group the journal lacks, are rejected naming them; «7б (7б)» with
+    /// spaces around is the group «7б». Messages and the marks kept are written by hand.
+    @Test func rowsNamingAGroupOrAStudentTheJournalLacksAreRejectedByName() throws {
+        let t = TempDir()
+        let students = try t.write("обучающиеся.csv", """
+            Группа;Обучающийся;Код;Подгруппа;Зачислен;Выбыл
+            7б;Ершова Алла;1;;01.09.2025;
+
+            """)
+        let marks = try t.write("итоговые.csv", """
+            Группа;Предмет;Обучающийся;Период;Значение;Внесено;Внёс
+            7б;История;Никто Новый;1 четверть;5;;
+            9в;История;Ершова Алла;1 четверть;4;;
+             7б (7б) ;История;Ершова Алла;1 четверть;3;2025-10-20T10:00:00Z;Орлов Олег Олегович
+
+            """)
+        let paths = [try t.write("периоды.csv", Self.calendar), students, marks]
+        for store in [try JournalStore.inMemory(), try JournalStore(path: t.path("j.sqlite"))] {
+            let s = try MemoryCellsTests.session().run(MemoryCellsTests.files(paths), into: store)
+            #expect(s.files.last?.rejections.map { "\($0.location.line): \($0.reason)" } == [
+                "2: обучающегося нет в списке группы «7б» (обучающиеся.csv): строка не принята",
+                "3: группы «9в» нет в журнале (её нет в списке групп — группы.csv, обучающиеся.csv)",
+            ])
+            let j = try store.load()
+            #expect(j.periodMarks.map { "\(j.student($0.student).name) \($0.periodName) \($0.value.raw) \($0.enteredAt.map { "\($0)" } ?? "-")" }
+                    == ["Ершова Алла 1 четверть 3 20.10.2025 13:00"])
+        }
+    }
 }

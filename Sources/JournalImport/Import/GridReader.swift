@@ -94,7 +94,9 @@ struct GridReader {
                                                 number: -rep, student: names.intern(name),
                                                 value: names.intern(text), workType: nil, enteredAt: nil, enteredBy: nil)))
             case .period(let p):
-                records.append(.periodMark(PeriodMarkRecord(group: group, subject: subject, student: name, period: p,
+                let names = sink.symbols
+                records.append(.periodMark(PeriodMarkRecord(group: names.intern(group), subject: names.intern(subject),
+                                                            student: names.intern(name), period: p,
                                                             value: CellValue(parsing: text), enteredAt: nil, enteredBy: nil)))
             case .none:
                 if i >= spec.firstDataColumn - 1 {

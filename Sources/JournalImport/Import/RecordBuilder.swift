@@ -65,9 +65,9 @@ enum RecordBuilder {
                                      workType: try r.name(6), enteredAt: try r.timestamp(7), enteredBy: try r.name(8),
                                      subgroup: try r.name(9)))
         case .periodMarks:
-            return .periodMark(PeriodMarkRecord(group: try r.group(0), subject: try r.required(1), student: try r.required(2),
+            return .periodMark(PeriodMarkRecord(group: try r.groupName(0), subject: try r.requiredName(1), student: try r.requiredName(2),
                                                  period: try r.required(3), value: try r.cellValue(4),
-                                                 enteredAt: try r.timestamp(5), enteredBy: try r.text(6)))
+                                                 enteredAt: try r.timestamp(5), enteredBy: try r.name(6)))
         case .changes:
             let what = try r.required(5).lowercased()
             guard let target = Change.Target.allCases.first(where: { $0.rawValue == what }) else {

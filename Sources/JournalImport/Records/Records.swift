@@ -141,14 +141,18 @@ public struct CellRecord: Sendable {
     public var subgroup: Name? = nil
 }
 
+/// A period mark as one file gives it. Its group, subject, student and author are `Name`s of
+/// the sink's `NameSymbols`, as a cell's are (a college's period marks are 150,000 rows: a
+/// String for each student's name, and its hashing in the store, cost a third of their time).
+/// The period stays text: the store compares it by bytes.
 public struct PeriodMarkRecord: Sendable {
-    public var group: String
-    public var subject: String
-    public var student: String
+    public var group: Name
+    public var subject: Name
+    public var student: Name
     public var period: String
     public var value: CellValue
     public var enteredAt: LocalDateTime?
-    public var enteredBy: String?
+    public var enteredBy: Name?
 }
 
 /// A line of an export's own change log.

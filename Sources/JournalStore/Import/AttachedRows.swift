@@ -83,10 +83,10 @@ extension ImportBatch {
 
     func acceptPeriodMark(_ p: PeriodMarkRecord, line: Int) throws {
         do {
-            let g = try rowGroup(p.group, existing: try names.existingGroup(p.group), mayCreate: true) { try names.group(p.group) }
+            let g = try rowGroup(names.text(p.group), existing: try names.existingGroup(p.group), mayCreate: true) { try names.group(p.group) }
             let student: Int64
             if let known = try names.existingStudent(group: g, name: p.student) { student = known } else {
-                try checkNewStudent(group: g, groupName: p.group, source: .cells)
+                try checkNewStudent(group: g, groupName: names.text(p.group), source: .cells)
                 student = try names.student(group: g, name: p.student)
                 declarations.made[fileID, default: .init()].students += 1
             }
