@@ -16,7 +16,9 @@ import JournalModel
 /// and the moment and author when the new row has them. Only on a journal without period marks,
 /// so no change against an earlier import is possible. The store writes the rows into the
 /// table before SQL reads it (`counts`, a next import).
-/// Used by the import's writer thread, then (after the commit hands it over) read by the loader.
+/// Used by the import's writer thread, at the merge by a thread of its own (`Merge.run` waits
+/// for it before anything else reads the rows), then (after the commit hands it over) read by
+/// the loader.
 final class MemoryPeriodMarks: @unchecked Sendable {
     struct Row {
         var student: Int64, subject: Int64, period: String, value: String, enteredAt: Int64?, enteredBy: Int64?

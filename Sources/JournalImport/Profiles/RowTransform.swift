@@ -14,38 +14,36 @@ final class RowTransform {
     func withRow<R>(_ row: CSVRow, _ body: (CSVRow) throws -> R) throws -> R {
         batch.removeAll()
         let width = plan.width
-        do {
-            for i in 0..<width {
-                if i < row.count { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: row.all[row.range(i)])) }
-                batch.fieldEnds.append(batch.bytes.count)
-                batch.kinds.append(row.kind(i))
+        for i in 0..<width {
+            if i < row.count { batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: row.all[row.range(i)])) }
+            batch.fieldEnds.append(batch.bytes.count)
+            batch.kinds.append(row.kind(i))
+        }
+        for (column, source, map) in plan.extras {
+            var text: String
+            var kind = CellKind.text
+            switch source {
+            case .field(let i):
+                text = try row.trimmedText(i)
+            case .join(let fields):
+                var parts: [String] = []
+                for f in fields { let t = try row.trimmedText(f); if !t.isEmpty { parts.append(t) } }
+                text = parts.joined(separator: " ")
+                // Typed date and time cells joined are still in the reader's form (a date alone:
+                // known to the day only).
+                if !parts.isEmpty && fields.allSatisfy({ row.isTyped($0) || row.byteCount($0) == 0 }) { kind = .dateTime }
+            case .part(let i, let k, let separator):
+                text = try Self.part(try row.trimmedText(i), k, separator, column: column, table: plan.table)
             }
-            for (column, source, map) in plan.extras {
-                var text: String
-                var kind = CellKind.text
-                switch source {
-                case .field(let i):
-                    text = try row.trimmedText(i)
-                case .join(let fields):
-                    var parts: [String] = []
-                    for f in fields { let t = try row.trimmedText(f); if !t.isEmpty { parts.append(t) } }
-                    text = parts.joined(separator: " ")
-                    // Typed date and time cells joined are still in the reader's form (a date alone:
-                    // known to the day only).
-                    if !parts.isEmpty && fields.allSatisfy({ row.isTyped($0) || row.byteCount($0) == 0 }) { kind = .dateTime }
-                case .part(let i, let k, let separator):
-                    text = try Self.part(try row.trimmedText(i), k, separator, column: column, table: plan.table)
+            if !text.isEmpty, let map {
+                switch map.outcome(text) {
+                case .value(let v): text = v
+                case .problem(let why): throw RowRejection(column: column, reason: why)
                 }
-                if !text.isEmpty, let map {
-                    switch map.outcome(text) {
-                    case .value(let v): text = v
-                    case .problem(let why): throw RowRejection(column: column, reason: why)
-                    }
-                }
-                batch.bytes.append(contentsOf: Array(text.utf8))
-                batch.fieldEnds.append(batch.bytes.count)
-                batch.kinds.append(kind)
             }
+            batch.bytes.append(contentsOf: Array(text.utf8))
+            batch.fieldEnds.append(batch.bytes.count)
+            batch.kinds.append(kind)
         }
         batch.rowEnds.append(batch.fieldEnds.count)
         batch.rowLines.append(row.line)
