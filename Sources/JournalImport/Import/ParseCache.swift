@@ -21,14 +21,11 @@ final class ParseCache {
     /// retain and a release of the column's bytes and an exclusivity check per look-up.
     @exclusivity(unchecked) private var memos: UnsafeMutablePointer<Memo>
     @exclusivity(unchecked) private var memoCount = 0
-    /// Per canonical column, the date its previous timestamp began with (`DateParsing.DatePrefix`).
-    @exclusivity(unchecked) private var datePrefixes: [DateParsing.DatePrefix] = []
 
     /// `DateParsing.timestamp(bytes:)`, the date taken from the column's previous timestamp
     /// when the bytes begin with the same date.
     func timestamp(_ c: Int, _ b: UnsafeBufferPointer<UInt8>) -> DateParsing.Timestamp? {
-        while datePrefixes.count <= c { datePrefixes.append(DateParsing.DatePrefix()) }
-        return DateParsing.timestamp(bytes: b, datePrefix: &datePrefixes[c])
+        DateParsing.timestamp(bytes: b, datePrefix: &memo(c).pointee.datePrefix)
     }
 
     /// Raw group name → normalised group name (`GroupName.normalize`), by `Name.index`.
@@ -44,12 +41,14 @@ final class ParseCache {
         case int(Int)
     }
 
-    /// A column's previous bytes (`count` of `capacity`, owned) and what they parsed to.
+    /// A column's previous bytes (`count` of `capacity`, owned) and what they parsed to; for a
+    /// column of timestamps, the date its previous one began with.
     struct Memo {
         var bytes: UnsafeMutablePointer<UInt8>?
         var count = 0
         var capacity = 0
         var value = Parsed.none
+        var datePrefix = DateParsing.DatePrefix()
     }
 
     init() {
@@ -70,7 +69,8 @@ final class ParseCache {
         return m.pointee.value
     }
 
-    func remember(_ c: Int, _ b: UnsafeBufferPointer<UInt8>, _ value: Parsed) {
+    /// Column `c`'s memo (made, with those before it, on first use).
+    private func memo(_ c: Int) -> UnsafeMutablePointer<Memo> {
         if c >= memoCount {
             let grown = UnsafeMutablePointer<Memo>.allocate(capacity: c + 1)
             grown.moveInitialize(from: memos, count: memoCount)
@@ -79,7 +79,11 @@ final class ParseCache {
             memos = grown
             memoCount = c + 1
         }
-        let m = memos + c
+        return memos + c
+    }
+
+    func remember(_ c: Int, _ b: UnsafeBufferPointer<UInt8>, _ value: Parsed) {
+        let m = memo(c)
         if m.pointee.capacity < b.count {
             m.pointee.bytes?.deallocate()
             let capacity = max(b.count, 2 * m.pointee.capacity, 32)
