@@ -60,4 +60,35 @@ import Testing
         #expect(change.target == .cell && change.oldValue == "4" && change.newValue == "5" && change.batch == 1)
         #expect(change.changedAt?.description == "20.09.2025 09:00" && j.student(change.student!).name == "Иванов Иван")
     }
+
+    /// A lessons table names its group, subject and teachers as a marks table does: «10А (10А)»
+    /// and « 10А » are 10А, names are trimmed, the same name in another column is the same
+    /// teacher, an empty «Провёл» is no teacher. In memory (a folder check) and in a file.
+    @Test func lessonRowsNameTheirGroupAndTeachersAsWritten() throws {
+        let t = TempDir()
+        let lessons = try t.write("занятия.csv", """
+            Группа;Подгруппа;Предмет;Дата;Урок №;Начало;Окончание;Учитель по расписанию;Провёл;Замена отмечена;Тема;Вид занятия;Домашнее задание;Запись создана;Тема внесена;ДЗ внесено;Внёс
+            10А (10А);;Физика;02.09.2025;3;;;Орлов Олег Олегович;  Орлов Олег Олегович ;;Кинематика;;;;;;Белова Вера Павловна
+             10А ;; Физика ;03.09.2025;3;;;Орлов Олег Олегович;Белова Вера Павловна;03.09.2025 10:35;Динамика;;;;;;Белова Вера Павловна
+            10А;;Физика;04.09.2025;3;;;Орлов Олег Олегович;;;Статика;;;;;;
+
+            """)
+        for store in [try JournalStore.inMemory(), try JournalStore(path: t.path("j.sqlite"))] {
+            let s = try MemoryCellsTests.session().run(MemoryCellsTests.files([lessons]), into: store)
+            #expect(s.rejected == 0)
+            try expectLessons(try store.load())
+        }
+    }
+
+    private func expectLessons(_ j: Journal) throws {
+        #expect(j.groups.map(\.name) == ["10А"] && j.subjects.map(\.name) == ["Физика"])
+        #expect(j.teachers.map(\.name).sorted() == ["Белова Вера Павловна", "Орлов Олег Олегович"])
+        let rows = j.lessons.sorted { $0.date < $1.date }.map { l in
+            [l.scheduledTeacher, l.teacher, l.enteredBy].map { $0.map { j.teacher($0).name } ?? "—" }.joined(separator: " | ")
+        }
+        #expect(rows == ["Орлов Олег Олегович | Орлов Олег Олегович | Белова Вера Павловна",
+                         "Орлов Олег Олегович | Белова Вера Павловна | Белова Вера Павловна",
+                         "Орлов Олег Олегович | — | —"])
+        #expect(j.lessons.filter(\.isSubstitution).map(\.topic) == ["Динамика"])
+    }
 }

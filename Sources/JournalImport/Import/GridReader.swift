@@ -139,9 +139,10 @@ struct GridReader {
         }
         dayRowSeen = true
         for case .date(let d, let rep) in columns {
-            var l = LessonRecord(group: group, subject: subject, date: d)
+            let names = sink.symbols
+            var l = LessonRecord(group: names.intern(group), subject: names.intern(subject), date: d)
             l.number = -rep
-            l.scheduledTeacher = fixed["Учитель по расписанию"]
+            l.scheduledTeacher = fixed["Учитель по расписанию"].map { names.intern($0) }
             try sink.accept(.lesson(l), line: row.line)
         }
     }

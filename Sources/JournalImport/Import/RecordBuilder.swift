@@ -42,13 +42,13 @@ enum RecordBuilder {
             return .plan(PlanRecord(group: try r.group(0), subject: try r.required(1), ordinal: n, topic: try r.required(3),
                                      hours: try r.number(4) ?? 1, lessonKind: try r.text(5), plannedDate: try r.date(6)))
         case .lessons:
-            var l = LessonRecord(group: try r.group(0), subject: try r.required(2), date: try r.requiredDate(3))
+            var l = LessonRecord(group: try r.groupName(0), subject: try r.requiredName(2), date: try r.requiredDate(3))
             l.subgroup = try r.text(1)
             l.number = try r.int(4)
             l.start = try r.time(5)
             l.end = try r.time(6)
-            l.scheduledTeacher = try r.text(7)
-            l.teacher = try r.text(8)
+            l.scheduledTeacher = try r.name(7)
+            l.teacher = try r.name(8)
             l.substitutionEnteredAt = try r.timestamp(9)
             l.topic = try r.text(10)
             l.lessonKind = try r.text(11)
@@ -56,7 +56,7 @@ enum RecordBuilder {
             l.recordedAt = try r.timestamp(13)
             l.topicEnteredAt = try r.timestamp(14)
             l.homeworkEnteredAt = try r.timestamp(15)
-            l.enteredBy = try r.text(16)
+            l.enteredBy = try r.name(16)
             return .lesson(l)
         case .marks:
             let value = try r.requiredName(5)

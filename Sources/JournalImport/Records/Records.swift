@@ -95,16 +95,21 @@ public struct PlanRecord: Sendable {
 /// k-th lesson of a date (0-based: a grid's repeated day columns, a topics file's second row
 /// of one date) by `-k`; nil is «no number, and which of the day's lessons is not known» —
 /// the store counts the file's rows of that date (or reads the bell slot from the start time).
+///
+/// Its group, subject and teachers are `Name`s of the sink's `NameSymbols`, as a cell's are (a
+/// college's lessons table is 90,000 rows naming a few hundred groups, subjects and teachers:
+/// a String for each, and hashing it in the store, was a fifth of their time). Topics and
+/// homework stay text: the store keeps them as they are.
 public struct LessonRecord: Sendable {
-    public var group: String
+    public var group: Name
     public var subgroup: String?
-    public var subject: String
+    public var subject: Name
     public var date: LocalDate
     public var number: Int?
     public var start: TimeOfDay?
     public var end: TimeOfDay?
-    public var scheduledTeacher: String?
-    public var teacher: String?
+    public var scheduledTeacher: Name?
+    public var teacher: Name?
     public var substitutionEnteredAt: LocalDateTime?
     public var topic: String?
     public var lessonKind: String?
@@ -112,9 +117,9 @@ public struct LessonRecord: Sendable {
     public var recordedAt: LocalDateTime?
     public var topicEnteredAt: LocalDateTime?
     public var homeworkEnteredAt: LocalDateTime?
-    public var enteredBy: String?
+    public var enteredBy: Name?
 
-    public init(group: String, subject: String, date: LocalDate) {
+    public init(group: Name, subject: Name, date: LocalDate) {
         self.group = group
         self.subject = subject
         self.date = date

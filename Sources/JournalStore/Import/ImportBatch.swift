@@ -268,7 +268,7 @@ public final class ImportBatch: RecordSink {
             let g = try names.group(l.group)
             try declarations.declare(g, level: 1)
             let subject = try names.subject(l.subject)
-            if l.number == nil { l.number = unnumbered.number(of: l, file: fileID, group: g, subject: subject) }
+            if l.number == nil { l.number = unnumbered.number(of: l, file: fileID, group: g, subject: subject, names: names) }
             // A grid whose class and subject no other file lists lessons of is their source.
             if gridFiles.contains(fileID) {
                 let key = "\(g)|\(subject)"

@@ -21,15 +21,15 @@ struct UnnumberedLessons {
 
     mutating func noteBell(_ b: BellSlot) { bells[b.start.seconds] = b.number }
 
-    mutating func number(of l: LessonRecord, file: Int64, group: Int64, subject: Int64) -> Int {
+    mutating func number(of l: LessonRecord, file: Int64, group: Int64, subject: Int64, names: NameTables) -> Int {
         if let start = l.start, let n = bells[start.seconds] {
             byBell += 1
             return n
         }
         let key = DayKey(file: file, group: group, subject: subject, subgroup: l.subgroup ?? "", day: l.date.dayNumber)
-        let signature = [l.start?.description, l.end?.description, l.scheduledTeacher, l.teacher, l.topic, l.lessonKind, l.homework,
+        let signature = [l.start?.description, l.end?.description, l.scheduledTeacher.map(names.text), l.teacher.map(names.text), l.topic, l.lessonKind, l.homework,
                          l.recordedAt?.description, l.topicEnteredAt?.description, l.homeworkEnteredAt?.description,
-                         l.substitutionEnteredAt?.description, l.enteredBy].map { $0 ?? "\u{1}" }.joined(separator: "\u{0}")
+                         l.substitutionEnteredAt?.description, l.enteredBy.map(names.text)].map { $0 ?? "\u{1}" }.joined(separator: "\u{0}")
         var seen = rows[key, default: []]
         if let k = seen.firstIndex(of: signature) { return -k }
         seen.append(signature)
