@@ -25,14 +25,15 @@ struct CompiledRule {
 
     /// `sharing`: aggregates written more than once are computed once per record
     /// (`SharedAggregates`); `filterStopsEarly`: the scope filter stops at its first conjunct
-    /// that is not true (`Compiler.scopeFilter`). Tests turn them off to compare.
-    init(_ r: CheckedRule, sharing: Bool = true, filterStopsEarly: Bool = true) {
+    /// that is not true (`Compiler.scopeFilter`); `valueMemo`: expressions of one text field
+    /// of a cell alone are evaluated once per distinct text (`ValueMemo`). Tests turn them off to compare.
+    init(_ r: CheckedRule, sharing: Bool = true, filterStopsEarly: Bool = true, valueMemo: Bool = true) {
         rule = r
         severity = Severity(rawValue: r.severity) ?? .remark
         area = r.area.flatMap(FindingArea.init(rawValue:)) ?? .other
         let shared = sharing ? SharedAggregates(rule: r) : nil
-        func compile(_ e: TExpr) -> Fn { Compiler.compile(e, shared: shared) }
-        filter = r.filter.map { filterStopsEarly ? Compiler.scopeFilter($0, shared: shared) : compile($0) }
+        func compile(_ e: TExpr) -> Fn { Compiler.compile(e, shared: shared, memo: valueMemo) }
+        filter = r.filter.map { filterStopsEarly ? Compiler.scopeFilter($0, shared: shared, memo: valueMemo) : compile($0) }
         condition = r.condition.map(compile)
         measure = r.measure.map(compile)
         if let c = r.condition, !r.conditionIsForbid, case .binary(let op, let l, let rr, let lt, _) = c,

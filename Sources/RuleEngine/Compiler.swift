@@ -6,8 +6,18 @@ import RuleLanguage
 enum Compiler {
     /// `depth` is where an aggregate binds its elements: one more than the records already bound.
     /// `shared`: the rule's aggregates computed once per record (`SharedAggregates`).
-    static func compile(_ e: TExpr, depth: Int = 1, shared: SharedAggregates? = nil) -> Fn {
-        let compile = { (x: TExpr) in Compiler.compile(x, depth: depth, shared: shared) }
+    /// `memo`: expressions of one text field of a cell alone are evaluated once per distinct
+    /// text (`ValueMemo`; tests turn it off to compare).
+    static func compile(_ e: TExpr, depth: Int = 1, shared: SharedAggregates? = nil, memo: Bool = true) -> Fn {
+        if memo, let read = ValueMemo.cellField(e) {
+            return ValueMemo.wrap(compileEach(e, depth: depth, shared: shared, memo: memo), depth: read.depth, field: read.field)
+        }
+        return compileEach(e, depth: depth, shared: shared, memo: memo)
+    }
+
+    /// `compile` without `ValueMemo` at the top (its parts may still be memoised).
+    private static func compileEach(_ e: TExpr, depth: Int, shared: SharedAggregates?, memo: Bool) -> Fn {
+        let compile = { (x: TExpr) in Compiler.compile(x, depth: depth, shared: shared, memo: memo) }
         switch e {
         case .literal(let l):
             let v = Value(l)
@@ -48,7 +58,7 @@ enum Compiler {
             return Functions.compile(name, args.map(compile))
         case .aggregate(let name, let coll, _, let filter, let value):
             precondition(depth < Env.maxDepth, "aggregates nested deeper than \(Env.maxDepth)")
-            let inner = { (x: TExpr) in Compiler.compile(x, depth: depth + 1) }
+            let inner = { (x: TExpr) in Compiler.compile(x, depth: depth + 1, memo: memo) }
             // On a date-ordered collection, a filter conjunct `x.date <= D` that is false for
             // one element is false for every later one: the scan stops there (DateCutoff).
             let stop = filter.flatMap { DateCutoff.conjunct(of: $0, over: coll, depth: depth) }.map(inner)
@@ -72,8 +82,8 @@ enum Compiler {
             if op == "and" || op == "or" {
                 let guardL = Presence.isGuard(l, r, negated: op == "or"), guardR = Presence.isGuard(r, l, negated: op == "or")
                 if guardL || guardR {
-                    let fl = guardL ? plainGuard(l, depth: depth, shared: shared) : compile(l)
-                    let fr = guardR ? plainGuard(r, depth: depth, shared: shared) : compile(r)
+                    let fl = guardL ? plainGuard(l, depth: depth, shared: shared, memo: memo) : compile(l)
+                    let fr = guardR ? plainGuard(r, depth: depth, shared: shared, memo: memo) : compile(r)
                     return Operators.compile(op, fl, fr, lt, rt, rhs: r)
                 }
             }
@@ -99,15 +109,15 @@ enum Compiler {
     }
 
     /// `has(x)` or `not has(x)` evaluated as plain presence of the value (false when missing).
-    static func plainGuard(_ e: TExpr, depth: Int, shared: SharedAggregates?) -> Fn {
+    static func plainGuard(_ e: TExpr, depth: Int, shared: SharedAggregates?, memo: Bool) -> Fn {
         switch e {
         case .call("has", let args, _):
-            return Functions.compile("has", args.map { compile($0, depth: depth, shared: shared) })
+            return Functions.compile("has", args.map { compile($0, depth: depth, shared: shared, memo: memo) })
         case .unary("not", let inner, _):
-            let f = plainGuard(inner, depth: depth, shared: shared)
+            let f = plainGuard(inner, depth: depth, shared: shared, memo: memo)
             return { env in if case .bool(let b) = f(env) { .bool(!b) } else { .null } }
         default:
-            return compile(e, depth: depth, shared: shared)
+            return compile(e, depth: depth, shared: shared, memo: memo)
         }
     }
 

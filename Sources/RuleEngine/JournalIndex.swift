@@ -21,6 +21,13 @@ final class JournalIndex: @unchecked Sendable {
     static let noMark = Int8.min
     /// Whether each cell records an absence (`CellValue.isAbsence`), a byte each for the same reason.
     let cellIsAbsence: [Bool]
+    /// The number of each cell's text and work type: equal numbers, equal bytes (`CellTextIDs`;
+    /// numbers 0 ..< `distinctCellTexts`, `distinctWorkTypes`). `ValueMemo` evaluates expressions
+    /// of one of these fields by it.
+    let cellTextID: [Int32]
+    let distinctCellTexts: Int
+    let cellWorkTypeID: [Int32]
+    let distinctWorkTypes: Int
     let lessonKey: [Int64]
     /// Student × subject (`key`) and lesson key (`lessonKey`) of each cell: the sort keys of
     /// `marksBySS` and `absencesBySS`, kept for the neighbour lookups' list of all cells.
@@ -121,6 +128,7 @@ final class JournalIndex: @unchecked Sendable {
         var st: [Int64] = [], en: [Int64] = [], dayEndOf: [Int64] = [], period: [Int32] = []
         var plan: [Int64: Int32] = [:], hours: [Int64: Double] = [:], teachers: [Int64: Int32] = [:]
         var sg: [[Int32]] = [], rank: [Int32] = []
+        var texts: (ids: [Int32], distinct: Int) = ([], 0), workTypes = texts
         ParallelPair.run({
             // Loops over lessons and cells go by index: `for x in` / `enumerated()` copy each
             // element (a retain and release per text field — measurable on 700,000 cells).
@@ -135,6 +143,7 @@ final class JournalIndex: @unchecked Sendable {
                 fill[l] += 1
             }
             absences = SortedCells(j.cells.indices.filter { absent[$0] }, group: ssKey, order: cellKey)
+            texts = CellTextIDs.values(of: j.cells)
             first = [Int32](repeating: .max, count: j.students.count)
             last = [Int32](repeating: .min, count: j.students.count)
             for ci in j.cells.indices {
@@ -146,6 +155,7 @@ final class JournalIndex: @unchecked Sendable {
             }
         }, {
             marks = SortedCells(j.cells.indices.filter { mark1[$0] != JournalIndex.noMark }, group: ssKey, order: cellKey)
+            workTypes = CellTextIDs.workTypes(of: j.cells)
             follow = j.lessons.indices.allSatisfy { j.lessons[$0].number.map { (0...99).contains($0) } ?? true }
             for li in j.lessons.indices { gs[JournalIndex.key(j.lessons[li].group, j.lessons[li].subject), default: []].append(Int32(li)) }
             ordinal = [Int32](repeating: 0, count: nl)
@@ -195,6 +205,10 @@ final class JournalIndex: @unchecked Sendable {
         })
         lessonCellStart = counts
         lessonCellOrder = order
+        cellTextID = texts.ids
+        distinctCellTexts = texts.distinct
+        cellWorkTypeID = workTypes.ids
+        distinctWorkTypes = workTypes.distinct
         cellDay = days
         marksBySS = marks!
         absencesBySS = absences!

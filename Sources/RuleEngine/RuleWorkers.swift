@@ -20,7 +20,8 @@ import RuleLanguage
 /// - the piece queue (`next`) and the result slots (`Slots`): below.
 /// Each worker has its own `Env` (the bound records and message specials are per evaluation),
 /// its own compiled rules and its own cache of which fields the journal lacks (a pure function
-/// of the journal too).
+/// of the journal too); the results a compiled rule remembers per distinct cell text
+/// (`ValueMemo`) belong to that worker's compiled rule.
 enum RuleWorkers {
     /// Threads to use: `ThreadSetting.available` (`ZHURNAL_THREADS=1` runs serially, as before
     /// this type), never more than there are rules.

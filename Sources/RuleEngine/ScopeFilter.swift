@@ -15,12 +15,12 @@ extension Compiler {
     /// (`Presence.isGuard`) is compiled as before.
     ///
     ///     scope marks where mark <= 2 and exists(…)   // exists(…) read only where mark <= 2 is true
-    static func scopeFilter(_ e: TExpr, shared: SharedAggregates?) -> Fn {
+    static func scopeFilter(_ e: TExpr, shared: SharedAggregates?, memo: Bool = true) -> Fn {
         guard case .binary("and", let l, let r, _, _) = e,
               !Presence.isGuard(l, r, negated: false), !Presence.isGuard(r, l, negated: false) else {
-            return compile(e, shared: shared)
+            return compile(e, shared: shared, memo: memo)
         }
-        let first = scopeFilter(l, shared: shared), rest = scopeFilter(r, shared: shared)
+        let first = scopeFilter(l, shared: shared, memo: memo), rest = scopeFilter(r, shared: shared, memo: memo)
         return { env in
             guard case .bool(true) = first(env) else { return .bool(false) }
             return rest(env)
