@@ -39,6 +39,12 @@ final class MemoryLessons: @unchecked Sendable {
 
     var count: Int { rows.count }
 
+    /// Makes room for about `n` more lessons (`RoomFor`).
+    func expect(_ n: Int) {
+        RoomFor.more(n, in: &rows)
+        RoomFor.more(n, in: &byDay)
+    }
+
     /// Adds a lesson; its id.
     func add(_ row: Row) -> Int64 {
         rows.append(row)

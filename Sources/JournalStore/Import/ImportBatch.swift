@@ -76,6 +76,10 @@ public final class ImportBatch: RecordSink {
     /// The file whose lesson rows were staged last (-1: none yet), and whether an earlier file
     /// staged some too (never unset: a file undone may have staged some).
     @exclusivity(unchecked) private var lessonRowFile: Int64 = -1
+    /// The size of the file being read (0 when unknown), and the last file whose lesson rows
+    /// room was made for (`expectLessonRows`).
+    private var fileBytes: Int64 = 0
+    private var roomMadeFor: Int64 = -1
     @exclusivity(unchecked) private var severalLessonRowFiles = false
     let stageChange: Statement
     let staged: StagedRows
@@ -215,6 +219,12 @@ public final class ImportBatch: RecordSink {
     /// it reads the table for provisional lessons, which only unnumbered ones make).
     var lessonsStayInMemory: Bool { lessonRowsUnread && provisionalLessons.isEmpty }
 
+    /// Makes room for about `n` more lesson rows where they will be kept (`RoomFor`).
+    private func expectLessonRows(_ n: Int) {
+        names.expectLessons(n)
+        staged.expectLessons(n)
+    }
+
     /// Writes the lessons kept in memory into the `lesson` table (ids as kept) and keeps no more.
     func writeMemoryLessons() throws {
         guard let m = names.memoryLessons else { return }
@@ -245,6 +255,7 @@ public final class ImportBatch: RecordSink {
         try staged.flush()   // before a direct file's savepoint (see `StagedRows`)
         staged.markFileStart()
         files.append(path)
+        fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
         userOrder.append(nextUserPlace)
         fileID = Int64(files.count - 1)
         if nextFileIsGrid { gridFiles.insert(fileID) }
@@ -264,6 +275,10 @@ public final class ImportBatch: RecordSink {
         case .cell(let c):
             try acceptCell(c, line: line)
         case .lesson(var l):
+            if roomMadeFor != fileID {
+                roomMadeFor = fileID
+                expectLessonRows(RoomFor.rows(inBytes: fileBytes))
+            }
             journalFiles.insert(fileID)
             let g = try names.group(l.group)
             try declarations.declare(g, level: 1)

@@ -218,6 +218,12 @@ final class NameTables {
         return id
     }
 
+    /// Makes room for about `n` more lessons (`RoomFor`).
+    func expectLessons(_ n: Int) {
+        RoomFor.more(n, in: &lessons)
+        memoryLessons?.expect(n)
+    }
+
     /// The last call of `lesson` added the lesson (with the attributes it was given, if any).
     @exclusivity(unchecked) private(set) var addedLastLesson = false
 

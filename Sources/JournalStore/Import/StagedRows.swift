@@ -69,6 +69,11 @@ final class StagedRows {
         }
     }
 
+    /// Makes room for about `n` more held lesson rows (`RoomFor`).
+    func expectLessons(_ n: Int) {
+        if heldLessons != nil { RoomFor.more(n, in: &heldLessons!) }
+    }
+
     func add(_ row: Cell) throws { try cells.add(row) }
     func add(_ row: Lesson) throws {
         if heldLessons != nil { heldLessons!.append(row) } else { try lessons.add(row) }
