@@ -38,7 +38,7 @@ if [ ! -f "$csv" ] || [ "$(stat -c %s "$csv")" -lt $((size_mb * 1000000)) ]; the
 fi
 bytes=$(stat -c %s "$csv")
 rm -f "$dir/bench.sqlite" "$dir/bench.sqlite-wal" "$dir/bench.sqlite-shm"
-[ -x .build/release/zhurnal ] || swift build -c release
+[ -x .build/release/zhurnal ] || bash scripts/build.sh
 start=$(date +%s.%N)
 /usr/bin/time -v .build/release/zhurnal import "$csv" --db "$dir/bench.sqlite" > "$dir/out.txt" 2> "$dir/time.txt" || true
 end=$(date +%s.%N)

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=.build-bench
 bin=.build/release/zhurnal
-[ -x "$bin" ] || swift build -c release --product zhurnal
+[ -x "$bin" ] || bash scripts/build.sh --product zhurnal
 [ -f "$dir/отметки.csv" ] || bash scripts/bench-import.sh
 cc -O2 -o "$dir/csv2xlsx" scripts/bench/csv2xlsx.c -lxlsxwriter
 [ -f "$dir/отметки-1.xlsx" ] || "$dir/csv2xlsx" "$dir/отметки.csv" "$dir/отметки-1.xlsx" 1

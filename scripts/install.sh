@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bin="${BIN:-.build/release/zhurnal}"
-[ -x "$bin" ] || { echo "нет собранной программы $bin — сначала: swift build -c release" >&2; exit 2; }
+[ -x "$bin" ] || { echo "нет собранной программы $bin — сначала: bash scripts/build.sh" >&2; exit 2; }
 
 if [ $# -ge 1 ]; then
     prefix="$1"

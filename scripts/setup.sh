@@ -16,6 +16,6 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
 
-swift build -c release
+bash scripts/build.sh
 bash scripts/install.sh
 bash scripts/example.sh

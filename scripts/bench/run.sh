@@ -21,7 +21,7 @@ RATE="${RATE:-0.01}"
 OUT="${OUT:-BENCHMARKS.md}"
 WORK=.build-bench
 
-swift build -c release --product zhurnal
+bash scripts/build.sh --product zhurnal
 if [ ! -x "$WORK/venv/bin/python" ]; then
     mkdir -p "$WORK"
     python3 -m venv "$WORK/venv"
