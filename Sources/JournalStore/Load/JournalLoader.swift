@@ -256,28 +256,34 @@ struct JournalLoader {
     /// the table: in id order, the same filter, the same values (texts interned alike).
     private func readMemoryLessons(_ m: MemoryLessons, lo: Int64, hi: Int64, groups: [Int32], subjects: [Int32], teachers: [Int32],
                                    texts: inout TextInterner<String>, keys: inout [LessonKey], read: inout [Lesson]) {
-        for (k, r) in m.rows.enumerated() {
-            guard Int64(r.day) >= lo, Int64(r.day) <= hi, let g = at(groups, r.group), let subj = at(subjects, r.subject) else { continue }
-            let number = Int(r.number)
-            var l = Lesson(group: g, subgroup: r.subgroup.isEmpty ? nil : texts.value(r.subgroup), subject: subj,
-                           date: LocalDate(dayNumber: r.day), number: number <= 0 ? nil : number)
-            if let a = r.attributes {
-                l.start = a.startSec.map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
-                l.end = a.endSec.map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
-                l.teacher = at(teachers, a.teacher)
-                l.scheduledTeacher = at(teachers, a.scheduledTeacher)
-                l.substitutionEnteredAt = ts(a.substitutionAt)
-                l.topic = a.topic.map { texts.value($0) }
-                l.lessonKind = a.kind.map { texts.value($0) }
-                l.homework = a.homework.map { texts.value($0) }
-                l.recordedAt = ts(a.recordedAt)
-                l.topicEnteredAt = ts(a.topicAt)
-                l.homeworkEnteredAt = ts(a.homeworkAt)
-                l.enteredBy = at(teachers, a.enteredBy)
+        // Each row read in place through a pointer: `enumerated()` copied it whole (a retain and
+        // release of each of its texts).
+        m.rows.withUnsafeBufferPointer { rows in
+            for k in rows.indices {
+                let r = rows.baseAddress! + k
+                guard Int64(r.pointee.day) >= lo, Int64(r.pointee.day) <= hi, let g = at(groups, r.pointee.group),
+                      let subj = at(subjects, r.pointee.subject) else { continue }
+                let number = Int(r.pointee.number)
+                var l = Lesson(group: g, subgroup: r.pointee.subgroup.isEmpty ? nil : texts.value(r.pointee.subgroup), subject: subj,
+                               date: LocalDate(dayNumber: r.pointee.day), number: number <= 0 ? nil : number)
+                if r.pointee.attributes != nil {
+                    l.start = r.pointee.attributes?.startSec.map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
+                    l.end = r.pointee.attributes?.endSec.map { TimeOfDay(secondsSinceMidnight: Int32($0)) }
+                    l.teacher = at(teachers, r.pointee.attributes?.teacher)
+                    l.scheduledTeacher = at(teachers, r.pointee.attributes?.scheduledTeacher)
+                    l.substitutionEnteredAt = ts(r.pointee.attributes?.substitutionAt)
+                    l.topic = r.pointee.attributes?.topic.map { texts.value($0) }
+                    l.lessonKind = r.pointee.attributes?.kind.map { texts.value($0) }
+                    l.homework = r.pointee.attributes?.homework.map { texts.value($0) }
+                    l.recordedAt = ts(r.pointee.attributes?.recordedAt)
+                    l.topicEnteredAt = ts(r.pointee.attributes?.topicAt)
+                    l.homeworkEnteredAt = ts(r.pointee.attributes?.homeworkAt)
+                    l.enteredBy = at(teachers, r.pointee.attributes?.enteredBy)
+                }
+                keys.append(LessonKey(day: r.pointee.day, number: number > 0 ? number : 1000 - number, group: r.pointee.group,
+                                      subject: r.pointee.subject, id: Int64(k + 1), read: Int32(read.count)))
+                read.append(l)
             }
-            keys.append(LessonKey(day: r.day, number: number > 0 ? number : 1000 - number, group: r.group, subject: r.subject,
-                                  id: Int64(k + 1), read: Int32(read.count)))
-            read.append(l)
         }
     }
 
