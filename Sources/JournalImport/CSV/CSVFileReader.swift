@@ -166,11 +166,11 @@ public final class CSVFileReader {
 
     private func deliver(_ batch: inout RowBatch, row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
         guard batch.rowCount > 0 else { return }
-        try batch.withRows { (ptr, all) throws(ImportFailure) -> Void in
+        try batch.withRows { (ptr, all, ends) throws(ImportFailure) -> Void in
             var start = 0
             for r in 0..<ptr.pointee.rowCount {
                 let end = ptr.pointee.rowEnds[r]
-                let csvRow = CSVRow(line: ptr.pointee.rowLines[r], batch: ptr, all: all, firstField: start, endField: end,
+                let csvRow = CSVRow(line: ptr.pointee.rowLines[r], batch: ptr, all: all, ends: ends, firstField: start, endField: end,
                                     file: displayName, delimiter: delimiter)
                 start = end
                 if !csvRow.isBlank { try row(csvRow) }

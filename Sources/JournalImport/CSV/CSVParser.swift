@@ -31,10 +31,12 @@ struct RowBatch {
 
     /// Calls `body` with this batch (which must not change meanwhile) and its bytes, for the
     /// `CSVRow`s made of it: valid only inside `body`.
-    mutating func withRows<R, E: Error>(_ body: (UnsafePointer<RowBatch>, UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
-        let bytes = self.bytes
+    mutating func withRows<R, E: Error>(_ body: (UnsafePointer<RowBatch>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) throws(E) -> R) throws(E) -> R {
+        let bytes = self.bytes, ends = self.fieldEnds
         return try bytes.withUnsafeBufferPointer { (all) throws(E) -> R in
-            try withUnsafePointer(to: &self) { (ptr) throws(E) -> R in try body(ptr, all) }
+            try ends.withUnsafeBufferPointer { (ends) throws(E) -> R in
+                try withUnsafePointer(to: &self) { (ptr) throws(E) -> R in try body(ptr, all, ends) }
+            }
         }
     }
 

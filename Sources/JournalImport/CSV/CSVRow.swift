@@ -13,6 +13,9 @@ public struct CSVRow {
     /// The batch's bytes, taken once for all of its rows (`RowBatch.withRows`): reaching them
     /// through the batch's array retained and released its storage for every field read.
     let all: UnsafeBufferPointer<UInt8>
+    /// The batch's field ends, taken once in the same way (each field read had loaded the
+    /// array's storage and count through the batch, then checked the index).
+    let ends: UnsafeBufferPointer<Int>
     let firstField: Int
     let endField: Int
     let file: String
@@ -50,8 +53,8 @@ public struct CSVRow {
 
     func range(_ i: Int) -> Range<Int> {
         let f = firstField + i
-        let start = f == 0 ? 0 : batch.pointee.fieldEnds[f - 1]
-        return start..<batch.pointee.fieldEnds[f]
+        let start = f == 0 ? 0 : ends[f - 1]
+        return start..<ends[f]
     }
 
     /// Why field `i` is too long to import (more than `limit` characters), or nil.

@@ -47,8 +47,8 @@ final class RowTransform {
         }
         batch.rowEnds.append(batch.fieldEnds.count)
         batch.rowLines.append(row.line)
-        return try batch.withRows { ptr, all in
-            try body(CSVRow(line: row.line, batch: ptr, all: all, firstField: 0, endField: ptr.pointee.fieldEnds.count,
+        return try batch.withRows { ptr, all, ends in
+            try body(CSVRow(line: row.line, batch: ptr, all: all, ends: ends, firstField: 0, endField: ptr.pointee.fieldEnds.count,
                             file: row.file, delimiter: row.delimiter, lettered: row.lettered))
         }
     }

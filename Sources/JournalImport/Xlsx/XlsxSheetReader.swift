@@ -72,11 +72,11 @@ final class XlsxSheetReader: RowSource {
     private func deliver(_ batch: inout RowBatch, _ row: (CSVRow) throws(ImportFailure) -> Void) throws(ImportFailure) {
         defer { batch.removeAll() }
         guard batch.rowCount > 0 else { return }
-        try batch.withRows { (ptr, all) throws(ImportFailure) -> Void in
+        try batch.withRows { (ptr, all, ends) throws(ImportFailure) -> Void in
             var start = 0
             for r in 0..<ptr.pointee.rowCount {
                 let end = ptr.pointee.rowEnds[r]
-                try row(CSVRow(line: ptr.pointee.rowLines[r], batch: ptr, all: all, firstField: start, endField: end,
+                try row(CSVRow(line: ptr.pointee.rowLines[r], batch: ptr, all: all, ends: ends, firstField: start, endField: end,
                                file: displayName, delimiter: UInt8(ascii: ";"), lettered: true))
                 start = end
             }
