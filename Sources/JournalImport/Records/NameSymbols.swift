@@ -49,29 +49,6 @@ public final class NameSymbols: Sendable {
         var slots = [Int32](repeating: -1, count: 1024)
         var hashes: [UInt64] = []
 
-        /// Eight bytes at a time, then the rest, each step multiplied and folded (a student's
-        /// name is 30–40 bytes: byte by byte, FNV-1a was a third of interning it). The probe
-        /// takes the low bits, so the last step folds the high half into them.
-        static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            var h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
-            guard let base = b.baseAddress else { return h }
-            let p = UnsafeRawPointer(base)
-            var i = 0
-            while i + 8 <= b.count {
-                h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                h ^= h >> 31
-                i += 8
-            }
-            var tail: UInt64 = 0, shift: UInt64 = 0
-            while i < b.count {
-                tail |= UInt64(base[i]) << shift
-                shift += 8
-                i += 1
-            }
-            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-            return h ^ (h >> 32)
-        }
-
         func equal(_ k: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
             let s = starts[k], n = starts[k + 1] - s
             guard n == b.count else { return false }
@@ -81,7 +58,7 @@ public final class NameSymbols: Sendable {
         }
 
         mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Name? {
-            let h = Self.hash(b)
+            let h = ByteHash.of(b)
             let mask = slots.count - 1
             var i = Int(truncatingIfNeeded: h) & mask
             while slots[i] >= 0 {

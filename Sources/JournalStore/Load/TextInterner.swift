@@ -1,4 +1,5 @@
 import Foundation
+import JournalImport
 
 /// Values the loader reads many times but that take few distinct texts (cell values, period
 /// names, lesson topics and homework, work types): looked up by the column's bytes, so a
@@ -33,7 +34,7 @@ struct TextInterner<Value> {
     }
 
     mutating func value(bytes buf: UnsafeBufferPointer<UInt8>) -> Value {
-        let h = Self.hash(buf)
+        let h = ByteHash.of(buf)
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -65,26 +66,5 @@ struct TextInterner<Value> {
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = Int32(k + 1)
         }
-    }
-
-    /// Eight bytes at a time, multiply and fold: enough spread for a table of texts.
-    private static func hash(_ buf: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buf.count)
-        guard let p = buf.baseAddress else { return h }
-        let raw = UnsafeRawPointer(p)
-        var k = 0
-        while k + 8 <= buf.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-            k += 8
-        }
-        if k < buf.count {
-            var tail: UInt64 = 0
-            for j in k..<buf.count { tail = tail << 8 | UInt64(p[j]) }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        }
-        h ^= h >> 29
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        return h ^ (h >> 32)
     }
 }
