@@ -18,7 +18,7 @@ struct CellTextIDs {
     }
 
     private var recent = [Seen?](repeating: nil, count: 256)
-    private var byBytes: [[UInt8]: Int32] = [:]
+    private var byBytes: [TextBytes: Int32] = [:]
 
     /// How many numbers have been given (they are 0 ..< distinct).
     private(set) var distinct = 0
@@ -56,11 +56,11 @@ struct CellTextIDs {
         let rep = withUnsafeBytes(of: text) { ($0.load(as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
         let slot = Int(truncatingIfNeeded: ((rep.0 ^ rep.1 &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9) >> 56)
         if let s = recent[slot], s.rep == rep { return s.id }
-        let bytes = Array(text.utf8)
+        let key = TextBytes(text)
         let id: Int32
-        if let known = byBytes[bytes] { id = known } else {
+        if let known = byBytes[key] { id = known } else {
             id = reserve()
-            byBytes[bytes] = id
+            byBytes[key] = id
         }
         recent[slot] = Seen(rep: rep, id: id)
         return id

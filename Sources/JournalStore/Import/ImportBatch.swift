@@ -76,9 +76,7 @@ public final class ImportBatch: RecordSink {
     /// The file whose lesson rows were staged last (-1: none yet), and whether an earlier file
     /// staged some too (never unset: a file undone may have staged some).
     @exclusivity(unchecked) private var lessonRowFile: Int64 = -1
-    /// The size of the file being read (0 when unknown), and the last file whose lesson rows
-    /// room was made for (`expectLessonRows`).
-    private var fileBytes: Int64 = 0
+    /// The last file whose lesson rows room was made for (`expectLessonRows`).
     private var roomMadeFor: Int64 = -1
     @exclusivity(unchecked) private var severalLessonRowFiles = false
     let stageChange: Statement
@@ -255,7 +253,6 @@ public final class ImportBatch: RecordSink {
         try staged.flush()   // before a direct file's savepoint (see `StagedRows`)
         staged.markFileStart()
         files.append(path)
-        fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
         userOrder.append(nextUserPlace)
         fileID = Int64(files.count - 1)
         if nextFileIsGrid { gridFiles.insert(fileID) }
@@ -277,7 +274,7 @@ public final class ImportBatch: RecordSink {
         case .lesson(var l):
             if roomMadeFor != fileID {
                 roomMadeFor = fileID
-                expectLessonRows(RoomFor.rows(inBytes: fileBytes))
+                expectLessonRows(RoomFor.rows(inFile: files[Int(fileID)]))
             }
             journalFiles.insert(fileID)
             let g = try names.group(l.group)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Room made ahead for rows a file is about to add (`ImportBatch.expectLessonRows`): a college's
 /// lessons table adds 90,000 lessons, and the structures that hold them, grown by doubling, were
 /// copied — and their dictionaries rehashed — a dozen times, each time into fresh pages: a fifth
@@ -20,4 +22,10 @@ enum RoomFor {
     /// table row with a topic and homework is about 400 bytes; without them, about 120: there
     /// the structures still double once or twice).
     static func rows(inBytes bytes: Int64) -> Int { Int(min(bytes / 256, 4_000_000)) }
+
+    /// `rows(inBytes:)` of the file at `path` (none when its size is unknown).
+    static func rows(inFile path: String) -> Int {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        return rows(inBytes: size)
+    }
 }
