@@ -3,7 +3,7 @@ pandas and zhurnal on the same CSV files, checks the counts against the ground t
 writes BENCHMARKS.md. Every external program runs in its own process through measure.py, so
 peak RSS is per program.
 """
-import argparse, datetime, glob, json, os, platform, shutil, subprocess, sys
+import argparse, datetime, glob, json, os, platform, shutil, statistics, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PY = sys.executable
@@ -138,17 +138,22 @@ def zhurnal_round(binary, folders, size, work, tag, log):
     return out
 
 
-def zhurnal_rounds(args, folders, size, log):
-    """REPEAT rounds, alternating the base build and this one; per measurement the rounds' wall
-    and CPU seconds (lists) and the peak RSS."""
+def zhurnal_rounds(args, folders, size, log, duck_glob):
+    """REPEAT rounds, each DuckDB's read + five checks first, then the base build and this one;
+    per measurement the rounds' wall and CPU seconds (lists) and the peak RSS, and DuckDB's
+    total per round ("duckdb_walls"), so that every ratio compares times taken minutes apart
+    at most on this shared host."""
     bins = [("base", args.base_bin)] if args.base_bin else []
     bins.append(("new", args.bin))
     rounds = {tag: [] for tag, _ in bins}
+    duck_walls = []
     for k in range(REPEAT):
+        print(f"[{size}] DuckDB, round {k + 1}/{REPEAT}…", flush=True)
+        duck_walls.append(run_json([PY, os.path.join(HERE, "duckdb_run.py"), duck_glob])["times"]["total"])
         for tag, b in bins:
             print(f"[{size}] zhurnal {tag}, round {k + 1}/{REPEAT}…", flush=True)
             rounds[tag].append(zhurnal_round(b, folders, size, args.work, tag, log))
-    out = {}
+    out = {"duckdb_walls": duck_walls}
     for tag, rs in rounds.items():
         if any(r is None for r in rs):
             out[tag] = None
@@ -241,7 +246,7 @@ def bench_size(args, size):
             counts = [c["counts"] for c in checks]
             chk = {"seconds": sum(c["seconds"] for c in checks), "peak_rss_mb": max(c["peak_rss_mb"] for c in checks),
                    "counts": [sum(x) for x in zip(*counts)] if all(counts) else None}
-    rounds = zhurnal_rounds(args, folders, size, log)
+    rounds = zhurnal_rounds(args, folders, size, log, duck_glob)
     return {"size": size, "institutions": len(folders), "mb": mb, "cells": cells, "lessons": lessons, "gen": gen,
             "expected": expected, "duckdb": duck, "pandas": pand, "import": imp, "check": chk, "rounds": rounds}
 
@@ -313,14 +318,23 @@ def span(xs, digits=2):
     return f"{lo:.{digits}f}" if f"{lo:.{digits}f}" == f"{hi:.{digits}f}" else f"{lo:.{digits}f}–{hi:.{digits}f}"
 
 
+def paired(walls, ducks):
+    """The median of the rounds' ratios to DuckDB's time in the same round, the range in brackets."""
+    ratios = [w / d for w, d in zip(walls, ducks)] if len(ducks) == len(walls) else [min(walls) / ducks[0]]
+    return f"{statistics.median(ratios):.2f} ({span(ratios)})" if len(ratios) > 1 else f"{ratios[0]:.2f}"
+
+
 def rounds_report(args, results):
     """Issue 17's table: each zhurnal measurement for the base build and this one (wall and CPU
     seconds over the rounds, best first), against DuckDB's and pandas' read + five checks."""
     L = ["\n## Issue 17: a folder checked end to end, the import, `check DB`, the whole oosh14 pack\n"]
     L.append(f"{REPEAT} rounds, the builds alternating in each (" + ("base, this" if args.base_bin else "this build only") +
-             "); wall and CPU (user + system, all threads) seconds as min–max over the rounds; peak RSS the largest; "
-             "«× DuckDB» is the best wall time over DuckDB's read + five checks (its CPU in brackets is DuckDB's process, "
-             "interpreter start included).\n")
+             "), each round starting with DuckDB's read + five checks; wall and CPU (user + system, all threads) seconds "
+             "as min–max over the rounds; peak RSS the largest. «× DuckDB» pairs each round's wall time with DuckDB's in "
+             "the same round: the median of the rounds' ratios, their range in brackets (the host is shared, and a ratio "
+             "of times taken minutes apart says more about the host than about the programs). DuckDB's row gives its "
+             "rounds (the first, separate measurement in brackets after them); its CPU in brackets is DuckDB's process, "
+             "interpreter start included.\n")
     L.append("| size | measurement | build | wall s | CPU s | peak RSS MB | MB/s | × DuckDB | counts = truth |")
     L.append("|---|---|---|---|---|---|---|---|---|")
     names = {"check_folder": "`check FOLDER --rules five.rules` (end to end)", "import": "`import FOLDER --db X`",
@@ -328,8 +342,10 @@ def rounds_report(args, results):
     for r in results:
         d, p = r["duckdb"], r["pandas"]
         base = d["times"]["total"]
-        L.append(f"| {r['size']} | read CSV + five checks | DuckDB | {base:.2f} | ({d.get('cpu', 0):.2f}) | {d['peak_rss_mb']:.0f} | "
-                 f"{r['mb'] / base:.0f} | 1.0 | {'да' if d['counts'] == r['expected'] else '**нет**'} |")
+        ducks = (r.get("rounds") or {}).get("duckdb_walls") or [base]
+        L.append(f"| {r['size']} | read CSV + five checks | DuckDB | {span(ducks)} ({base:.2f}) | ({d.get('cpu', 0):.2f}) | "
+                 f"{d['peak_rss_mb']:.0f} | {r['mb'] / statistics.median(ducks):.0f} | 1.0 | "
+                 f"{'да' if d['counts'] == r['expected'] else '**нет**'} |")
         L.append(f"| {r['size']} | read CSV + five checks | pandas | {p['times']['total']:.2f} | ({p.get('cpu', 0):.2f}) | "
                  f"{p['peak_rss_mb']:.0f} | {r['mb'] / p['times']['total']:.0f} | {p['times']['total'] / base:.1f} | "
                  f"{'да' if p['counts'] == r['expected'] else '**нет**'} |")
@@ -340,7 +356,7 @@ def rounds_report(args, results):
                     continue
                 x = m[key]
                 mbs = f"{r['mb'] / min(x['walls']):.0f}" if key in ("check_folder", "import") else ""
-                ratio = f"{min(x['walls']) / base:.2f}" if key != "oosh14" else ""
+                ratio = paired(x["walls"], ducks) if key != "oosh14" else ""
                 counts = "" if key in ("import", "oosh14") else ("да" if x["counts"] == r["expected"] else
                                                                    (NO if x["counts"] is None else "**нет**"))
                 L.append(f"| {r['size']} | {names[key]} | {'base' if tag == 'base' else 'this'} | {span(x['walls'])} | "
