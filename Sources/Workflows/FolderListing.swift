@@ -9,9 +9,10 @@ import Glibc
 /// text file (`.csv`, `.tsv`, `.txt`) and workbook (`.xlsx`, `.xlsm`), in name order,
 /// recursively. Everything else is listed with the reason it is skipped, never only counted.
 ///
-/// A folder may hold a `.zhurnal-ignore` file: one pattern per line (`*` and `?` wildcards,
-/// `#` comments), naming files or subfolders (with a trailing `/`) relative to that folder
-/// that are not journal tables — e.g. the generator's `ground_truth.csv` and `legacy/`.
+/// A folder, the one given or any below it, may hold a `.zhurnal-ignore` file: one pattern per
+/// line (`*` and `?` wildcards, `#` comments), naming files or subfolders (with a trailing `/`)
+/// relative to that folder that are not journal tables — e.g. the generator's
+/// `ground_truth.csv` and `legacy/`.
 ///
 ///     # .zhurnal-ignore
 ///     ground_truth.csv
@@ -29,9 +30,10 @@ public enum FolderListing {
         public var skipped: [(path: String, reason: String)] = []
     }
 
-    /// The table files below `folder` in name order, minus what `.zhurnal-ignore` excludes.
+    /// The table files below `folder` in name order, minus what the `.zhurnal-ignore` files of
+    /// `folder` and of its subfolders exclude (each file's patterns relative to its own folder).
     public static func tableFiles(in folder: String) -> Listing {
-        let patterns = ignorePatterns(in: folder)
+        var ignores = IgnoreFiles(root: folder)
         var listing = Listing(files: [], ignored: [])
         let items = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
         var ignoredFolders: [String] = []
@@ -46,7 +48,7 @@ public enum FolderListing {
                 continue
             }
             if isDir.boolValue {
-                if patterns.contains(where: { $0.hasSuffix("/") && matches(String($0.dropLast()), item) }) {
+                if ignores.excludes(item, folder: true) {
                     ignoredFolders.append(item)
                     listing.ignored.append(item + "/")
                 }
@@ -54,7 +56,7 @@ public enum FolderListing {
             }
             let name = (item as NSString).lastPathComponent
             if name == ignoreFileName { continue }
-            if patterns.contains(where: { !$0.hasSuffix("/") && matches($0, item) }) {
+            if ignores.excludes(item, folder: false) {
                 listing.ignored.append(item)
                 continue
             }
@@ -64,6 +66,39 @@ public enum FolderListing {
             listing.files.append(full)
         }
         return listing
+    }
+
+    /// The `.zhurnal-ignore` patterns of the folder walked and its subfolders, each read once.
+    /// A folder of schools, each with its own file (`zhurnal generate --size district` writes
+    /// one per school), keeps every school's ground truth out as the school's folder alone does.
+    struct IgnoreFiles {
+        let root: String
+        private var patterns: [String: [String]] = [:]
+
+        init(root: String) { self.root = root }
+
+        /// Whether a pattern of the `.zhurnal-ignore` of `item`'s folder or of a folder above it
+        /// names `item` (a path relative to the root; `folder`: it is a folder).
+        mutating func excludes(_ item: String, folder: Bool) -> Bool {
+            var parts = item.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            var below: [String] = []
+            // From the item's own folder up to the root, the path relative to each.
+            while !parts.isEmpty {
+                below.insert(parts.removeLast(), at: 0)
+                let relative = below.joined(separator: "/")
+                for p in patterns(of: parts.joined(separator: "/")) where p.hasSuffix("/") == folder {
+                    if matches(folder ? String(p.dropLast()) : p, relative) { return true }
+                }
+            }
+            return false
+        }
+
+        private mutating func patterns(of folder: String) -> [String] {
+            if let p = patterns[folder] { return p }
+            let p = ignorePatterns(in: folder.isEmpty ? root : (root as NSString).appendingPathComponent(folder))
+            patterns[folder] = p
+            return p
+        }
     }
 
     /// Why a file of a folder is not read, by its name; nil for a table file.

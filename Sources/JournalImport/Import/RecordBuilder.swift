@@ -6,7 +6,10 @@ enum RecordBuilder {
     static func record(_ r: RowAccess) throws -> Record {
         switch r.file.mapping.table {
         case .institution:
-            return .institution(key: try r.required(0), value: try r.text(1) ?? "")
+            let at = r.fieldIndex(1).map { r.row.location(column: $0) }
+                ?? SourceLocation(file: r.row.file, line: r.row.line, column: 1)
+            return .institution(InstitutionRecord(key: try r.required(0), value: try r.text(1) ?? "", location: at,
+                                                  sourceLine: r.row.sourceLine))
         case .periods:
             let kindText = try r.required(1)
             guard let kind = StudyPeriod.Kind.allCases.first(where: { $0.rawValue == kindText.lowercased() }) else {

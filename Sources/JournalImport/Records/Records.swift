@@ -10,7 +10,7 @@ import JournalModel
 /// copies among the largest part; boxed, the two reading threads spend about 0.04 s less). A
 /// lesson or a period mark costs one allocation more, a few per cent of the time its row takes.
 public enum Record: Sendable {
-    indirect case institution(key: String, value: String)
+    indirect case institution(InstitutionRecord)
     indirect case period(PeriodRecord)
     indirect case holiday(HolidayRecord)
     case bell(BellSlot)
@@ -22,6 +22,15 @@ public enum Record: Sendable {
     case cell(CellRecord)
     indirect case periodMark(PeriodMarkRecord)
     indirect case change(ChangeRecord)
+}
+
+/// A row of the institution table: a parameter and its value, with where the value is and the
+/// row as written (to word a refusal about it: `ImportBatch` takes one institution per import).
+public struct InstitutionRecord: Sendable {
+    public var key: String
+    public var value: String
+    public var location: SourceLocation
+    public var sourceLine: String?
 }
 
 public struct PeriodRecord: Sendable {

@@ -23,6 +23,8 @@ public final class ImportBatch: RecordSink {
     /// Lessons made for numbered cells on days a grid or topics file lists without numbers.
     var provisionalLessons = Set<Int64>()
     let declarations: Declarations
+    /// The institution this import's files name (one per import).
+    private var institution = OneInstitution()
     /// The rejection reason of each unknown group name met (worded once, with a suggestion).
     var unknownGroups: [String: String] = [:]
     /// Set by the session before a grid is read (its rows are a roster, its columns lessons).
@@ -303,8 +305,9 @@ public final class ImportBatch: RecordSink {
             try acceptPeriodMark(p, line: line)
         case .change(let c):
             try acceptChange(c, line: line)
-        case .institution(let key, let value):
-            try upsertSetting.run([.text(key), .text(value)])
+        case .institution(let r):
+            try institution.note(r)
+            try upsertSetting.run([.text(r.key), .text(r.value)])
         case .period(let p):
             try upsertPeriod.run([.text(p.name), .text(p.kind.rawValue), .opt(day(p.start)), .opt(day(p.end))])
             attended.notePeriod(p.start, p.end)
