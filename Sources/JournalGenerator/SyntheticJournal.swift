@@ -33,6 +33,9 @@ public struct GeneratorOptions: Sendable {
     public var classes: Int?
     /// The study periods of a school (`small`); nil — quarters.
     public var periods: PeriodScheme?
+    /// Marks, period marks and the change history spell names as a second system would
+    /// (`Spellings`): «2А», «Семенов  Петр», a Latin letter in a Cyrillic name.
+    public var spellings = false
 
     public init(size: JournalSize, seed: UInt64, outputFolder: String, injectRate: Double = 0.01, legacy: Bool = false,
                 classes: Int? = nil, periods: PeriodScheme? = nil) {
@@ -114,7 +117,7 @@ public enum SyntheticJournal {
                               summary: inout GenerationSummary) throws {
         let text = TextCache(from: plan.year.year.start.adding(days: -40), to: plan.year.year.end.adding(days: 60))
         let header = try CanonicalTables.writeHeaderTables(folder: folder, plan: plan, text: text)
-        let tables = try CanonicalTables(folder: folder)
+        let tables = try CanonicalTables(folder: folder, spellings: options.spellings)
         let legacy = options.legacy ? try LegacyTables(folder: folder) : nil
         let reexports = ChangeReexports(header: CanonicalTables.changesHeader)
         let writer = GroupWriter(plan: plan, text: text, tables: tables, injector: Injector(rate: options.injectRate),

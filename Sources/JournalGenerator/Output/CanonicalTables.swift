@@ -14,7 +14,9 @@ final class CanonicalTables {
                             "обучающиеся.csv", "нагрузка.csv", "ктп.csv", "занятия.csv", "отметки.csv",
                             "итоговые.csv", "изменения.csv"]
 
-    init(folder: String) throws {
+    /// `spellings`: marks, period marks and changes spell names as a second system would
+    /// (`Spellings`).
+    init(folder: String, spellings: Bool = false) throws {
         func t(_ name: String, _ header: String) throws -> TableWriter {
             try TableWriter(path: folder + "/" + name, header: header.split(separator: ";").map(String.init))
         }
@@ -28,6 +30,11 @@ final class CanonicalTables {
         changes = try t("изменения.csv", Self.changesHeader)
         truth = try GroundTruthWriter(path: folder + "/ground_truth.csv")
         small = [groups, students, load, plan, lessons, marks, periodMarks, changes]
+        if spellings {
+            marks.spellings = Spellings.marks
+            periodMarks.spellings = Spellings.periodMarks
+            changes.spellings = Spellings.changes
+        }
     }
 
     /// Writes the institution, calendar, periods and bells tables (small, written at once).

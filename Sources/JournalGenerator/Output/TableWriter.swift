@@ -26,8 +26,12 @@ final class TableWriter {
         rows = 0
     }
 
+    /// How this table spells some of its columns (`Spellings`); empty: as given.
+    var spellings: Spellings.Columns = [:]
+
     func row(_ fields: [String]) {
-        for (i, f) in fields.enumerated() {
+        for (i, given) in fields.enumerated() {
+            let f = spellings[i].map { $0(given) } ?? given
             if i > 0 { buffer.append(delimiter) }
             if f.utf8.contains(where: { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) {
                 // RFC 4180 quoting; the canonical tables never need it, the legacy `,` log may.

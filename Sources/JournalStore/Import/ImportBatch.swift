@@ -318,6 +318,7 @@ public final class ImportBatch: RecordSink {
             unnumbered.noteBell(b)
         case .group(let g):
             let id = try names.group(g.name)
+            try names.spell("grp", id, as: g.name)
             try declarations.declare(id, level: 2)
             try upsertGroup.run([.opt(g.grade), .opt(g.curator), .int(id)])
         case .student(let s):
@@ -337,6 +338,7 @@ public final class ImportBatch: RecordSink {
                 try declarations.declare(g, level: 2, roster: .studentsTable)
             }
             let sid = try names.student(group: g, name: s.name)
+            if s.source != .grid { try names.spell("student", sid, as: s.name) }
             attended.noteStudent(sid, subgroup: s.subgroup)
             if s.code != nil || s.subgroup != nil || s.enrolled != nil || s.left != nil {
                 try upsertStudent.run([.opt(s.code), .opt(s.subgroup), .opt(day(s.enrolled)), .opt(day(s.left)), .int(sid)])
@@ -344,8 +346,10 @@ public final class ImportBatch: RecordSink {
         case .load(let l):
             let g = try names.group(l.group)
             try declarations.declare(g, level: 1)
+            let teacher = try names.teacher(l.teacher)
+            if let teacher { try names.spell("teacher", teacher, as: l.teacher) }
             try upsertLoad.run([.int(g), .text(l.subgroup ?? ""), .int(try names.subject(l.subject)),
-                                .opt(try names.teacher(l.teacher)), .double(l.weeklyHours), .opt(l.yearHours)])
+                                .opt(teacher), .double(l.weeklyHours), .opt(l.yearHours)])
         case .plan(let p):
             let g = try names.group(p.group)
             try declarations.declare(g, level: 1)

@@ -66,23 +66,88 @@ final class NameTables {
         declareLesson = try db.prepare("UPDATE lesson SET declared = 1 WHERE id = ?")
     }
 
-    private func intern(_ name: String, cache: inout [ByteKey: Int64], find: Statement, add: Statement,
-                        extra: [SQLValue] = []) throws -> Int64 {
+    /// Per table, its names' ids by `NameKey` (the first id of a key): read from the table when
+    /// a spelling is first not found as written, then kept as names are added. Work types are
+    /// told apart as written: rules compare them as text.
+    private var groupKeys: [String: Int64]?
+    private var subjectKeys: [String: Int64]?
+    private var teacherKeys: [String: Int64]?
+    /// Never read: work types are matched as written.
+    private var workTypeKeys: [String: Int64]?
+    /// Per group, its students' ids by `NameKey`.
+    private var studentKeys: [Int64: [String: Int64]] = [:]
+
+    /// The id of `name`: its own spelling's, else (with a `table` to read keys from) the id of a
+    /// name with its `NameKey`, else a new row's.
+    private func intern(_ name: String, cache: inout [ByteKey: Int64], keys: inout [String: Int64]?, table: String?,
+                        find: Statement, add: Statement, extra: [SQLValue] = []) throws -> Int64 {
         if let id = cache[ByteKey(name)] { return id }
-        try find.bind([.text(name)])
-        let id: Int64
-        if try find.step() { id = find.int(0) } else {
-            try add.run([.text(name)] + extra)
-            id = db.lastInsertRowID
+        let tidy = NameKey.tidy(name)
+        var found: Int64?
+        // As written, then as kept (`NameKey.tidy`): a table that matches names as written
+        // still finds the row its spelling with extra spaces was kept as.
+        for spelling in tidy == name ? [name] : [name, tidy] where found == nil {
+            try find.bind([.text(spelling)])
+            found = try find.step() ? find.int(0) : nil
+            find.reset()
         }
-        find.reset()
+        let id: Int64
+        if let found { id = found } else if let table, let same = try Self.keyed(&keys, table, db)[NameKey.of(name)] {
+            id = same
+            respelt.insert(Respelt(table: table, id: id))
+        } else {
+            try add.run([.text(tidy)] + extra)
+            id = db.lastInsertRowID
+            if keys != nil { keys![NameKey.of(name)] = id }
+        }
         cache[ByteKey(name)] = id
         return id
     }
 
+    /// Rows found by another spelling of their name (`NameKey`) than the one they have.
+    private struct Respelt: Hashable { var table: String; var id: Int64 }
+    private var respelt = Set<Respelt>()
+
+    /// Gives a group, student or teacher the spelling of its own table (`группы.csv`,
+    /// `обучающиеся.csv`, `нагрузка.csv`) when another table spelt it first: reports then name
+    /// each as its own table does, whatever order the files are read in. `table`: `grp`,
+    /// `student` or `teacher`.
+    func spell(_ table: String, _ id: Int64, as name: String) throws {
+        guard respelt.contains(Respelt(table: table, id: id)) else { return }
+        try db.prepare("UPDATE \(table) SET name = ?1 WHERE id = ?2 AND name <> ?1").run([.text(NameKey.tidy(name)), .int(id)])
+    }
+
+    /// The names of `table` (`grp`, `subject`, `teacher`) by key, read once.
+    private static func keyed(_ keys: inout [String: Int64]?, _ table: String, _ db: Database) throws -> [String: Int64] {
+        if let k = keys { return k }
+        var k: [String: Int64] = [:]
+        let s = try db.prepare("SELECT id, name FROM \(table) ORDER BY id")
+        while try s.step() {
+            let key = NameKey.of(s.text(1))
+            if k[key] == nil { k[key] = s.int(0) }
+        }
+        keys = k
+        return k
+    }
+
+    /// The students of `group` by key, read once per group.
+    private func studentKeys(_ group: Int64) throws -> [String: Int64] {
+        if let k = studentKeys[group] { return k }
+        var k: [String: Int64] = [:]
+        let s = try db.prepare("SELECT id, name FROM student WHERE group_id = ? ORDER BY id")
+        try s.bind([.int(group)])
+        while try s.step() {
+            let key = NameKey.of(s.text(1))
+            if k[key] == nil { k[key] = s.int(0) }
+        }
+        studentKeys[group] = k
+        return k
+    }
+
     func group(_ name: String) throws -> Int64 {
         if let l = last, ByteKey(l.group) == ByteKey(name) { return l.id }
-        let id = try intern(name, cache: &groups, find: findGroup, add: addGroup, extra: [.opt(Group.grade(fromName: name))])
+        let id = try intern(name, cache: &groups, keys: &groupKeys, table: "grp", find: findGroup, add: addGroup,
+                            extra: [.opt(Group.grade(fromName: name))])
         last = (name, id)
         missingGroups.removeAll()
         return id
@@ -101,16 +166,16 @@ final class NameTables {
         if let l = last, ByteKey(l.group) == ByteKey(name) { return l.id }
         if let id = groups[ByteKey(name)] { return id }
         try findGroup.bind([.text(name)])
-        defer { findGroup.reset() }
-        guard try findGroup.step() else { return nil }
-        let id = findGroup.int(0)
+        let found = try findGroup.step() ? findGroup.int(0) : nil
+        findGroup.reset()
+        guard let id = try found ?? Self.keyed(&groupKeys, "grp", db)[NameKey.of(name)] else { return nil }
         groups[ByteKey(name)] = id
         return id
     }
 
     func subject(_ name: String) throws -> Int64 {
         if let l = lastSubject, ByteKey(l.name) == ByteKey(name) { return l.id }
-        let id = try intern(name, cache: &subjects, find: findSubject, add: addSubject)
+        let id = try intern(name, cache: &subjects, keys: &subjectKeys, table: "subject", find: findSubject, add: addSubject)
         lastSubject = (name, id)
         return id
     }
@@ -118,14 +183,14 @@ final class NameTables {
     func teacher(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
         if let l = lastTeacher, ByteKey(l.name) == ByteKey(name) { return l.id }
-        let id = try intern(name, cache: &teachers, find: findTeacher, add: addTeacher)
+        let id = try intern(name, cache: &teachers, keys: &teacherKeys, table: "teacher", find: findTeacher, add: addTeacher)
         lastTeacher = (name, id)
         return id
     }
 
     func workType(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
-        return try intern(name, cache: &workTypes, find: findWorkType, add: addWorkType)
+        return try intern(name, cache: &workTypes, keys: &workTypeKeys, table: nil, find: findWorkType, add: addWorkType)
     }
 
     /// The student's id if the journal already has them; nothing is created.
@@ -133,9 +198,9 @@ final class NameTables {
         let key = StudentKey(group: group, name: ByteKey(name))
         if let id = students[key] { return id }
         try findStudent.bind([.int(group), .text(name)])
-        defer { findStudent.reset() }
-        guard try findStudent.step() else { return nil }
-        let id = findStudent.int(0)
+        let found = try findStudent.step() ? findStudent.int(0) : nil
+        findStudent.reset()
+        guard let id = try found ?? studentKeys(group)[NameKey.of(name)] else { return nil }
         students[key] = id
         return id
     }
@@ -144,12 +209,18 @@ final class NameTables {
         let key = StudentKey(group: group, name: ByteKey(name))
         if let id = students[key] { return id }
         try findStudent.bind([.int(group), .text(name)])
-        let id: Int64
-        if try findStudent.step() { id = findStudent.int(0) } else {
-            try addStudent.run([.int(group), .text(name)])
-            id = db.lastInsertRowID
-        }
+        let found = try findStudent.step() ? findStudent.int(0) : nil
         findStudent.reset()
+        let tidy = NameKey.tidy(name)
+        let id: Int64
+        if let found { id = found } else if let same = try studentKeys(group)[NameKey.of(name)] {
+            id = same
+            respelt.insert(Respelt(table: "student", id: id))
+        } else {
+            try addStudent.run([.int(group), .text(tidy)])
+            id = db.lastInsertRowID
+            studentKeys[group]![NameKey.of(name)] = id
+        }
         students[key] = id
         return id
     }
@@ -259,6 +330,7 @@ final class NameTables {
         lessonsComplete = false
         declaredLessons.removeAll()
         groups.removeAll(); subjects.removeAll(); teachers.removeAll(); workTypes.removeAll()
+        groupKeys = nil; subjectKeys = nil; teacherKeys = nil; studentKeys.removeAll(); respelt.removeAll()
         students.removeAll(); lessons.removeAll(); last = nil; lastSubject = nil; lastLesson = nil; lastTeacher = nil
         groupByName.removeAll(); subjectByName.removeAll(); teacherByName.removeAll(); workTypeByName.removeAll()
         studentByName.removeAll(); missingGroups.removeAll()

@@ -29,6 +29,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Дополнительно записать выгрузки в старых форматах (папка legacy/).")
     var legacy = false
 
+    @Flag(name: .long, help: "Писать имена в отметках, итоговых и изменениях по-другому, как их выгружает другая система: «2А» и «2a» (латинская a) вместо «2а», «Семенов  Петр» вместо «Семёнов Пётр». Журнал тот же.")
+    var spellings = false
+
     @Option(name: .long, help: "Уменьшенное учреждение для быстрых проверок: small — столько классов (1…30), college — столько групп (1…120).")
     var classes: Int?
 
@@ -46,8 +49,9 @@ struct GenerateCommand: AsyncParsableCommand {
             }
             scheme = v
         }
-        let options = GeneratorOptions(size: journalSize, seed: seed, outputFolder: out, injectRate: inject, legacy: legacy,
+        var options = GeneratorOptions(size: journalSize, seed: seed, outputFolder: out, injectRate: inject, legacy: legacy,
                                       classes: classes, periods: scheme)
+        options.spellings = spellings
         // --out is a folder: a file, a device or a link to one in its place is an error at once.
         switch FileKind.of(out) {
         case .missing, .directory: break
