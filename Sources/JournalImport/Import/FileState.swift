@@ -20,6 +20,8 @@ struct FileState {
     var plan: ColumnPlan?
     var transform: RowTransform?
     var headerWidth = 0
+    /// The header row's cells, trimmed (a data row equal to them is the header again).
+    var headerCells: [String] = []
     /// Fields holding marks (a date there is a mark a spreadsheet turned into a date).
     var valueFields: [(field: Int, column: String)] = []
     var grid: GridReader?
@@ -84,10 +86,24 @@ struct FileState {
             try sink.accept(record, line: row.line)
             report!.accepted += 1
         } catch let rej as RowRejection {
+            if try isHeaderAgain(row) {
+                // Exports glued into one file (`cat` of monthly files) repeat the header.
+                report!.reject(Rejection(location: row.location(column: 0),
+                    reason: "повторная строка заголовка: файл, вероятно, склеен из нескольких выгрузок — строка пропущена, остальные строки читаются",
+                    sourceLine: row.sourceLine, field: 0))
+                return
+            }
             let mapped = rej.column.flatMap { rowContext.mapping.fieldIndex[$0] } ?? 0
             let field = plan?.sourceField(mapped) ?? mapped
             report!.reject(Rejection(location: row.location(column: field), reason: rej.reason, sourceLine: row.sourceLine, field: field))
         }
+    }
+
+    /// The row holds the header's cells again (asked only of a rejected row).
+    private func isHeaderAgain(_ row: CSVRow) throws -> Bool {
+        guard !headerCells.isEmpty, row.count >= headerCells.count else { return false }
+        for (i, h) in headerCells.enumerated() where try row.trimmedText(i) != h { return false }
+        return true
     }
 
     /// The first non-empty field past the header's last column (a delimiter inside an unquoted
@@ -225,6 +241,7 @@ struct FileState {
             rowContext = RowContext(mapping: plan.mapping, profile: p, options: importer.options, cache: cache)
             transform = plan.extras.isEmpty ? nil : RowTransform(plan: plan)
             headerWidth = headers.count
+            headerCells = headers
             report!.fields = plan.fieldsByColumn
             let valueColumns: [CanonicalTable: [String]] = [.marks: ["Значение"], .periodMarks: ["Значение"], .changes: ["Было", "Стало"]]
             for name in isText ? [] : valueColumns[t] ?? [] {
