@@ -169,6 +169,7 @@ final class NameTables {
         let found = try findGroup.step() ? findGroup.int(0) : nil
         findGroup.reset()
         guard let id = try found ?? Self.keyed(&groupKeys, "grp", db)[NameKey.of(name)] else { return nil }
+        if found == nil { respelt.insert(Respelt(table: "grp", id: id)) }
         groups[ByteKey(name)] = id
         return id
     }
@@ -201,6 +202,7 @@ final class NameTables {
         let found = try findStudent.step() ? findStudent.int(0) : nil
         findStudent.reset()
         guard let id = try found ?? studentKeys(group)[NameKey.of(name)] else { return nil }
+        if found == nil { respelt.insert(Respelt(table: "student", id: id)) }
         students[key] = id
         return id
     }
