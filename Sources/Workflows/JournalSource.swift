@@ -56,6 +56,12 @@ public enum JournalSource {
                 reporter.note("импорт: файлов \(summary.files.count), строк принято \(summary.accepted), отклонено \(summary.rejected), "
                            + "расхождений между файлами \(summary.outcome?.disagreements.count ?? 0)"
                            + (summary.rejected > 0 ? " (подробности: zhurnal import … --rejects FILE)" : ""))
+                if summary.rejected > 0 {
+                    // A rejected mark is a missing one to the rules that count marks.
+                    reporter.note("предупреждение: строки, которые не загружены (\(summary.rejected)), в проверке не участвуют: "
+                               + "по их ученикам и урокам выводы неполны, а недостающие отметки могут дать ложные нарушения и замечания "
+                               + "(«мало отметок за период», «не опрошен повторно») — исправьте эти строки и проверьте снова")
+                }
                 for u in summary.outcome?.unlinkedPeriods ?? [] where !u.calendarIsEmpty { reporter.note("импорт: \(u.message)") }
                 let journal = try store.load()
                 // A database file is closed here, whoever calls (its WAL is checkpointed on close).

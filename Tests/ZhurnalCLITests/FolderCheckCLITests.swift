@@ -49,5 +49,6 @@ import Testing
         #expect(tables.count > 12)
         #expect(a.stderr.contains("импорт: файлов \(tables.count), строк принято"), "\(a.stderr)")
         #expect(a.stderr.contains("отклонено 0, расхождений между файлами 0"))
+        #expect(!a.stderr.contains("не загружены"))
     }
 }
