@@ -12,16 +12,10 @@
 /// with one key look alike to a reader; two names a reader tells apart keep different keys.
 public enum NameKey {
     public static func of(_ name: String) -> String {
-        let scalars = name.unicodeScalars
+        let scalars = tidy(name).unicodeScalars
         let homoglyphs = scalars.contains { latinDouble($0) != nil } && !scalars.contains { isLatinLetter($0) && latinDouble($0) == nil }
         var out = String.UnicodeScalarView()
-        var space = false
         for s in scalars {
-            if s.properties.isWhitespace {
-                space = !out.isEmpty
-                continue
-            }
-            if space { out.append(" "); space = false }
             let c = homoglyphs ? (latinDouble(s) ?? s) : s
             if let d = dash(c) { out.append(d); continue }
             for l in c.properties.lowercaseMapping.unicodeScalars { out.append(l == "ё" ? "е" : l) }

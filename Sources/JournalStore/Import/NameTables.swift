@@ -72,8 +72,6 @@ final class NameTables {
     private var groupKeys: [String: Int64]?
     private var subjectKeys: [String: Int64]?
     private var teacherKeys: [String: Int64]?
-    /// Never read: work types are matched as written.
-    private var workTypeKeys: [String: Int64]?
     /// Per group, its students' ids by `NameKey`.
     private var studentKeys: [Int64: [String: Int64]] = [:]
 
@@ -120,26 +118,27 @@ final class NameTables {
     /// The names of `table` (`grp`, `subject`, `teacher`) by key, read once.
     private static func keyed(_ keys: inout [String: Int64]?, _ table: String, _ db: Database) throws -> [String: Int64] {
         if let k = keys { return k }
+        let k = try byKey(db.prepare("SELECT id, name FROM \(table) ORDER BY id"))
+        keys = k
+        return k
+    }
+
+    /// Rows of (id, name) by the name's key, the first id of each key.
+    private static func byKey(_ s: Statement) throws -> [String: Int64] {
         var k: [String: Int64] = [:]
-        let s = try db.prepare("SELECT id, name FROM \(table) ORDER BY id")
         while try s.step() {
             let key = NameKey.of(s.text(1))
             if k[key] == nil { k[key] = s.int(0) }
         }
-        keys = k
         return k
     }
 
     /// The students of `group` by key, read once per group.
     private func studentKeys(_ group: Int64) throws -> [String: Int64] {
         if let k = studentKeys[group] { return k }
-        var k: [String: Int64] = [:]
         let s = try db.prepare("SELECT id, name FROM student WHERE group_id = ? ORDER BY id")
         try s.bind([.int(group)])
-        while try s.step() {
-            let key = NameKey.of(s.text(1))
-            if k[key] == nil { k[key] = s.int(0) }
-        }
+        let k = try Self.byKey(s)
         studentKeys[group] = k
         return k
     }
@@ -191,7 +190,8 @@ final class NameTables {
 
     func workType(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
-        return try intern(name, cache: &workTypes, keys: &workTypeKeys, table: nil, find: findWorkType, add: addWorkType)
+        var unkeyed: [String: Int64]?   // work types are matched as written
+        return try intern(name, cache: &workTypes, keys: &unkeyed, table: nil, find: findWorkType, add: addWorkType)
     }
 
     /// The student's id if the journal already has them; nothing is created.

@@ -8,8 +8,8 @@ import JournalModel
 /// finding would be judged on that mix. The import stops at the second institution's name,
 /// before any class is read (institution tables are read first: `ImportSession.ordered`).
 ///
-/// Names are compared as `comparable` words them: «МБОУ "СОШ №7"» and «мбоу «сош № 7»» are one
-/// institution spelt twice. A table that names two institutions itself is taken as it always
+/// Names are compared as `comparable` words them (their `NameKey`, letters and digits only):
+/// «МБОУ "СОШ №7"» and «мбоу «сош № 7»» are one institution spelt twice. A table that names two institutions itself is taken as it always
 /// was (its last row wins); only a second file naming another stops the import.
 struct OneInstitution {
     private var first: (name: String, key: String, location: SourceLocation)?
@@ -34,12 +34,8 @@ struct OneInstitution {
                 + "а остальные проверьте по очереди, каждое своей командой"))
     }
 
-    /// The name without case, «ё», spaces, quotes and punctuation: letters and digits only.
+    /// The name's `NameKey` without spaces, quotes and punctuation: letters and digits only.
     static func comparable(_ name: String) -> String {
-        var out = String.UnicodeScalarView()
-        for c in name.lowercased().unicodeScalars where c.properties.isAlphabetic || c.properties.numericType != nil {
-            out.append(c == "ё" ? "е" : c)
-        }
-        return String(out)
+        String(String.UnicodeScalarView(NameKey.of(name).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
     }
 }
