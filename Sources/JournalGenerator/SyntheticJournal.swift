@@ -36,6 +36,12 @@ public struct GeneratorOptions: Sendable {
     /// Marks, period marks and the change history spell names as a second system would
     /// (`Spellings`): «2А», «Семенов  Петр», a Latin letter in a Cyrillic name.
     public var spellings = false
+    /// The marks table gives each mark's date without its lesson number, as some systems export
+    /// it; on a day of a double lesson the import places the mark (`UnnumberedMarks`).
+    public var unnumberedMarks = false
+    /// Marks and period marks that are numbers are written as decimals («5.0»), as a spreadsheet
+    /// or a script saves a column of numbers; the import reads them as the marks (`DecimalMark`).
+    public var decimalMarks = false
 
     public init(size: JournalSize, seed: UInt64, outputFolder: String, injectRate: Double = 0.01, legacy: Bool = false,
                 classes: Int? = nil, periods: PeriodScheme? = nil) {
@@ -117,7 +123,8 @@ public enum SyntheticJournal {
                               summary: inout GenerationSummary) throws {
         let text = TextCache(from: plan.year.year.start.adding(days: -40), to: plan.year.year.end.adding(days: 60))
         let header = try CanonicalTables.writeHeaderTables(folder: folder, plan: plan, text: text)
-        let tables = try CanonicalTables(folder: folder, spellings: options.spellings)
+        let tables = try CanonicalTables(folder: folder, spellings: options.spellings, unnumberedMarks: options.unnumberedMarks,
+                                         decimalMarks: options.decimalMarks)
         let legacy = options.legacy ? try LegacyTables(folder: folder) : nil
         let reexports = ChangeReexports(header: CanonicalTables.changesHeader)
         let writer = GroupWriter(plan: plan, text: text, tables: tables, injector: Injector(rate: options.injectRate),

@@ -38,6 +38,7 @@ public enum ImportReportText {
         out += pad("Итого", nameWidth + profWidth + 16) + pad("\(s.read)", 10, right: true)
             + pad("\(s.accepted)", 9, right: true) + pad("\(s.rejected)", 11, right: true) + "\n"
 
+        if let note = decimalMarks(s.files) { out += "\n" + note + "\n" }
         let rejections = s.files.flatMap(\.rejections)
         if !rejections.isEmpty {
             out += "\nОтклонённые строки (\(s.rejected)):\n"
@@ -109,7 +110,24 @@ extension ImportReportText {
         if p.byBell > 0 {
             out += "Номер урока определён по времени начала и расписанию звонков: \(plural(p.byBell, "строка", "строки", "строк")).\n"
         }
+        if p.marksPlaced > 0 {
+            out += "Отметки без номера урока в дни, когда уроков по предмету несколько (сдвоенные уроки): "
+                + "\(plural(p.marksPlaced, "строка", "строки", "строк")) отнесены к одному из уроков дня — не к уроку, начавшемуся "
+                + "позже ввода отметки; к уроку того, кто её внёс; к уроку того же вида, что работа; иначе к первому уроку дня, "
+                + "на который у обучающегося ещё нет отметки. Выводы о дне и периоде от выбора не зависят, а о конкретном уроке "
+                + "(номер, тема, учитель) могут назвать соседний урок пары: для точности выгрузите отметки с номером урока.\n"
+        }
         return out
+    }
+
+    /// Marks written as decimals («5.0») and read as marks, with the files that hold them; nil if none.
+    public static func decimalMarks(_ files: [FileReport]) -> String? {
+        let with = files.filter { $0.decimalMarks > 0 }
+        guard !with.isEmpty else { return nil }
+        let n = with.reduce(0) { $0 + $1.decimalMarks }
+        return "Отметки, записанные десятичной дробью («5.0», «4,00» — так их сохраняет электронная таблица или скрипт), "
+            + "прочитаны как отметки («5», «4»): \(plural(n, "строка", "строки", "строк")) ("
+            + with.map { "\(($0.path as NSString).lastPathComponent) — \($0.decimalMarks)" }.joined(separator: ", ") + ")."
     }
 
     /// «1 день», «2 дня», «5 дней».

@@ -62,6 +62,11 @@ public enum JournalSource {
                                + "по их ученикам и урокам выводы неполны, а недостающие отметки могут дать ложные нарушения и замечания "
                                + "(«мало отметок за период», «не опрошен повторно») — исправьте эти строки и проверьте снова")
                 }
+                if let note = ImportReportText.decimalMarks(summary.files) { reporter.note("примечание: " + note.prefix(1).lowercased() + note.dropFirst()) }
+                if let placed = summary.outcome?.pairing.marksPlaced, placed > 0 {
+                    reporter.note("примечание: отметок без номера урока в дни сдвоенных уроков — \(placed); каждая отнесена к одному из уроков "
+                               + "своего дня (как — в отчёте zhurnal import): выводы о конкретном уроке могут назвать соседний урок пары")
+                }
                 for u in summary.outcome?.unlinkedPeriods ?? [] where !u.calendarIsEmpty { reporter.note("импорт: \(u.message)") }
                 let journal = try store.load()
                 // A database file is closed here, whoever calls (its WAL is checkpointed on close).

@@ -57,6 +57,31 @@ import Testing
         }
     }
 
+    /// A database holds one institution's journal: a second school imported into the first's
+    /// database is refused at its name, and the database keeps the first school's journal.
+    @Test func anotherSchoolIntoTheSameDatabaseIsRefused() throws {
+        let dir = try CLIRunner.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (folder, nameA) = try district(in: dir)
+        let db = dir.appendingPathComponent("school-a.sqlite").path
+        #expect(try CLIRunner.run(["import", folder + "/school-a", "--db", db]).status == 0)
+        let before = try CLIRunner.run(["check", db, "--rules", "oosh14"])
+        let r = try CLIRunner.run(["import", folder + "/school-b", "--db", db])
+        #expect(r.status == 2, "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stderr.contains("\(folder)/school-b/учреждение.csv:2:14: ошибка: другое учреждение: «МБОУ «Гимназия № 2»», "
+                                  + "а в базе «\(db)» — журнал учреждения «\(nameA)»"), "\(r.stderr)")
+        #expect(r.stderr.contains("база не изменена") && r.stderr.contains("подсказка: у каждого учреждения своя база"))
+        let after = try CLIRunner.run(["check", db, "--rules", "oosh14"])
+        #expect(after.stdout == before.stdout && after.stdout.contains("Проверка: \(nameA) — "))
+        // The same school again, its name spelt otherwise (case, spaces), is the same institution.
+        let a = folder + "/school-a/учреждение.csv"
+        let text = try String(contentsOfFile: a, encoding: .utf8)
+        try text.replacingOccurrences(of: "Наименование;" + nameA, with: "Наименование;" + nameA.uppercased().replacingOccurrences(of: " ", with: "  "))
+            .write(toFile: a, atomically: true, encoding: .utf8)
+        let again = try CLIRunner.run(["import", folder + "/school-a", "--db", db])
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
     @Test func theDistrictsOwnIgnoreFileCanLeaveASchoolOut() throws {
         let dir = try CLIRunner.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }

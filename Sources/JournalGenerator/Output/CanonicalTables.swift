@@ -15,8 +15,9 @@ final class CanonicalTables {
                             "итоговые.csv", "изменения.csv"]
 
     /// `spellings`: marks, period marks and changes spell names as a second system would
-    /// (`Spellings`).
-    init(folder: String, spellings: Bool = false) throws {
+    /// (`Spellings`). `unnumberedMarks`: the marks table leaves «Урок №» empty. `decimalMarks`:
+    /// marks and period marks that are numbers are written as decimals («5.0»).
+    init(folder: String, spellings: Bool = false, unnumberedMarks: Bool = false, decimalMarks: Bool = false) throws {
         func t(_ name: String, _ header: String) throws -> TableWriter {
             try TableWriter(path: folder + "/" + name, header: header.split(separator: ";").map(String.init))
         }
@@ -34,6 +35,12 @@ final class CanonicalTables {
             marks.spellings = Spellings.marks
             periodMarks.spellings = Spellings.periodMarks
             changes.spellings = Spellings.changes
+        }
+        if unnumberedMarks { marks.spellings[3] = { _ in "" } }
+        if decimalMarks {
+            let decimal: @Sendable (String) -> String = { v in !v.isEmpty && v.allSatisfy(\.isASCII) && Int(v) != nil ? v + ".0" : v }
+            marks.spellings[5] = decimal
+            periodMarks.spellings[4] = decimal
         }
     }
 

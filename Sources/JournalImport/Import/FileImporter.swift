@@ -100,6 +100,7 @@ public struct FileImporter {
             throw state.noHeaderFailure(file: displayName)
         }
         report.encoding = reader.sourceEncoding
+        report.decimalMarks += state.cache.decimalMarks
         let d = reader.sourceDelimiter
         report.delimiter = d == 0 ? "" : d == 0x09 ? "таб" : String(UnicodeScalar(d))
         report.sheet = sheetName

@@ -21,6 +21,8 @@ public struct FileReport: Sendable {
     /// For a file imported before: the rows that import rejected (kept in the database), for
     /// `--rejects`. Not counted in this import's `rejected`.
     public var earlierRejections: [Rejection] = []
+    /// Rows whose mark was written as a decimal («5.0») and read as the mark (`DecimalMark`).
+    public var decimalMarks = 0
     /// Canonical column name → field index (0-based) in this file, for a table layout.
     public var fields: [String: Int] = [:]
 

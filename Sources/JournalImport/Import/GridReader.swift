@@ -90,14 +90,17 @@ struct GridReader {
             switch col {
             case .date(let d, let rep):
                 let names = sink.symbols
+                let mark = DecimalMark.integral(text)
+                if mark != nil { report.decimalMarks += 1 }
                 records.append(.cell(CellRecord(group: names.intern(group), subject: names.intern(subject), date: d,
                                                 number: -rep, student: names.intern(name),
-                                                value: names.intern(text), workType: nil, enteredAt: nil, enteredBy: nil)))
+                                                value: names.intern(mark ?? text), workType: nil, enteredAt: nil, enteredBy: nil)))
             case .period(let p):
                 let names = sink.symbols
                 records.append(.periodMark(PeriodMarkRecord(group: names.intern(group), subject: names.intern(subject),
                                                             student: names.intern(name), period: p,
-                                                            value: CellValue(parsing: text), enteredAt: nil, enteredBy: nil)))
+                                                            value: CellValue(parsing: DecimalMark.integral(text) ?? text),
+                                                            enteredAt: nil, enteredBy: nil)))
             case .none:
                 if i >= spec.firstDataColumn - 1 {
                     report.reject(Rejection(location: row.location(column: i),

@@ -126,6 +126,30 @@ final class ParseCache {
         return n
     }
 
+    /// A mark written as a decimal read as the mark (`DecimalMark`), by `Name.index` (-1: not
+    /// asked yet); and how many rows' marks were read so.
+    private var integralMarks: [Int32] = []
+    private(set) var decimalMarks = 0
+
+    /// The mark `raw` writes (`DecimalMark`: «5.0» is «5»); counts the rows whose mark changed.
+    func mark(_ raw: Name) -> Name {
+        let k = Int(raw.index)
+        if k >= integralMarks.count || integralMarks[k] < 0 {
+            while integralMarks.count <= k { integralMarks.append(-1) }
+            integralMarks[k] = DecimalMark.integral(names.text(raw)).map { names.intern($0).index } ?? raw.index
+        }
+        let m = integralMarks[k]
+        if m != raw.index { decimalMarks += 1 }
+        return Name(index: m)
+    }
+
+    /// A period mark's value, a decimal read as the mark (`DecimalMark`).
+    func markValue(_ s: String) -> CellValue {
+        guard let i = DecimalMark.integral(s) else { return cellValue(s) }
+        decimalMarks += 1
+        return cellValue(i)
+    }
+
     /// The normalised group name of `raw` (see `GroupName`).
     func normalizedGroup(_ raw: Name) -> Name {
         let k = Int(raw.index)

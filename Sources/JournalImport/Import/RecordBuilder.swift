@@ -62,14 +62,14 @@ enum RecordBuilder {
             l.enteredBy = try r.name(16)
             return .lesson(l)
         case .marks:
-            let value = try r.requiredName(5)
+            let value = r.file.cache.mark(try r.requiredName(5))
             return .cell(CellRecord(group: try r.groupName(0), subject: try r.requiredName(1), date: try r.requiredDate(2),
                                      number: try r.int(3), student: try r.requiredName(4), value: value,
                                      workType: try r.name(6), enteredAt: try r.timestamp(7), enteredBy: try r.name(8),
                                      subgroup: try r.name(9)))
         case .periodMarks:
             return .periodMark(PeriodMarkRecord(group: try r.groupName(0), subject: try r.requiredName(1), student: try r.requiredName(2),
-                                                 period: try r.required(3), value: try r.cellValue(4),
+                                                 period: try r.required(3), value: r.file.cache.markValue(try r.required(4)),
                                                  enteredAt: try r.timestamp(5), enteredBy: try r.name(6)))
         case .changes:
             let what = try r.required(5).lowercased()

@@ -58,7 +58,7 @@ extension ImportBatch {
             var provisional = false
             switch try attended.lesson(group: g, groupName: names.text(c.group), subject: subject, subjectName: names.text(c.subject),
                                        date: c.date, number: c.number, subgroup: c.subgroup.map { names.text($0) },
-                                       student: known.map { .known($0) } ?? .unknown) {
+                                       student: known.map { .known($0) } ?? .unknown, several: c.number == nil) {
             case .lesson(let id): lesson = id
             case .created(let id):
                 lesson = id
@@ -67,17 +67,41 @@ extension ImportBatch {
                 lesson = id
                 provisional = true
                 provisionalLessons.insert(id)
+            case .several(let lessons):
+                try leaveDirectPath()   // placed once the file is read: the staged path
+                let student = try rowStudent(c, group: g, known: known)
+                attended.hold(.init(line: line, record: c, student: student, workType: c.workType.map { names.text($0) },
+                                    author: try names.teacher(c.enteredBy),
+                                    place: "в группе «\(names.text(c.group))» по предмету «\(names.text(c.subject))» \(c.date)"),
+                              group: g, subject: subject, date: c.date, lessons: lessons)
+                return
             case .rejected(let reason, let column): throw Unattached(reason: reason, column: column)
             }
-            // Created only now: a rejected row must not add a student (who would then lack marks).
-            let student: Int64
-            if let known { student = known } else {
-                student = try names.student(group: g, name: c.student)
-                declarations.made[fileID, default: .init()].students += 1
-            }
-            try stage(c, lesson: lesson, student: student, line: line, provisional: provisional)
+            try stage(c, lesson: lesson, student: try rowStudent(c, group: g, known: known), line: line, provisional: provisional)
         } catch let u as Unattached {
             reject(line: line, reason: u.reason, column: u.column)
+        }
+    }
+
+    /// The row's student, created only once the row is accepted (a rejected row must not add a
+    /// student, who would then lack marks).
+    private func rowStudent(_ c: CellRecord, group g: Int64, known: Int64?) throws -> Int64 {
+        if let known { return known }
+        let student = try names.student(group: g, name: c.student)
+        declarations.made[fileID, default: .init()].students += 1
+        return student
+    }
+
+    /// Stages the marks held for their day's several lessons (`UnnumberedMarks`), once their
+    /// file is read; a row beyond the day's lessons is rejected.
+    func placeHeldMarks() throws {
+        for p in try attended.placeHeldMarks() {
+            if let lesson = p.lesson {
+                try stage(p.held.record, lesson: lesson, student: p.held.student, line: p.held.line, provisional: false)
+            } else {
+                reject(line: p.held.line, reason: "\(p.held.place) \(p.lessonsOfDay) урока, номер урока в строке не указан, "
+                       + "а у обучающегося в этом файле уже по строке на каждый урок дня", column: "Урок №")
+            }
         }
     }
 
@@ -114,6 +138,7 @@ extension ImportBatch {
                 switch try attended.lesson(group: g, groupName: c.group, subject: subj, subjectName: c.subject, date: date,
                                            number: c.lessonNumber, subgroup: c.subgroup, student: ref, mayCreate: false) {
                 case .lesson(let id), .created(let id), .provisional(let id): lesson = id
+                case .several: preconditionFailure("a change is not asked to be placed among several lessons")
                 case .rejected(let reason, let column): throw Unattached(reason: reason, column: column)
                 }
             }

@@ -13,8 +13,9 @@ import JournalModel
 /// A row names its lesson by group, subject, date and number. When a group is split into
 /// subgroups, several lessons share these, and the row belongs to the one of the row's own
 /// subgroup (an optional column) or of the student's subgroup; one lesson there is taken
-/// whatever its subgroup. A row without a number takes the day's only lesson. An ambiguity that
-/// cannot be resolved is a rejection of the row, never a silent pick.
+/// whatever its subgroup. A row without a number takes the day's only lesson; a mark without a
+/// number on a day of several lessons is placed by `UnnumberedMarks` (and counted). An ambiguity
+/// that cannot be resolved is a rejection of the row, never a silent pick.
 /// Properties read for every cell are `@exclusivity(unchecked)`: see `RecordPipe`.
 final class AttendedLessons {
     struct DayKey: Hashable { var group: Int64; var subject: Int64; var day: Int32 }
@@ -29,6 +30,9 @@ final class AttendedLessons {
         /// Made for a numbered row on a day that a grid or a topics file lists without numbers:
         /// the merge pairs it with that lesson, or rejects the rows on it.
         case provisional(Int64)
+        /// A mark without a number on a day of several lessons: the day's lessons of the row's
+        /// subgroup, in order; `UnnumberedMarks` places it once its file is read.
+        case several([Int64])
         /// Why, and the canonical column at fault.
         case rejected(String, column: String)
     }
@@ -46,7 +50,9 @@ final class AttendedLessons {
     @exclusivity(unchecked) private var studentSubgroups: [Int64: String] = [:]
     /// The study year as the calendar knows it (first and last day of its periods).
     private var yearSpan: ClosedRange<Int32>?
-    private let findDay, findCovered, findStudentSubgroup: Statement
+    /// Marks without a number on days of several lessons.
+    private(set) var unnumberedMarks = UnnumberedMarks()
+    private let findDay, findCovered, findStudentSubgroup, findTraits: Statement
 
     init(db: Database, names: NameTables) throws {
         self.db = db
@@ -54,6 +60,7 @@ final class AttendedLessons {
         findDay = try db.prepare("SELECT number, subgroup, id, declared FROM lesson WHERE group_id = ? AND subject_id = ? AND day = ? ORDER BY number, subgroup")
         findCovered = try db.prepare("SELECT EXISTS (SELECT 1 FROM lesson WHERE group_id = ? AND subject_id = ? AND declared = 1)")
         findStudentSubgroup = try db.prepare("SELECT COALESCE(subgroup, '') FROM student WHERE id = ?")
+        findTraits = try db.prepare("SELECT start_sec, teacher_id, scheduled_teacher_id, kind FROM lesson WHERE id = ?")
         let span = try db.prepare("SELECT MIN(start_day), MAX(end_day) FROM period")
         if try span.step(), !span.isNull(0) { yearSpan = Int32(span.int(0))...Int32(span.int(1)) }
     }
@@ -107,8 +114,10 @@ final class AttendedLessons {
     }
 
     /// Tells of a lesson listed by a lesson source (a lessons table or a grid) in this import.
-    func noteLesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, id: Int64) {
+    func noteLesson(group: Int64, subject: Int64, date: LocalDate, number: Int?, subgroup: String?, id: Int64,
+                    attributes a: LessonAttributes) {
         declaredHere.insert(id)
+        unnumberedMarks.note(id, .init(start: a.startSec.map(Int32.init), teacher: a.teacher, scheduledTeacher: a.scheduledTeacher, kind: a.kind))
         let sk = SubjectKey(group: group, subject: subject)
         // A lessons table's rows come subject by subject: the previous row's is covered already.
         if sk != lastCovered, covered[sk] != true {
@@ -161,7 +170,7 @@ final class AttendedLessons {
     /// The names are read only to word a rejection (not for every cell).
     func lesson(group: Int64, groupName: @autoclosure () -> String, subject: Int64, subjectName: @autoclosure () -> String,
                 date: LocalDate, number: Int?, subgroup rowSubgroup: String?, student ref: StudentRef,
-                mayCreate: Bool = true) throws -> Match {
+                mayCreate: Bool = true, several: Bool = false) throws -> Match {
         let key = DayKey(group: group, subject: subject, day: date.dayNumber)
         let d = try day(key)
         func place() -> String {
@@ -204,6 +213,17 @@ final class AttendedLessons {
         let numbered = Set(d.entries.map(\.number).filter { $0 > 0 }).sorted()
         let unnumbered = Set(d.entries.map(\.number).filter { $0 <= 0 })
         if numbered.count == 1 { return try pick(d.entries.filter { $0.number == numbered[0] }, place: place, rowSubgroup: rowSubgroup, ref: ref) }
+        if several, numbered.count > 1 || (numbered.isEmpty && unnumbered.count > 1) {
+            // The k-th unnumbered lesson of a date is `-(k-1)`: 0, -1, -2, … in the day's order.
+            var lessons: [Int64] = []
+            for n in numbered.isEmpty ? unnumbered.sorted(by: >) : numbered {
+                switch try pick(d.entries.filter { $0.number == n }, place: place, rowSubgroup: rowSubgroup, ref: ref) {
+                case .lesson(let id): lessons.append(id)
+                case let other: return other
+                }
+            }
+            return .several(lessons)
+        }
         if numbered.count > 1 {
             return .rejected("\(place()) несколько уроков (№ \(numbered.map(String.init).joined(separator: ", "))), а номер урока в строке не указан",
                              column: "Урок №")
@@ -213,6 +233,23 @@ final class AttendedLessons {
             return .rejected("\(place()) \(unnumbered.count) урока без номеров (сдвоенный урок), а номер урока в строке не указан", column: "Урок №")
         }
         return .rejected(noLesson(d, date: date, number: nil, place: place()), column: "Дата урока")
+    }
+
+    /// Holds a mark `lesson` answered `.several` for (placed by `placeHeldMarks`).
+    func hold(_ row: UnnumberedMarks.Held, group: Int64, subject: Int64, date: LocalDate, lessons: [Int64]) {
+        unnumberedMarks.hold(row, day: DayKey(group: group, subject: subject, day: date.dayNumber), lessons: lessons)
+    }
+
+    /// Places the marks held since the last call (`UnnumberedMarks`).
+    func placeHeldMarks() throws -> [UnnumberedMarks.Placed] { try unnumberedMarks.place(stored: storedTraits) }
+
+    /// The traits of a lesson an earlier import made (this import's are noted by `noteLesson`).
+    private func storedTraits(_ id: Int64) throws -> UnnumberedMarks.Traits {
+        try findTraits.bind([.int(id)])
+        defer { findTraits.reset() }
+        guard try findTraits.step() else { return .init() }
+        return .init(start: findTraits.optInt(0).map(Int32.init), teacher: findTraits.optInt(1), scheduledTeacher: findTraits.optInt(2),
+                     kind: findTraits.isNull(3) ? nil : findTraits.text(3))
     }
 
     /// Why there is no lesson for a row: what the day has, and whether the date is in the year.
@@ -269,5 +306,6 @@ final class AttendedLessons {
         lastCovered = nil
         studentSubgroups.removeAll()
         declaredHere.removeAll()
+        unnumberedMarks.forget()
     }
 }

@@ -24,7 +24,7 @@ public final class ImportBatch: RecordSink {
     var provisionalLessons = Set<Int64>()
     let declarations: Declarations
     /// The institution this import's files name (one per import).
-    private var institution = OneInstitution()
+    private var institution: OneInstitution
     /// The rejection reason of each unknown group name met (worded once, with a suggestion).
     var unknownGroups: [String: String] = [:]
     /// Set by the session before a grid is read (its rows are a roster, its columns lessons).
@@ -115,6 +115,10 @@ public final class ImportBatch: RecordSink {
             id = db.lastInsertRowID
             try db.execute(Staging.drop + Staging.create)
             describesNewLessons = try db.scalar("SELECT EXISTS (SELECT 1 FROM lesson)") == 0
+            let settings = try db.prepare("SELECT key, value FROM setting")
+            var storedName: String?
+            while try settings.step() { if OneInstitution.isName(settings.text(0)) { storedName = settings.text(1) } }
+            institution = OneInstitution(storedName: storedName, database: db.path)
             names = try NameTables(db: db, batch: id, symbols: symbols)
             names.lessonsComplete = describesNewLessons
             attended = try AttendedLessons(db: db, names: names)
@@ -249,6 +253,7 @@ public final class ImportBatch: RecordSink {
     }
 
     public func beginFile(path: String, profile: String) throws -> Int {
+        if !files.isEmpty { try placeHeldMarks() }   // the previous file's (see `UnnumberedMarks`)
         // Between files, outside any savepoint: held lesson rows the merge will read are written.
         if !lessonRowsUnread { try staged.releaseLessons() }
         if !lessonsStayInMemory { try writeMemoryLessons() }
@@ -299,7 +304,8 @@ public final class ImportBatch: RecordSink {
                 if lessonRowFile >= 0 { severalLessonRowFiles = true }
                 lessonRowFile = fileID
             }
-            attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson)
+            attended.noteLesson(group: g, subject: subject, date: l.date, number: l.number, subgroup: l.subgroup, id: lesson,
+                                attributes: attributes)
             try staged.add(StagedRows.Lesson(file: fileID, line: Int64(line), lesson: lesson, attributes: attributes))
         case .periodMark(let p):
             try acceptPeriodMark(p, line: line)
@@ -391,6 +397,14 @@ public final class ImportBatch: RecordSink {
         try staged.add(StagedRows.Cell(file: fileID, line: Int64(line), lesson: lesson, student: student, value: names.text(c.value),
                                   workType: try names.workType(c.workType), enteredAt: StoredTime.encode(c.enteredAt),
                                   enteredBy: try names.teacher(c.enteredBy)))
+    }
+
+    /// Gives up the direct path for the file being read, if it is the direct one: the session
+    /// undoes it and reads it again, staged.
+    func leaveDirectPath() throws {
+        guard let d = direct, d.fileID == fileID else { return }
+        directAbandoned = true
+        throw DirectCells.Abandon()
     }
 
     /// A row the store cannot take: rejected once per line (a grid's line holds many cells).

@@ -10,6 +10,7 @@ extension ImportBatch {
     public func merge(reports: inout [FileReport]) throws -> MergeOutcome {
         precondition(open, "import batch already finished")
         do {
+            try placeHeldMarks()   // the last file's (see `UnnumberedMarks`)
             if lessonRowsUnread { staged.dropHeldLessons() } else { try staged.releaseLessons() }
             try staged.flush()
             if !(lessonsStayInMemory && direct != nil && !directAbandoned) { try writeMemoryLessons() }
@@ -32,6 +33,7 @@ extension ImportBatch {
                                                          reason: d.reason, column: d.column))
             }
             outcome.pairing.byBell = unnumbered.byBell
+            outcome.pairing.marksPlaced = attended.unnumberedMarks.count
             for (file, made) in declarations.made.sorted(by: { $0.key < $1.key }) where made.groups + made.students + made.lessons > 0 {
                 outcome.sources.append(.init(file: files[Int(file)], groups: made.groups, students: made.students, lessons: made.lessons))
             }

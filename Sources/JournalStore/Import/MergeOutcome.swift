@@ -49,6 +49,8 @@ public struct LessonPairing: Sendable {
     public var ambiguousDays = 0
     /// Lesson rows without a number numbered by the bell schedule (their start time).
     public var byBell = 0
+    /// Marks without a lesson number placed on one of their day's several lessons (`UnnumberedMarks`).
+    public var marksPlaced = 0
     public init() {}
 }
 

@@ -11,15 +11,38 @@ import JournalModel
 /// Names are compared as `comparable` words them (their `NameKey`, letters and digits only):
 /// «МБОУ "СОШ №7"» and «мбоу «сош № 7»» are one institution spelt twice. A table that names two institutions itself is taken as it always
 /// was (its last row wins); only a second file naming another stops the import.
+///
+/// A database is one institution's journal too: an import whose institution table names another
+/// institution than the one an earlier import into the same database named stops the same way
+/// (a second school's folder imported into the first school's `--db`), and the database is left
+/// as it was.
 struct OneInstitution {
     private var first: (name: String, key: String, location: SourceLocation)?
+    /// The institution an earlier import into this database named, and the database's path.
+    private let stored: (name: String, key: String, database: String)?
+
+    init(storedName: String? = nil, database: String = "") {
+        stored = storedName.map { ($0, Self.comparable($0), database) }.flatMap { $0.1.isEmpty ? nil : $0 }
+    }
+
+    /// Whether an institution table's row names the institution.
+    static func isName(_ key: String) -> Bool { key.trimmingSpaces().lowercased() == "наименование" }
 
     /// Takes one row of an institution table; throws when it names an institution other than
-    /// the one an earlier file of this import named.
+    /// the one an earlier file of this import, or an earlier import into this database, named.
     mutating func note(_ r: InstitutionRecord) throws {
-        guard r.key.trimmingSpaces().lowercased() == "наименование" else { return }
+        guard Self.isName(r.key) else { return }
         let name = r.value.trimmingSpaces(), key = Self.comparable(name)
         guard !key.isEmpty else { return }
+        if let s = stored, s.key != key {
+            throw ImportFailure(Diagnostic(
+                id: "import.institutions", location: r.location,
+                message: "другое учреждение: «\(name)», а в базе «\(s.database)» — журнал учреждения «\(s.name)» — "
+                    + "журналы двух учреждений слились бы в один: классы с одинаковыми названиями, их ученики, уроки и отметки; база не изменена",
+                sourceLine: r.sourceLine,
+                hint: "у каждого учреждения своя база: zhurnal import ПАПКА --db другой-файл.sqlite; если это то же учреждение "
+                    + "под новым наименованием, впишите в учреждение.csv прежнее «\(s.name)»"))
+        }
         guard let f = first else {
             first = (name, key, r.location)
             return

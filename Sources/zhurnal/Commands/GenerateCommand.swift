@@ -32,6 +32,12 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Писать имена в отметках, итоговых и изменениях по-другому, как их выгружает другая система: «2А» и «2a» (латинская a) вместо «2а», «Семенов  Петр» вместо «Семёнов Пётр». Журнал тот же.")
     var spellings = false
 
+    @Flag(name: .long, help: "Писать отметки без номера урока (только дата урока), как их выгружают некоторые системы. В дни сдвоенных уроков zhurnal сам относит отметку к одному из уроков дня. Журнал тот же.")
+    var unnumberedMarks = false
+
+    @Flag(name: .long, help: "Писать отметки-числа десятичной дробью («5.0»), как их сохраняет электронная таблица или скрипт. zhurnal читает их как отметки. Журнал тот же.")
+    var decimalMarks = false
+
     @Option(name: .long, help: "Уменьшенное учреждение для быстрых проверок: small — столько классов (1…30), college — столько групп (1…120).")
     var classes: Int?
 
@@ -52,6 +58,8 @@ struct GenerateCommand: AsyncParsableCommand {
         var options = GeneratorOptions(size: journalSize, seed: seed, outputFolder: out, injectRate: inject, legacy: legacy,
                                       classes: classes, periods: scheme)
         options.spellings = spellings
+        options.unnumberedMarks = unnumberedMarks
+        options.decimalMarks = decimalMarks
         // --out is a folder: a file, a device or a link to one in its place is an error at once.
         switch FileKind.of(out) {
         case .missing, .directory: break

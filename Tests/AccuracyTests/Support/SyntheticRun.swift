@@ -25,14 +25,19 @@ struct SyntheticRun: Sendable {
     /// `small` school cut to `classes` classes (one per grade 2–…, then the second parallel), or a
     /// college cut to `classes` groups; quarters unless `periods` says otherwise.
     /// `spellings`: marks, period marks and changes spell names as a second system would
-    /// (`zhurnal generate --spellings`); the journal is the same.
+    /// (`zhurnal generate --spellings`); the journal is the same. `unnumberedMarks`: the marks
+    /// table gives no lesson numbers (`zhurnal generate --unnumbered-marks`); `decimalMarks`: marks
+    /// written «5.0» (`--decimal-marks`).
     static func make(seed: UInt64, inject: Double, classes: Int, size: JournalSize = .small,
-                     periods: PeriodScheme? = nil, spellings: Bool = false) throws -> SyntheticRun {
+                     periods: PeriodScheme? = nil, spellings: Bool = false, unnumberedMarks: Bool = false,
+                     decimalMarks: Bool = false) throws -> SyntheticRun {
         let root = NSTemporaryDirectory() + "zhurnal-accuracy-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         let folder = root + "/csv"
         var options = GeneratorOptions(size: size, seed: seed, outputFolder: folder, injectRate: inject, classes: classes, periods: periods)
         options.spellings = spellings
+        options.unnumberedMarks = unnumberedMarks
+        options.decimalMarks = decimalMarks
         _ = try SyntheticJournal.generate(options)
         let truth = try GroundTruth.read(folder: folder)
         // ground_truth.csv sits next to the tables but is not one of them; the weekly re-exports
