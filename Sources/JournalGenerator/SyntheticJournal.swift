@@ -42,6 +42,9 @@ public struct GeneratorOptions: Sendable {
     /// Marks and period marks that are numbers are written as decimals («5.0»), as a spreadsheet
     /// or a script saves a column of numbers; the import reads them as the marks (`DecimalMark`).
     public var decimalMarks = false
+    /// Moments and times in other forms: a mark's entry and a topic's entry as a date and a time
+    /// in two columns («Дата выставления», «Время выставления»), lesson times with a dot («9.25»).
+    public var otherFormats = false
 
     public init(size: JournalSize, seed: UInt64, outputFolder: String, injectRate: Double = 0.01, legacy: Bool = false,
                 classes: Int? = nil, periods: PeriodScheme? = nil) {
@@ -124,7 +127,7 @@ public enum SyntheticJournal {
         let text = TextCache(from: plan.year.year.start.adding(days: -40), to: plan.year.year.end.adding(days: 60))
         let header = try CanonicalTables.writeHeaderTables(folder: folder, plan: plan, text: text)
         let tables = try CanonicalTables(folder: folder, spellings: options.spellings, unnumberedMarks: options.unnumberedMarks,
-                                         decimalMarks: options.decimalMarks)
+                                         decimalMarks: options.decimalMarks, otherFormats: options.otherFormats)
         let legacy = options.legacy ? try LegacyTables(folder: folder) : nil
         let reexports = ChangeReexports(header: CanonicalTables.changesHeader)
         let writer = GroupWriter(plan: plan, text: text, tables: tables, injector: Injector(rate: options.injectRate),

@@ -19,10 +19,11 @@ import Testing
     @Test func cleanJournalGivesNoFindings() throws {
         // Names spelt as a second system would in the marks, period marks and changes (the
         // shape that made false findings before `NameKey`), marks without lesson numbers
-        // (placed by `UnnumberedMarks` on double-lesson days) and written «5.0» (`DecimalMark`):
-        // still nothing to find.
+        // (placed by `UnnumberedMarks` on double-lesson days) and written «5.0» (`DecimalMark`),
+        // entry moments as a date and a time in two columns and lesson times «9.25»: still
+        // nothing to find.
         let run = try SyntheticRun.make(seed: Self.seed, inject: 0, classes: Self.classes, spellings: true, unnumberedMarks: true,
-                                        decimalMarks: true)
+                                        decimalMarks: true, otherFormats: true)
         #expect(run.truth.isEmpty)
         #expect(run.journal.lessons.count > 3_000)
         let excluded = try AccuracyFixtures.exclusions()

@@ -37,6 +37,15 @@ struct DateTests {
         #expect(DateParsing.timestamp("01.09.2025 25:00") == nil)
     }
 
+    /// Times as exports print them: «9:25», «09:25:30», and with dots «9.25», «09.25.30».
+    @Test func timesWithColonsOrDots() {
+        #expect(DateParsing.time("9:25") == TimeOfDay(hour: 9, minute: 25))
+        #expect(DateParsing.time("9.25") == TimeOfDay(hour: 9, minute: 25))
+        #expect(DateParsing.time("09.25.30") == TimeOfDay(hour: 9, minute: 25, second: 30))
+        #expect(DateParsing.timestamp("01.09.2025 10.25")?.local.description == "01.09.2025 10:25")
+        for bad in ["9.5", "9:25.30", "25.00", "9,25", "12.60"] { #expect(DateParsing.time(bad) == nil, "\(bad)") }
+    }
+
     @Test func offsetsConvertToTheInstitutionZone() throws {
         let tz = try #require(InstitutionTimeZone(identifier: "Asia/Yekaterinburg"))
         let t = try #require(DateParsing.timestamp("2025-09-01T07:25:00+03:00"))

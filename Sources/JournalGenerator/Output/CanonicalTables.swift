@@ -17,7 +17,10 @@ final class CanonicalTables {
     /// `spellings`: marks, period marks and changes spell names as a second system would
     /// (`Spellings`). `unnumberedMarks`: the marks table leaves «Урок №» empty. `decimalMarks`:
     /// marks and period marks that are numbers are written as decimals («5.0»).
-    init(folder: String, spellings: Bool = false, unnumberedMarks: Bool = false, decimalMarks: Bool = false) throws {
+    /// `otherFormats`: a mark's entry and a topic's entry as a date and a time in two columns,
+    /// lesson times with a dot («9.25»).
+    init(folder: String, spellings: Bool = false, unnumberedMarks: Bool = false, decimalMarks: Bool = false,
+         otherFormats: Bool = false) throws {
         func t(_ name: String, _ header: String) throws -> TableWriter {
             try TableWriter(path: folder + "/" + name, header: header.split(separator: ";").map(String.init))
         }
@@ -25,8 +28,10 @@ final class CanonicalTables {
         students = try t("обучающиеся.csv", "Группа;Обучающийся;Код;Подгруппа;Зачислен;Выбыл")
         load = try t("нагрузка.csv", "Группа;Подгруппа;Предмет;Преподаватель;Часов в неделю;Часов в год")
         plan = try t("ктп.csv", "Группа;Предмет;№;Тема;Часов;Вид занятия;Дата по плану")
-        lessons = try t("занятия.csv", "Группа;Подгруппа;Предмет;Дата;Урок №;Начало;Окончание;Учитель по расписанию;Провёл;Замена отмечена;Тема;Вид занятия;Домашнее задание;Запись создана;Тема внесена;ДЗ внесено;Внёс")
-        marks = try t("отметки.csv", "Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение;Вид работы;Внесено;Внёс;Подгруппа")
+        let topicEntered = otherFormats ? "Дата внесения темы;Время внесения темы" : "Тема внесена"
+        lessons = try t("занятия.csv", "Группа;Подгруппа;Предмет;Дата;Урок №;Начало;Окончание;Учитель по расписанию;Провёл;Замена отмечена;Тема;Вид занятия;Домашнее задание;Запись создана;\(topicEntered);ДЗ внесено;Внёс")
+        marks = try t("отметки.csv", "Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение;Вид работы;"
+                      + (otherFormats ? "Дата выставления;Время выставления" : "Внесено") + ";Внёс;Подгруппа")
         periodMarks = try t("итоговые.csv", "Группа;Предмет;Обучающийся;Период;Значение;Внесено;Внёс")
         changes = try t("изменения.csv", Self.changesHeader)
         truth = try GroundTruthWriter(path: folder + "/ground_truth.csv")
@@ -37,6 +42,13 @@ final class CanonicalTables {
             changes.spellings = Spellings.changes
         }
         if unnumberedMarks { marks.spellings[3] = { _ in "" } }
+        if otherFormats {
+            marks.splitAtSpace = [7]
+            lessons.splitAtSpace = [14]
+            let dot: @Sendable (String) -> String = { $0.replacingOccurrences(of: ":", with: ".") }
+            lessons.spellings[5] = dot
+            lessons.spellings[6] = dot
+        }
         if decimalMarks {
             let decimal: @Sendable (String) -> String = { v in !v.isEmpty && v.allSatisfy(\.isASCII) && Int(v) != nil ? v + ".0" : v }
             marks.spellings[5] = decimal

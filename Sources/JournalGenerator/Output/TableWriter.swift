@@ -28,11 +28,20 @@ final class TableWriter {
 
     /// How this table spells some of its columns (`Spellings`); empty: as given.
     var spellings: Spellings.Columns = [:]
+    /// Columns written as two fields, split at the first space: a moment's date and its time
+    /// (the header, given at `init`, names both).
+    var splitAtSpace: Set<Int> = []
 
     func row(_ fields: [String]) {
         for (i, given) in fields.enumerated() {
-            let f = spellings[i].map { $0(given) } ?? given
+            var f = spellings[i].map { $0(given) } ?? given
             if i > 0 { buffer.append(delimiter) }
+            if splitAtSpace.contains(i) {
+                let parts = f.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+                buffer.append(contentsOf: parts[0].utf8)
+                buffer.append(delimiter)
+                f = parts.count > 1 ? String(parts[1]) : ""
+            }
             if f.utf8.contains(where: { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) {
                 // RFC 4180 quoting; the canonical tables never need it, the legacy `,` log may.
                 buffer.append(UInt8(ascii: "\""))

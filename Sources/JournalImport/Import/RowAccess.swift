@@ -130,7 +130,7 @@ struct RowAccess {
     func time(_ c: Int) throws -> TimeOfDay? {
         guard let s = try text(c) else { return nil }
         if let t = DateParsing.time(s) { return t }
-        throw RowRejection(column: c, reason: "«\(s)» — не время (ожидается ЧЧ:ММ)")
+        throw RowRejection(column: c, reason: "«\(s)» — не время (ожидается ЧЧ:ММ или ЧЧ.ММ)")
     }
 
     func int(_ c: Int) throws -> Int? {

@@ -28,6 +28,9 @@ public enum CanonicalTable: String, CaseIterable, Sendable {
         let group = Self.c("Группа", ["group", "class"], required: true)
         let subject = Self.c("Предмет", ["subject", "дисциплина"], required: true)
         let student = Self.c("Обучающийся", ["student", "ученик", "студент"], required: true)
+        // A moment's date may come alone or with its time in a column of its own («Дата
+        // выставления» and «Время выставления»: `ColumnPlan` joins the two).
+        let entered = Self.c("Внесено", ["entered_at", "дата выставления", "дата внесения", "дата и время выставления", "дата и время внесения"])
         switch self {
         case .institution:
             return [Self.c("Параметр", ["parameter", "key"], required: true), Self.c("Значение", ["value"], required: true)]
@@ -58,25 +61,26 @@ public enum CanonicalTable: String, CaseIterable, Sendable {
                     Self.c("Дата", ["lesson_date", "date", "дата урока"], required: true),
                     Self.c("Урок №", ["lesson_no", "№ урока"]), Self.c("Начало", ["start"]), Self.c("Окончание", ["end"]),
                     Self.c("Учитель по расписанию", ["scheduled_teacher"]), Self.c("Провёл", ["teacher", "taught_by"]),
-                    Self.c("Замена отмечена", ["substitution_entered_at", "substitution_at"]),
+                    Self.c("Замена отмечена", ["substitution_entered_at", "substitution_at", "дата отметки замены"]),
                     Self.c("Тема", ["topic", "тема урока"]), Self.c("Вид занятия", ["lesson_kind"]),
-                    Self.c("Домашнее задание", ["homework"]), Self.c("Запись создана", ["recorded_at"]),
-                    Self.c("Тема внесена", ["topic_entered_at", "topic_at"]),
-                    Self.c("ДЗ внесено", ["homework_entered_at", "homework_at"]), Self.c("Внёс", ["entered_by"])]
+                    Self.c("Домашнее задание", ["homework"]), Self.c("Запись создана", ["recorded_at", "дата создания записи"]),
+                    Self.c("Тема внесена", ["topic_entered_at", "topic_at", "дата внесения темы"]),
+                    Self.c("ДЗ внесено", ["homework_entered_at", "homework_at", "дата внесения дз", "дата внесения домашнего задания"]),
+                    Self.c("Внёс", ["entered_by"])]
         case .marks:
             return [group, subject, Self.c("Дата урока", ["lesson_date"], required: true),
                     Self.c("Урок №", ["lesson_no", "№ урока"]), student,
                     Self.c("Значение", ["value", "отметка"], required: true), Self.c("Вид работы", ["work_type"]),
-                    Self.c("Внесено", ["entered_at"]), Self.c("Внёс", ["entered_by"]), Self.c("Подгруппа", ["subgroup"])]
+                    entered, Self.c("Внёс", ["entered_by"]), Self.c("Подгруппа", ["subgroup"])]
         case .periodMarks:
             return [group, subject, student, Self.c("Период", ["period"], required: true),
-                    Self.c("Значение", ["value"], required: true), Self.c("Внесено", ["entered_at"]),
+                    Self.c("Значение", ["value"], required: true), entered,
                     Self.c("Внёс", ["entered_by"])]
         case .changes:
             return [group, subject, Self.c("Дата урока", ["lesson_date"]), Self.c("Урок №", ["lesson_no"]),
                     Self.c("Обучающийся", ["student"]), Self.c("Что", ["target", "what"], required: true),
-                    Self.c("Было", ["old_value"]), Self.c("Стало", ["new_value"]), Self.c("Выставлено", ["placed_at"]),
-                    Self.c("Изменено", ["changed_at"]), Self.c("Изменил", ["changed_by"]), Self.c("Подгруппа", ["subgroup"]),
+                    Self.c("Было", ["old_value"]), Self.c("Стало", ["new_value"]), Self.c("Выставлено", ["placed_at", "дата выставления"]),
+                    Self.c("Изменено", ["changed_at", "дата изменения"]), Self.c("Изменил", ["changed_by"]), Self.c("Подгруппа", ["subgroup"]),
                     Self.c("Причина", ["reason", "причина исправления", "причина изменения"])]
         }
     }

@@ -59,12 +59,19 @@ struct ColumnPlan {
         var ruleOf: [String: Int] = [:]
         for (r, rule) in profile.columnRules.enumerated() { for h in rule.headers { ruleOf[CanonicalTable.normalize(h)] = r } }
         var joinFields: [Int: [Int?]] = [:]
+        let timePartners = Self.timePartners(headers, ruled: ruleOf)
         for (i, h) in headers.enumerated() {
             let key = CanonicalTable.normalize(h)
             if key.isEmpty { continue }
             let what = "«\(h)» (столбец \(headerRow.lettered ? CellReference.letters(i) : "\(i + 1)"))"
             guard let r = ruleOf[key] else {
-                if let c = table.columnIndex(h) { try assign(c, .field(i), what, at: i) }
+                if let c = table.columnIndex(h) {
+                    if let t = timePartners[i] {
+                        try assign(c, .join([i, t]), "«\(h) + \(headers[t])»", at: i)
+                    } else {
+                        try assign(c, .field(i), what, at: i)
+                    }
+                }
                 continue
             }
             let rule = profile.columnRules[r]
@@ -99,6 +106,21 @@ struct ColumnPlan {
         }
         try plan.finish(profile: profile, fixedValues: fixedValues, headerRow: headerRow)
         return plan
+    }
+
+    /// A moment's date and time in two columns without a profile: «Дата выставления» and «Время
+    /// выставления», «Дата внесения темы» and «Время внесения темы» — a header «дата …» and
+    /// one «время …» with the same rest, neither named by the profile. The date column's field →
+    /// its time column's field (the join reads «дата время»).
+    static func timePartners(_ headers: [String], ruled: [String: Int]) -> [Int: Int] {
+        let keys = headers.map(CanonicalTable.normalize)
+        var times: [String: Int] = [:]
+        for (j, k) in keys.enumerated() where k.hasPrefix("время ") && ruled[k] == nil { times[String(k.dropFirst("время ".count))] = j }
+        var out: [Int: Int] = [:]
+        for (i, k) in keys.enumerated() where k.hasPrefix("дата ") && ruled[k] == nil {
+            if let j = times[String(k.dropFirst("дата ".count))] { out[i] = j }
+        }
+        return out
     }
 
     /// Fixed values, value maps and the mapping's field indexes.

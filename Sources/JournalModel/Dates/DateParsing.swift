@@ -32,7 +32,7 @@ public enum DateParsing {
         return s.atEnd ? d : nil
     }
 
-    /// A time of day `H:MM` or `HH:MM:SS`.
+    /// A time of day `H:MM` or `HH:MM:SS` (or with dots: `9.25`).
     public static func time(_ text: Substring) -> TimeOfDay? { var t = text; return t.withUTF8 { time(bytes: $0) } }
     public static func time(_ text: String) -> TimeOfDay? { var t = text; return t.withUTF8 { time(bytes: $0) } }
 
@@ -158,11 +158,14 @@ public enum DateParsing {
             return LocalDate(year: y.digits == 2 ? 2000 + y.value : y.value, month: m.value, day: first.value)
         }
 
+        /// `H:MM`, `HH:MM:SS`; or with dots, `H.MM`, `HH.MM.SS`, as exports that print the
+        /// lesson's «9.25» write it.
         mutating func time() -> TimeOfDay? {
-            guard let h = number(maxDigits: 2), expect(UInt8(ascii: ":")),
-                  let m = number(maxDigits: 2), m.digits == 2 else { return nil }
+            guard let h = number(maxDigits: 2), let sep = peek, sep == UInt8(ascii: ":") || sep == UInt8(ascii: ".") else { return nil }
+            advance()
+            guard let m = number(maxDigits: 2), m.digits == 2 else { return nil }
             var sec = 0
-            if peek == UInt8(ascii: ":") {
+            if peek == sep {
                 advance()
                 guard let s = number(maxDigits: 2), s.digits == 2 else { return nil }
                 sec = s.value

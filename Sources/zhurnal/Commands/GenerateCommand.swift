@@ -38,6 +38,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Писать отметки-числа десятичной дробью («5.0»), как их сохраняет электронная таблица или скрипт. zhurnal читает их как отметки. Журнал тот же.")
     var decimalMarks = false
 
+    @Flag(name: .long, help: "Писать время в других формах, как его выгружают другие системы: дата и время выставления отметки и внесения темы — в двух столбцах, начало и конец урока через точку («9.25»). Журнал тот же.")
+    var otherFormats = false
+
     @Option(name: .long, help: "Уменьшенное учреждение для быстрых проверок: small — столько классов (1…30), college — столько групп (1…120).")
     var classes: Int?
 
@@ -60,6 +63,7 @@ struct GenerateCommand: AsyncParsableCommand {
         options.spellings = spellings
         options.unnumberedMarks = unnumberedMarks
         options.decimalMarks = decimalMarks
+        options.otherFormats = otherFormats
         // --out is a folder: a file, a device or a link to one in its place is an error at once.
         switch FileKind.of(out) {
         case .missing, .directory: break

@@ -27,10 +27,11 @@ struct SyntheticRun: Sendable {
     /// `spellings`: marks, period marks and changes spell names as a second system would
     /// (`zhurnal generate --spellings`); the journal is the same. `unnumberedMarks`: the marks
     /// table gives no lesson numbers (`zhurnal generate --unnumbered-marks`); `decimalMarks`: marks
-    /// written «5.0» (`--decimal-marks`).
+    /// written «5.0» (`--decimal-marks`); `otherFormats`: dates and times split, times with a dot
+    /// (`--other-formats`).
     static func make(seed: UInt64, inject: Double, classes: Int, size: JournalSize = .small,
                      periods: PeriodScheme? = nil, spellings: Bool = false, unnumberedMarks: Bool = false,
-                     decimalMarks: Bool = false) throws -> SyntheticRun {
+                     decimalMarks: Bool = false, otherFormats: Bool = false) throws -> SyntheticRun {
         let root = NSTemporaryDirectory() + "zhurnal-accuracy-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         let folder = root + "/csv"
@@ -38,6 +39,7 @@ struct SyntheticRun: Sendable {
         options.spellings = spellings
         options.unnumberedMarks = unnumberedMarks
         options.decimalMarks = decimalMarks
+        options.otherFormats = otherFormats
         _ = try SyntheticJournal.generate(options)
         let truth = try GroundTruth.read(folder: folder)
         // ground_truth.csv sits next to the tables but is not one of them; the weekly re-exports
