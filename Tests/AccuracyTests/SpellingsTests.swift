@@ -6,9 +6,10 @@ import JournalStore
 import Testing
 
 /// `zhurnal generate --spellings` writes the same journal with names spelt as a second system
-/// would in the marks, period marks and the change history («2А», «2a», «Семенов  Петр», a Latin
-/// «o» in a Cyrillic name), while the weekly re-exports keep the rosters' spelling. Imported, it
-/// is the journal of the plain folder: every lesson, cell, period mark, change and name.
+/// would in the marks, period marks and the change history («2 А», «2a», «Семенов  Петр Сергеевич»,
+/// a Latin «o» in a Cyrillic name) and the lessons table names teachers by initials, while the
+/// weekly re-exports keep the rosters' spelling. Imported, it is the journal of the plain
+/// folder: every lesson, cell, period mark, change and name.
 @Suite struct SpellingsTests {
     private func journal(spellings: Bool, root: String, inMemory: Bool) throws -> (Journal, ImportSession.Summary) {
         let folder = root + (spellings ? "/spellings" : "/plain")
@@ -33,8 +34,13 @@ import Testing
         // teachers without «ё», students with two spaces.
         let marks = try String(contentsOfFile: root + "/spellings/отметки.csv", encoding: .utf8).split(separator: "\n")
         let people = marks.dropFirst().map { $0.split(separator: ";", omittingEmptySubsequences: false) }.flatMap { [$0[4], $0[8]] }
-        #expect(marks[1].hasPrefix("2А;") && !people.contains { $0.contains("ё") } && people.contains { $0.contains("  ") })
+        #expect(marks[1].hasPrefix("2 А;") && !people.contains { $0.contains("ё") } && people.contains { $0.contains("  ") })
         #expect(try String(contentsOfFile: root + "/spellings/итоговые.csv", encoding: .utf8).contains("\n2a;"))
+        // Students with a patronymic the roster lacks; teachers of the lessons table by initials («Фамилия И. О.»).
+        #expect(marks.dropFirst().allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false)[4].hasSuffix(" Сергеевич") })
+        let lesson = try String(contentsOfFile: root + "/spellings/занятия.csv", encoding: .utf8).split(separator: "\n")[1]
+            .split(separator: ";", omittingEmptySubsequences: false)
+        #expect(lesson[8].wholeMatch(of: /\S+ \S\. \S\./) != nil, "\(lesson[8])")
         for inMemory in [false, true] {
             let (spelt, summary) = try journal(spellings: true, root: root, inMemory: inMemory)
             #expect(summary.rejected == 0)

@@ -72,4 +72,50 @@ import Testing
         #expect(loaded.groups.map(\.name).sorted() == ["7а", "7б"])
         #expect(loaded.students.count == 3)
     }
+
+    /// A class written «7 А» or «7-а», a student without the patronymic the roster gives, a
+    /// teacher by surname and initials: one class, student and teacher — unless the short form
+    /// fits two people, when neither is taken.
+    @Test func shortFormsOfNamesAttachWhenOnlyOneFits() throws {
+        let t = TempDir()
+        let students = try t.write("обучающиеся.csv", """
+            Группа;Обучающийся
+            7а;Андреев Кирилл Сергеевич
+            7а;Иванов Иван Петрович
+            7а;Иванов Иван Сергеевич
+
+            """)
+        let load = try t.write("нагрузка.csv", """
+            Группа;Предмет;Преподаватель;Часов в неделю
+            7а;Алгебра;Смирнова Ольга Петровна;3
+            7а;Геометрия;Орлова Анна Игоревна;2
+            7а;Физика;Орлова Алла Ивановна;2
+
+            """)
+        let lessons = try t.write("занятия.csv", """
+            Группа;Предмет;Дата;Урок №;Провёл
+            7 А;Алгебра;02.09.2025;1;Смирнова О. П.
+            7-а;Геометрия;02.09.2025;2;Орлова А. И.
+
+            """)
+        let marks = try t.write("отметки.csv", """
+            Группа;Предмет;Дата урока;Урок №;Обучающийся;Значение;Внёс
+            7 а;Алгебра;02.09.2025;1;Андреев Кирилл;5;Смирнова О.П.
+            7а;Алгебра;02.09.2025;1;Иванов Иван;4;Смирнова О. П.
+
+            """)
+        for store in [try JournalStore.inMemory(), try JournalStore(path: t.path("j.sqlite"))] {
+            let s = try MemoryCellsTests.session().run(MemoryCellsTests.files([students, load, lessons, marks]), into: store)
+            // «Иванов Иван» fits both Ивановы: the row is rejected, not given to one of them.
+            #expect(s.files.flatMap(\.rejections).map { "\($0.location.line) \($0.column ?? "")" } == ["3 Обучающийся"])
+            let j = try store.load()
+            #expect(j.groups.map(\.name) == ["7а"])
+            #expect(j.lessons.count == 2)
+            let cells = j.cells.map { c in "\(j.student(c.student).name) \(c.value.raw) \(c.enteredBy.map { j.teacher($0).name } ?? "—")" }
+            #expect(cells == ["Андреев Кирилл Сергеевич 5 Смирнова Ольга Петровна"])
+            // «Орлова А. И.» fits Анна Игоревна and Алла Ивановна: a teacher of its own.
+            #expect(Set(j.lessons.compactMap { $0.teacher.map { j.teacher($0).name } }) == ["Смирнова Ольга Петровна", "Орлова А. И."])
+            #expect(j.teachers.count == 4)
+        }
+    }
 }

@@ -38,6 +38,7 @@ final class CanonicalTables {
         small = [groups, students, load, plan, lessons, marks, periodMarks, changes]
         if spellings {
             marks.spellings = Spellings.marks
+            lessons.spellings = Spellings.lessons
             periodMarks.spellings = Spellings.periodMarks
             changes.spellings = Spellings.changes
         }

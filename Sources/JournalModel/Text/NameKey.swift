@@ -23,6 +23,37 @@ public enum NameKey {
         return String(out)
     }
 
+    /// A class's key: its `of` without spaces and dashes — «7 А», «7-а» and «7а» are one class,
+    /// as are «ИС-11» and «ИС 11»; «7а» and «7б», «10-1» and «10-2» stay apart.
+    public static func group(_ name: String) -> String {
+        String(String.UnicodeScalarView(of(name).unicodeScalars.filter { $0 != " " && $0 != "-" }))
+    }
+
+    /// A person's key without the patronymic: the `of` of the first two words — «Андреев
+    /// Кирилл Сергеевич» and «Андреев Кирилл» (a roster with the full name, marks without it).
+    /// Nil for a name of fewer than two words.
+    public static func twoWords(_ name: String) -> String? {
+        let words = of(name).split(separator: " ")
+        return words.count >= 2 ? words.prefix(2).joined(separator: " ") : nil
+    }
+
+    /// A person's key as surname and initials — «Смирнова О. П.», «Смирнова О.П.» and «Смирнова
+    /// Ольга Петровна» are «смирнова о п». Nil for a name of one word.
+    public static func initials(_ name: String) -> String? {
+        let words = of(name).split(separator: " ")
+        guard words.count >= 2 else { return nil }
+        let rest = words.dropFirst().flatMap { $0.split(separator: ".", omittingEmptySubsequences: true) }
+        guard !rest.isEmpty, rest.count <= 3 else { return nil }
+        return ([String(words[0])] + rest.map { String($0.prefix(1)) }).joined(separator: " ")
+    }
+
+    /// Whether `name` gives the first names as initials («Смирнова О. П.», «Смирнова О.П.»).
+    public static func isInitials(_ name: String) -> Bool {
+        let words = of(name).split(separator: " ")
+        let rest = words.dropFirst().flatMap { $0.split(separator: ".", omittingEmptySubsequences: true) }
+        return words.count >= 2 && !rest.isEmpty && rest.allSatisfy { $0.count == 1 }
+    }
+
     /// `name` with every run of spaces (tabs, non-breaking spaces) as one space and none at
     /// either end: how a name is kept when it is first met.
     public static func tidy(_ name: String) -> String {

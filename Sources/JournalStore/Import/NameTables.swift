@@ -74,11 +74,30 @@ final class NameTables {
     private var teacherKeys: [String: Int64]?
     /// Per group, its students' ids by `NameKey`.
     private var studentKeys: [Int64: [String: Int64]] = [:]
+    /// Second keys, tried when a name's key finds nothing, and only between a short form and a
+    /// long one (two full names never meet by them): teachers by surname and initials
+    /// (`NameKey.initials`) — those kept in full and those kept as initials; students kept with
+    /// a patronymic by their first two words (`NameKey.twoWords`, per group).
+    private var teacherInitials: (full: Aliases, short: Aliases)?
+    private var studentTwoWords: [Int64: Aliases] = [:]
+
+    /// Ids by a second key that only a unique name may answer: «Смирнова О. П.» fits «Смирнова
+    /// Ольга Петровна» and «Смирнова Оксана Павловна», and then finds neither.
+    struct Aliases {
+        private var ids: [String: Int64] = [:]
+        static let ambiguous: Int64 = -1
+        mutating func add(_ key: String?, _ id: Int64) {
+            guard let key else { return }
+            if let had = ids[key], had != id { ids[key] = Self.ambiguous } else { ids[key] = id }
+        }
+        func id(_ key: String?) -> Int64? { key.flatMap { ids[$0] }.flatMap { $0 == Self.ambiguous ? nil : $0 } }
+    }
 
     /// The id of `name`: its own spelling's, else (with a `table` to read keys from) the id of a
-    /// name with its `NameKey`, else a new row's.
+    /// name with its key (`keyOf`, `NameKey.of` by default), else one `alias` finds, else a new row's.
     private func intern(_ name: String, cache: inout [ByteKey: Int64], keys: inout [String: Int64]?, table: String?,
-                        find: Statement, add: Statement, extra: [SQLValue] = []) throws -> Int64 {
+                        find: Statement, add: Statement, extra: [SQLValue] = [], keyOf: (String) -> String = NameKey.of,
+                        alias: ((String) throws -> Int64?)? = nil, added: ((String, Int64) -> Void)? = nil) throws -> Int64 {
         if let id = cache[ByteKey(name)] { return id }
         let tidy = NameKey.tidy(name)
         var found: Int64?
@@ -90,13 +109,14 @@ final class NameTables {
             find.reset()
         }
         let id: Int64
-        if let found { id = found } else if let table, let same = try Self.keyed(&keys, table, db)[NameKey.of(name)] {
+        if let found { id = found } else if let table, let same = try Self.keyed(&keys, table, db, keyOf: keyOf)[keyOf(name)] ?? alias?(name) {
             id = same
             respelt.insert(Respelt(table: table, id: id))
         } else {
             try add.run([.text(tidy)] + extra)
             id = db.lastInsertRowID
-            if keys != nil { keys![NameKey.of(name)] = id }
+            if keys != nil { keys![keyOf(name)] = id }
+            added?(tidy, id)
         }
         cache[ByteKey(name)] = id
         return id
@@ -116,37 +136,80 @@ final class NameTables {
     }
 
     /// The names of `table` (`grp`, `subject`, `teacher`) by key, read once.
-    private static func keyed(_ keys: inout [String: Int64]?, _ table: String, _ db: Database) throws -> [String: Int64] {
+    private static func keyed(_ keys: inout [String: Int64]?, _ table: String, _ db: Database,
+                              keyOf: (String) -> String = NameKey.of) throws -> [String: Int64] {
         if let k = keys { return k }
-        let k = try byKey(db.prepare("SELECT id, name FROM \(table) ORDER BY id"))
+        let k = try byKey(db.prepare("SELECT id, name FROM \(table) ORDER BY id"), keyOf: keyOf)
         keys = k
         return k
     }
 
     /// Rows of (id, name) by the name's key, the first id of each key.
-    private static func byKey(_ s: Statement) throws -> [String: Int64] {
+    private static func byKey(_ s: Statement, keyOf: (String) -> String = NameKey.of) throws -> [String: Int64] {
         var k: [String: Int64] = [:]
         while try s.step() {
-            let key = NameKey.of(s.text(1))
+            let key = keyOf(s.text(1))
             if k[key] == nil { k[key] = s.int(0) }
         }
         return k
     }
 
-    /// The students of `group` by key, read once per group.
+    /// The students of `group` by key, read once per group (with their `twoWords` aliases).
     private func studentKeys(_ group: Int64) throws -> [String: Int64] {
         if let k = studentKeys[group] { return k }
         let s = try db.prepare("SELECT id, name FROM student WHERE group_id = ? ORDER BY id")
         try s.bind([.int(group)])
-        let k = try Self.byKey(s)
+        var k: [String: Int64] = [:], two = Aliases()
+        while try s.step() {
+            let name = s.text(1), id = s.int(0)
+            if k[NameKey.of(name)] == nil { k[NameKey.of(name)] = id }
+            if Self.hasPatronymic(name) { two.add(NameKey.twoWords(name), id) }
+        }
         studentKeys[group] = k
+        studentTwoWords[group] = two
         return k
+    }
+
+    private static func hasPatronymic(_ name: String) -> Bool { NameKey.of(name).split(separator: " ").count >= 3 }
+
+    /// A student of `group` by the other form of the name (after `studentKeys` was read): a
+    /// name without the patronymic finds the one student kept with it; a name with it finds
+    /// the student kept without it.
+    private func studentByTwoWords(_ group: Int64, _ name: String) -> Int64? {
+        if Self.hasPatronymic(name) { return NameKey.twoWords(name).flatMap { studentKeys[group]?[$0] } }
+        return studentTwoWords[group]?.id(NameKey.of(name))
+    }
+
+    /// A teacher first met by surname and initials («Волкова Н. Е.», a lessons table) takes the
+    /// full name another table gives («Волкова Надежда Евгеньевна»): memos name people in full.
+    /// Their own table's spelling (`нагрузка.csv`, `spell`) still comes last and stays.
+    private func preferFullName(teacher id: Int64, _ name: String) throws {
+        let tidy = NameKey.tidy(name)
+        guard !tidy.contains("."), tidy.split(separator: " ").allSatisfy({ $0.count > 1 }) else { return }
+        try db.prepare("UPDATE teacher SET name = ?1 WHERE id = ?2 AND name LIKE '%.%'").run([.text(tidy), .int(id)])
+    }
+
+    /// A teacher by the other form of the name: initials find the one teacher kept in full, a
+    /// full name the one kept as initials. The table is read once.
+    private func teacherByInitials(_ name: String) throws -> Int64? {
+        if teacherInitials == nil {
+            var full = Aliases(), short = Aliases()
+            let s = try db.prepare("SELECT id, name FROM teacher ORDER BY id")
+            while try s.step() { Self.noteTeacher(s.text(1), s.int(0), &full, &short) }
+            teacherInitials = (full, short)
+        }
+        let key = NameKey.initials(name)
+        return NameKey.isInitials(name) ? teacherInitials?.full.id(key) : teacherInitials?.short.id(key)
+    }
+
+    private static func noteTeacher(_ name: String, _ id: Int64, _ full: inout Aliases, _ short: inout Aliases) {
+        if NameKey.isInitials(name) { short.add(NameKey.initials(name), id) } else { full.add(NameKey.initials(name), id) }
     }
 
     func group(_ name: String) throws -> Int64 {
         if let l = last, ByteKey(l.group) == ByteKey(name) { return l.id }
         let id = try intern(name, cache: &groups, keys: &groupKeys, table: "grp", find: findGroup, add: addGroup,
-                            extra: [.opt(Group.grade(fromName: name))])
+                            extra: [.opt(Group.grade(fromName: name))], keyOf: NameKey.group)
         last = (name, id)
         missingGroups.removeAll()
         return id
@@ -167,7 +230,7 @@ final class NameTables {
         try findGroup.bind([.text(name)])
         let found = try findGroup.step() ? findGroup.int(0) : nil
         findGroup.reset()
-        guard let id = try found ?? Self.keyed(&groupKeys, "grp", db)[NameKey.of(name)] else { return nil }
+        guard let id = try found ?? Self.keyed(&groupKeys, "grp", db, keyOf: NameKey.group)[NameKey.group(name)] else { return nil }
         if found == nil { respelt.insert(Respelt(table: "grp", id: id)) }
         groups[ByteKey(name)] = id
         return id
@@ -183,7 +246,17 @@ final class NameTables {
     func teacher(_ name: String?) throws -> Int64? {
         guard let name else { return nil }
         if let l = lastTeacher, ByteKey(l.name) == ByteKey(name) { return l.id }
-        let id = try intern(name, cache: &teachers, keys: &teacherKeys, table: "teacher", find: findTeacher, add: addTeacher)
+        let id = try intern(name, cache: &teachers, keys: &teacherKeys, table: "teacher", find: findTeacher, add: addTeacher,
+                            alias: { [unowned self] name in
+                                guard let id = try teacherByInitials(name) else { return nil }
+                                try preferFullName(teacher: id, name)
+                                return id
+                            },
+                            added: { [unowned self] name, id in
+                                guard var t = teacherInitials else { return }
+                                Self.noteTeacher(name, id, &t.full, &t.short)
+                                teacherInitials = t
+                            })
         lastTeacher = (name, id)
         return id
     }
@@ -201,7 +274,7 @@ final class NameTables {
         try findStudent.bind([.int(group), .text(name)])
         let found = try findStudent.step() ? findStudent.int(0) : nil
         findStudent.reset()
-        guard let id = try found ?? studentKeys(group)[NameKey.of(name)] else { return nil }
+        guard let id = try found ?? studentKeys(group)[NameKey.of(name)] ?? studentByTwoWords(group, name) else { return nil }
         if found == nil { respelt.insert(Respelt(table: "student", id: id)) }
         students[key] = id
         return id
@@ -215,13 +288,14 @@ final class NameTables {
         findStudent.reset()
         let tidy = NameKey.tidy(name)
         let id: Int64
-        if let found { id = found } else if let same = try studentKeys(group)[NameKey.of(name)] {
+        if let found { id = found } else if let same = try studentKeys(group)[NameKey.of(name)] ?? studentByTwoWords(group, name) {
             id = same
             respelt.insert(Respelt(table: "student", id: id))
         } else {
             try addStudent.run([.int(group), .text(tidy)])
             id = db.lastInsertRowID
             studentKeys[group]![NameKey.of(name)] = id
+            if Self.hasPatronymic(name) { studentTwoWords[group]!.add(NameKey.twoWords(name), id) }
         }
         students[key] = id
         return id
@@ -333,6 +407,7 @@ final class NameTables {
         declaredLessons.removeAll()
         groups.removeAll(); subjects.removeAll(); teachers.removeAll(); workTypes.removeAll()
         groupKeys = nil; subjectKeys = nil; teacherKeys = nil; studentKeys.removeAll(); respelt.removeAll()
+        teacherInitials = nil; studentTwoWords.removeAll()
         students.removeAll(); lessons.removeAll(); last = nil; lastSubject = nil; lastLesson = nil; lastTeacher = nil
         groupByName.removeAll(); subjectByName.removeAll(); teacherByName.removeAll(); workTypeByName.removeAll()
         studentByName.removeAll(); missingGroups.removeAll()
