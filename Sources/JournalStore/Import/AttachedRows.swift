@@ -55,11 +55,14 @@ extension ImportBatch {
             let known = try names.existingStudent(group: g, name: c.student)
             if known == nil { try checkNewStudent(group: g, groupName: names.text(c.group), source: .cells) }
             let lesson: Int64
-            var provisional = false
+            var provisional = false, numbered = false
             switch try attended.lesson(group: g, groupName: names.text(c.group), subject: subject, subjectName: names.text(c.subject),
                                        date: c.date, number: c.number, subgroup: c.subgroup.map { names.text($0) },
                                        student: known.map { .known($0) } ?? .unknown, several: c.number == nil) {
             case .lesson(let id): lesson = id
+            case .numbered(let id):
+                lesson = id
+                numbered = true
             case .created(let id):
                 lesson = id
                 declarations.made[fileID, default: .init()].lessons += 1
@@ -68,7 +71,6 @@ extension ImportBatch {
                 provisional = true
                 provisionalLessons.insert(id)
             case .several(let lessons):
-                try leaveDirectPath()   // placed once the file is read: the staged path
                 let student = try rowStudent(c, group: g, known: known)
                 attended.hold(.init(line: line, record: c, student: student, workType: c.workType.map { names.text($0) },
                                     author: try names.teacher(c.enteredBy),
@@ -77,7 +79,8 @@ extension ImportBatch {
                 return
             case .rejected(let reason, let column): throw Unattached(reason: reason, column: column)
             }
-            try stage(c, lesson: lesson, student: try rowStudent(c, group: g, known: known), line: line, provisional: provisional)
+            try stage(c, lesson: lesson, student: try rowStudent(c, group: g, known: known), line: line, provisional: provisional,
+                      placed: numbered)
         } catch let u as Unattached {
             reject(line: line, reason: u.reason, column: u.column)
         }
@@ -97,7 +100,7 @@ extension ImportBatch {
     func placeHeldMarks() throws {
         for p in try attended.placeHeldMarks() {
             if let lesson = p.lesson {
-                try stage(p.held.record, lesson: lesson, student: p.held.student, line: p.held.line, provisional: false)
+                try stage(p.held.record, lesson: lesson, student: p.held.student, line: p.held.line, provisional: false, placed: true)
             } else {
                 reject(line: p.held.line, reason: "\(p.held.place) \(p.lessonsOfDay) урока, номер урока в строке не указан, "
                        + "а у обучающегося в этом файле уже по строке на каждый урок дня", column: "Урок №")
@@ -137,7 +140,7 @@ extension ImportBatch {
             if let date = c.lessonDate {
                 switch try attended.lesson(group: g, groupName: c.group, subject: subj, subjectName: c.subject, date: date,
                                            number: c.lessonNumber, subgroup: c.subgroup, student: ref, mayCreate: false) {
-                case .lesson(let id), .created(let id), .provisional(let id): lesson = id
+                case .lesson(let id), .numbered(let id), .created(let id), .provisional(let id): lesson = id
                 case .several: preconditionFailure("a change is not asked to be placed among several lessons")
                 case .rejected(let reason, let column): throw Unattached(reason: reason, column: column)
                 }

@@ -30,6 +30,9 @@ final class AttendedLessons {
         /// Made for a numbered row on a day that a grid or a topics file lists without numbers:
         /// the merge pairs it with that lesson, or rejects the rows on it.
         case provisional(Int64)
+        /// A row without a number given the day's one numbered lesson (as good as numbered:
+        /// nothing for the merge to join).
+        case numbered(Int64)
         /// A mark without a number on a day of several lessons: the day's lessons of the row's
         /// subgroup, in order; `UnnumberedMarks` places it once its file is read.
         case several([Int64])
@@ -212,7 +215,11 @@ final class AttendedLessons {
         }
         let numbered = Set(d.entries.map(\.number).filter { $0 > 0 }).sorted()
         let unnumbered = Set(d.entries.map(\.number).filter { $0 <= 0 })
-        if numbered.count == 1 { return try pick(d.entries.filter { $0.number == numbered[0] }, place: place, rowSubgroup: rowSubgroup, ref: ref) }
+        if numbered.count == 1 {
+            let m = try pick(d.entries.filter { $0.number == numbered[0] }, place: place, rowSubgroup: rowSubgroup, ref: ref)
+            if case .lesson(let id) = m { return .numbered(id) }
+            return m
+        }
         if several, numbered.count > 1 || (numbered.isEmpty && unnumbered.count > 1) {
             // The k-th unnumbered lesson of a date is `-(k-1)`: 0, -1, -2, … in the day's order.
             var lessons: [Int64] = []

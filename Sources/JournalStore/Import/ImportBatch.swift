@@ -379,12 +379,14 @@ public final class ImportBatch: RecordSink {
     }
 
     /// Stages a cell (or writes it directly, see `DirectCells`).
-    func stage(_ c: CellRecord, lesson: Int64, student: Int64, line: Int, provisional: Bool) throws {
+    /// `placed`: a mark without a number on a numbered lesson — its day's only one, or one of
+    /// several `UnnumberedMarks` chose (no lesson of its own for the merge to join).
+    func stage(_ c: CellRecord, lesson: Int64, student: Int64, line: Int, provisional: Bool, placed: Bool = false) throws {
         if let d = direct, d.fileID == fileID {
             do {
                 // A lesson without a number, or one made for a day a grid lists without numbers,
                 // may be joined to another by the merge.
-                guard (c.number ?? 0) > 0, !provisional else { throw DirectCells.Abandon() }
+                guard (c.number ?? 0) > 0 || placed, !provisional else { throw DirectCells.Abandon() }
                 try d.add(lesson: lesson, student: student, value: c.value, names: names,
                           workType: try names.workType(c.workType), enteredAt: StoredTime.encode(c.enteredAt),
                           enteredBy: try names.teacher(c.enteredBy), line: Int64(line))
@@ -397,14 +399,6 @@ public final class ImportBatch: RecordSink {
         try staged.add(StagedRows.Cell(file: fileID, line: Int64(line), lesson: lesson, student: student, value: names.text(c.value),
                                   workType: try names.workType(c.workType), enteredAt: StoredTime.encode(c.enteredAt),
                                   enteredBy: try names.teacher(c.enteredBy)))
-    }
-
-    /// Gives up the direct path for the file being read, if it is the direct one: the session
-    /// undoes it and reads it again, staged.
-    func leaveDirectPath() throws {
-        guard let d = direct, d.fileID == fileID else { return }
-        directAbandoned = true
-        throw DirectCells.Abandon()
     }
 
     /// A row the store cannot take: rejected once per line (a grid's line holds many cells).
@@ -441,7 +435,8 @@ public final class ImportBatch: RecordSink {
             direct = nil
             directAbandoned = false
         } else {
-            do { try d.keep(symbols: symbols) } catch let e as DirectCells.Abandon {
+            // The file's marks held for days of several lessons go in with the rest.
+            do { try placeHeldMarks(); try d.keep(symbols: symbols) } catch let e as DirectCells.Abandon {
                 directAbandoned = true   // the last block: the session undoes the file and stages it
                 throw e
             }

@@ -34,27 +34,25 @@ struct OneInstitution {
         guard Self.isName(r.key) else { return }
         let name = r.value.trimmingSpaces(), key = Self.comparable(name)
         guard !key.isEmpty else { return }
+        func refuse(_ other: String, _ after: String, hint: String) -> ImportFailure {
+            ImportFailure(Diagnostic(id: "import.institutions", location: r.location,
+                                     message: "другое учреждение: «\(name)», а \(other) — журналы двух учреждений слились бы в один: "
+                                         + "классы с одинаковыми названиями, их ученики, уроки и отметки" + after,
+                                     sourceLine: r.sourceLine, hint: hint))
+        }
         if let s = stored, s.key != key {
-            throw ImportFailure(Diagnostic(
-                id: "import.institutions", location: r.location,
-                message: "другое учреждение: «\(name)», а в базе «\(s.database)» — журнал учреждения «\(s.name)» — "
-                    + "журналы двух учреждений слились бы в один: классы с одинаковыми названиями, их ученики, уроки и отметки; база не изменена",
-                sourceLine: r.sourceLine,
-                hint: "у каждого учреждения своя база: zhurnal import ПАПКА --db другой-файл.sqlite; если это то же учреждение "
-                    + "под новым наименованием, впишите в учреждение.csv прежнее «\(s.name)»"))
+            throw refuse("в базе «\(s.database)» — журнал учреждения «\(s.name)»", "; база не изменена",
+                         hint: "у каждого учреждения своя база: zhurnal import ПАПКА --db другой-файл.sqlite; если это то же учреждение "
+                             + "под новым наименованием, впишите в учреждение.csv прежнее «\(s.name)»")
         }
         guard let f = first else {
             first = (name, key, r.location)
             return
         }
         guard f.key != key, f.location.file != r.location.file else { return }
-        throw ImportFailure(Diagnostic(
-            id: "import.institutions", location: r.location,
-            message: "другое учреждение: «\(name)», а в этой же загрузке уже «\(f.name)» (\(f.location.file), строка \(f.location.line)) — "
-                + "журналы двух учреждений слились бы в один: классы с одинаковыми названиями, их ученики, уроки и отметки",
-            sourceLine: r.sourceLine,
-            hint: "одна загрузка и одна проверка — одно учреждение: укажите папку или файлы одного учреждения, "
-                + "а остальные проверьте по очереди, каждое своей командой"))
+        throw refuse("в этой же загрузке уже «\(f.name)» (\(f.location.file), строка \(f.location.line))", "",
+                     hint: "одна загрузка и одна проверка — одно учреждение: укажите папку или файлы одного учреждения, "
+                         + "а остальные проверьте по очереди, каждое своей командой")
     }
 
     /// The name's `NameKey` without spaces, quotes and punctuation: letters and digits only.

@@ -58,6 +58,9 @@ struct UnnumberedMarks {
     private var held: [Key: (lessons: [Int64], rows: [Held])] = [:]
     /// Rows placed on a day of several lessons (the import reports them).
     private(set) var count = 0
+    /// `sameKind` by work type and kind (a school has a few of each; folding them for every
+    /// row and lesson took most of a college's placement time).
+    private var kinds: [String: Bool] = [:]
 
     mutating func note(_ lesson: Int64, _ t: Traits) {
         if traits[lesson] == nil { traits[lesson] = t }
@@ -78,7 +81,13 @@ struct UnnumberedMarks {
             var t: [Int64: Traits] = [:]
             for l in day.lessons { t[l] = try traits[l] ?? stored(l) }
             let kept = day.rows.sorted { $0.line < $1.line }
-            let lessons = Self.assign(Array(kept.prefix(day.lessons.count)), to: day.lessons, traits: t, day: key.day.day)
+            let lessons = Self.assign(Array(kept.prefix(day.lessons.count)), to: day.lessons, traits: t, day: key.day.day) { work, kind in
+                let k = work + "\u{0}" + kind
+                if let same = kinds[k] { return same }
+                let same = Self.sameKind(work, kind)
+                kinds[k] = same
+                return same
+            }
             for (i, row) in kept.enumerated() {
                 out.append(Placed(held: row, lesson: i < lessons.count ? lessons[i] : nil, lessonsOfDay: day.lessons.count))
             }
@@ -89,20 +98,23 @@ struct UnnumberedMarks {
     }
 
     /// One lesson for each row (no more rows than lessons): the steps of the type's comment.
-    static func assign(_ rows: [Held], to lessons: [Int64], traits t: [Int64: Traits], day: Int32) -> [Int64] {
+    static func assign(_ rows: [Held], to lessons: [Int64], traits t: [Int64: Traits], day: Int32,
+                       sameKind: (String, String) -> Bool = sameKind) -> [Int64] {
         let order = rows.indices.sorted { rows[$0].line < rows[$1].line }
         func allowed(_ r: Held, _ l: Int64) -> Bool {
             guard let at = r.record.enteredAt, !at.isDayOnly, at.date.dayNumber == day, let start = t[l]?.start else { return true }
             return start <= at.time.seconds
         }
-        func score(_ r: Held, _ l: Int64) -> Int {
-            var s = 0
+        // Each row's score on each lesson, worked out once.
+        let scores: [[Int]] = rows.map { r in
+            var s = [Int](repeating: 0, count: lessons.count)
             if let a = r.author {
-                if lessons.contains(where: { t[$0]?.teacher == a }) { s += t[l]?.teacher == a ? 2 : 0 } else if t[l]?.scheduledTeacher == a { s += 2 }
+                let taught = lessons.contains { t[$0]?.teacher == a }
+                for (i, l) in lessons.enumerated() where taught ? t[l]?.teacher == a : t[l]?.scheduledTeacher == a { s[i] += 2 }
             }
             if let work = r.workType, !work.isEmpty {
-                let same = lessons.filter { t[$0]?.kind.map { Self.sameKind(work, $0) } ?? false }
-                if same == [l] { s += 1 }
+                let same = lessons.indices.filter { i in t[lessons[i]]?.kind.map { sameKind(work, $0) } ?? false }
+                if same.count == 1 { s[same[0]] += 1 }
             }
             return s
         }
@@ -119,7 +131,7 @@ struct UnnumberedMarks {
             let r = rows[order[k]]
             for i in lessons.indices where !used.contains(i) && (!respectTime || allowed(r, lessons[i])) {
                 chosen.append(i); used.insert(i)
-                walk(k + 1, s + score(r, lessons[i]), respectTime: respectTime)
+                walk(k + 1, s + scores[order[k]][i], respectTime: respectTime)
                 chosen.removeLast(); used.remove(i)
             }
         }
