@@ -20,12 +20,13 @@ public enum ImportReportText {
         if let b = s.outcome?.batch { out += "Импорт в базу \(database), пакет № \(b)\n\n" } else {
             out += "База \(database): все файлы уже были импортированы, изменений нет\n\n"
         }
-        let nameWidth = min(48, max(4, s.files.map { ($0.path as NSString).lastPathComponent.count }.max() ?? 4))
+        let shown = ShownPaths(s.files.map(\.path))
+        let nameWidth = min(48, max(4, s.files.map { shown[$0.path].count }.max() ?? 4))
         let profWidth = max(7, s.files.map { $0.profile.count }.max() ?? 7)
         out += pad("Файл", nameWidth) + "  " + pad("Профиль", profWidth) + "  " + pad("Кодировка", 12)
             + pad("Прочитано", 10, right: true) + pad("Принято", 9, right: true) + pad("Отклонено", 11, right: true) + "\n"
         for f in s.files {
-            let name = (f.path as NSString).lastPathComponent
+            let name = shown[f.path]
             if let b = f.alreadyImportedInBatch {
                 let earlier = f.earlierRejections.isEmpty ? "" : " (отклонено строк при той загрузке: \(f.earlierRejections.count))"
                 out += pad(name, nameWidth) + "  уже импортирован в пакете № \(b) — без изменений\(earlier)\n"
@@ -38,7 +39,7 @@ public enum ImportReportText {
         out += pad("Итого", nameWidth + profWidth + 16) + pad("\(s.read)", 10, right: true)
             + pad("\(s.accepted)", 9, right: true) + pad("\(s.rejected)", 11, right: true) + "\n"
 
-        if let note = decimalMarks(s.files) { out += "\n" + note + "\n" }
+        if let note = decimalMarks(s.files, shown: shown) { out += "\n" + note + "\n" }
         let rejections = s.files.flatMap(\.rejections)
         if !rejections.isEmpty {
             out += "\nОтклонённые строки (\(s.rejected)):\n"
@@ -56,7 +57,7 @@ public enum ImportReportText {
                 out += "\n"
                 for d in o.disagreements.prefix(maxListed) {
                     let text = verbose ? d.message : (d.brief ?? d.message)
-                    out += "  \((d.file as NSString).lastPathComponent)\(d.line.map { ":\($0)" } ?? ""): \(text)\n"
+                    out += "  \(shown[d.file])\(d.line.map { ":\($0)" } ?? ""): \(text)\n"
                 }
                 if !verbose, o.disagreements.prefix(maxListed).contains(where: { $0.brief != nil }) {
                     out += "  (фамилии и отметки не печатаются — они в базе; показать их: --verbose)\n"
@@ -69,18 +70,18 @@ public enum ImportReportText {
             let unlinked = o.unlinkedPeriods.filter { !$0.calendarIsEmpty }
             if !unlinked.isEmpty {
                 out += "\nИтоговые отметки за периоды, которых нет в календаре (\(unlinked.reduce(0) { $0 + $1.count })):\n"
-                for u in unlinked { out += "  \((u.file as NSString).lastPathComponent):\(u.line): \(u.message)\n" }
+                for u in unlinked { out += "  \(shown[u.file]):\(u.line): \(u.message)\n" }
             } else if !o.unlinkedPeriods.isEmpty {
                 out += "\nПримечание: \(UnlinkedPeriod.emptyCalendarNote(count: o.unlinkedPeriods.reduce(0) { $0 + $1.count }))\n"
             }
-            out += pairing(o.pairing)
+            out += pairing(o.pairing, shown: shown)
             for n in o.sources {
                 var made: [String] = []
                 if n.groups > 0 { made.append("группы (\(n.groups))") }
                 if n.students > 0 { made.append("обучающиеся (\(n.students))") }
                 if n.lessons > 0 { made.append("уроки (\(n.lessons))") }
                 let list = made.count > 1 ? made.dropLast().joined(separator: ", ") + " и " + made[made.count - 1] : made.joined()
-                out += "\nИз файла \((n.file as NSString).lastPathComponent) взяты \(list): в журнале нет \(missingSources(n)).\n"
+                out += "\nИз файла \(shown[n.file]) взяты \(list): в журнале нет \(missingSources(n)).\n"
             }
         }
         return out
@@ -89,7 +90,7 @@ public enum ImportReportText {
 
 extension ImportReportText {
     /// How lessons named by date only (grid columns, topic rows) were joined to numbered ones.
-    public static func pairing(_ p: LessonPairing) -> String {
+    static func pairing(_ p: LessonPairing, shown: ShownPaths) -> String {
         var out = ""
         let days = p.singleDays + p.doubleDays
         if days > 0 {
@@ -101,7 +102,7 @@ extension ImportReportText {
                 + "(по порядку столбцов сетки или строк файла) сопоставлен с k-м по номеру уроком, например:\n"
             for e in p.examples.prefix(5) {
                 let list = e.numbers.enumerated().map { "\($0.offset + 1)-й → № \($0.element)" }.joined(separator: ", ")
-                out += "  \(e.group), \(e.subject), \(e.date): \(list) (\((e.file as NSString).lastPathComponent))\n"
+                out += "  \(e.group), \(e.subject), \(e.date): \(list) (\(shown[e.file]))\n"
             }
         }
         if p.ambiguousDays > 0 {
@@ -121,13 +122,14 @@ extension ImportReportText {
     }
 
     /// Marks written as decimals («5.0») and read as marks, with the files that hold them; nil if none.
-    public static func decimalMarks(_ files: [FileReport]) -> String? {
+    static func decimalMarks(_ files: [FileReport], shown: ShownPaths? = nil) -> String? {
+        let shown = shown ?? ShownPaths(files.map(\.path))
         let with = files.filter { $0.decimalMarks > 0 }
         guard !with.isEmpty else { return nil }
         let n = with.reduce(0) { $0 + $1.decimalMarks }
         return "Отметки, записанные десятичной дробью («5.0», «4,00» — так их сохраняет электронная таблица или скрипт), "
             + "прочитаны как отметки («5», «4»): \(plural(n, "строка", "строки", "строк")) ("
-            + with.map { "\(($0.path as NSString).lastPathComponent) — \($0.decimalMarks)" }.joined(separator: ", ") + ")."
+            + with.map { "\(shown[$0.path]) — \($0.decimalMarks)" }.joined(separator: ", ") + ")."
     }
 
     /// «1 день», «2 дня», «5 дней».

@@ -21,6 +21,8 @@ import Testing
         #expect(r.stderr.contains("пропущено по .zhurnal-ignore: \(data)/legacy/"))
         #expect(!r.stdout.contains("ground_truth") && !r.stdout.contains("legacy"))
         #expect(r.stdout.contains("Расхождений между файлами нет."))
+        // Files of a subfolder are named with it (relative to the folder all files are in).
+        #expect(r.stdout.contains("\nизменения-по-неделям/изменения-") && r.stdout.contains("\nучреждение.csv "))
     }
 
     /// `generate --unnumbered-marks`: the marks carry no lesson number. `import` says how many it
