@@ -40,18 +40,22 @@ public enum NameKey {
     /// A person's key as surname and initials — «Смирнова О. П.», «Смирнова О.П.» and «Смирнова
     /// Ольга Петровна» are «смирнова о п». Nil for a name of one word.
     public static func initials(_ name: String) -> String? {
-        let words = of(name).split(separator: " ")
-        guard words.count >= 2 else { return nil }
-        let rest = words.dropFirst().flatMap { $0.split(separator: ".", omittingEmptySubsequences: true) }
-        guard !rest.isEmpty, rest.count <= 3 else { return nil }
-        return ([String(words[0])] + rest.map { String($0.prefix(1)) }).joined(separator: " ")
+        guard let (surname, rest) = surnameAndRest(name), rest.count <= 3 else { return nil }
+        return ([String(surname)] + rest.map { String($0.prefix(1)) }).joined(separator: " ")
     }
 
     /// Whether `name` gives the first names as initials («Смирнова О. П.», «Смирнова О.П.»).
     public static func isInitials(_ name: String) -> Bool {
+        surnameAndRest(name)?.rest.allSatisfy { $0.count == 1 } ?? false
+    }
+
+    /// The `of` of a person's name as its first word and the words after it split at dots;
+    /// nil for a name with nothing after the first word.
+    private static func surnameAndRest(_ name: String) -> (surname: Substring, rest: [Substring])? {
         let words = of(name).split(separator: " ")
         let rest = words.dropFirst().flatMap { $0.split(separator: ".", omittingEmptySubsequences: true) }
-        return words.count >= 2 && !rest.isEmpty && rest.allSatisfy { $0.count == 1 }
+        guard let surname = words.first, !rest.isEmpty else { return nil }
+        return (surname, rest)
     }
 
     /// `name` with every run of spaces (tabs, non-breaking spaces) as one space and none at

@@ -73,8 +73,7 @@ extension ImportBatch {
             case .several(let lessons):
                 let student = try rowStudent(c, group: g, known: known)
                 attended.hold(.init(line: line, record: c, student: student, workType: c.workType.map { names.text($0) },
-                                    author: try names.teacher(c.enteredBy),
-                                    place: "в группе «\(names.text(c.group))» по предмету «\(names.text(c.subject))» \(c.date)"),
+                                    author: try names.teacher(c.enteredBy)),
                               group: g, subject: subject, date: c.date, lessons: lessons)
                 return
             case .rejected(let reason, let column): throw Unattached(reason: reason, column: column)
@@ -102,7 +101,9 @@ extension ImportBatch {
             if let lesson = p.lesson {
                 try stage(p.held.record, lesson: lesson, student: p.held.student, line: p.held.line, provisional: false, placed: true)
             } else {
-                reject(line: p.held.line, reason: "\(p.held.place) \(p.lessonsOfDay) урока, номер урока в строке не указан, "
+                let r = p.held.record
+                reject(line: p.held.line, reason: "в группе «\(names.text(r.group))» по предмету «\(names.text(r.subject))» \(r.date) "
+                       + "\(p.lessonsOfDay) урока, номер урока в строке не указан, "
                        + "а у обучающегося в этом файле уже по строке на каждый урок дня", column: "Урок №")
             }
         }

@@ -44,8 +44,6 @@ struct UnnumberedMarks {
         var student: Int64
         var workType: String?
         var author: Int64?
-        /// «в группе … по предмету … ДАТА», for a rejection.
-        var place: String
     }
 
     /// A held row, placed: its lesson, or nil when the day has fewer lessons than the student's rows.
@@ -97,10 +95,10 @@ struct UnnumberedMarks {
         return out.sorted { $0.held.line < $1.held.line }
     }
 
-    /// One lesson for each row (no more rows than lessons): the steps of the type's comment.
+    /// One lesson for each row (no more rows than lessons; the rows in the file's order): the
+    /// steps of the type's comment.
     static func assign(_ rows: [Held], to lessons: [Int64], traits t: [Int64: Traits], day: Int32,
                        sameKind: (String, String) -> Bool = sameKind) -> [Int64] {
-        let order = rows.indices.sorted { rows[$0].line < rows[$1].line }
         func allowed(_ r: Held, _ l: Int64) -> Bool {
             guard let at = r.record.enteredAt, !at.isDayOnly, at.date.dayNumber == day, let start = t[l]?.start else { return true }
             return start <= at.time.seconds
@@ -124,14 +122,13 @@ struct UnnumberedMarks {
         var best: (score: Int, lessons: [Int])?
         var chosen: [Int] = [], used = Set<Int>()
         func walk(_ k: Int, _ s: Int, respectTime: Bool) {
-            if k == order.count {
+            if k == rows.count {
                 if best == nil || s > best!.score { best = (s, chosen) }
                 return
             }
-            let r = rows[order[k]]
-            for i in lessons.indices where !used.contains(i) && (!respectTime || allowed(r, lessons[i])) {
+            for i in lessons.indices where !used.contains(i) && (!respectTime || allowed(rows[k], lessons[i])) {
                 chosen.append(i); used.insert(i)
-                walk(k + 1, s + scores[order[k]][i], respectTime: respectTime)
+                walk(k + 1, s + scores[k][i], respectTime: respectTime)
                 chosen.removeLast(); used.remove(i)
             }
         }
@@ -139,10 +136,7 @@ struct UnnumberedMarks {
             walk(0, 0, respectTime: true)
             if best == nil { walk(0, 0, respectTime: false) }   // times that no placement meets
         }
-        let picked = best?.lessons ?? Array(lessons.indices.prefix(rows.count))
-        var out = [Int64](repeating: 0, count: rows.count)
-        for (k, row) in order.enumerated() { out[row] = lessons[picked[k]] }
-        return out
+        return (best?.lessons ?? Array(lessons.indices.prefix(rows.count))).map { lessons[$0] }
     }
 
     /// Whether a work type names a lesson kind: «контрольная работа» and «Контрольная работа»,
